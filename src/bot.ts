@@ -1,0 +1,112 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '@slack/bolt';
+import type { Config } from './config.js';
+import { openDb, type DbHandle } from './db/client.js';
+import { startEmbedded, type EmbeddedServer } from './db/embedded.js';
+import { applyMigrations, isMigrated } from './db/migrate.js';
+import { createHttpServer } from './http/server.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createSlackApp } from './slack/app.js';
+import { requestKind } from './slack/request-kind.js';
+
+export interface BotHandle {
+  /** The port the HTTP server listens on (useful with PORT=0). */
+  port: number;
+  /** The database URL in use (the embedded server's when DATABASE_URL is unset). */
+  databaseUrl: string;
+  db: DbHandle;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Interface for the HTTP server; all interfaces by default, as a container needs. */
+  host?: string;
+}
+
+/** A start-up failure with a message meant for the operator, printed as one line. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/**
+ * Starts one bot: database (external or embedded), migrations, the Slack app, and the HTTP server.
+ * Returns only when the bot can serve; every step's failure becomes one clear StartupError.
+ */
+export async function startBot(config: Config, opts: StartOptions = {}): Promise<BotHandle> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const cleanups: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const fn of cleanups.reverse()) {
+      await fn().catch((err) => logger.warn('during shutdown:', (err as Error).message));
+    }
+    cleanups.length = 0;
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const embedded: EmbeddedServer = await startEmbedded({
+        dataDir: config.dataDir,
+        log: (line) => logger.debug(`[postgres] ${line}`),
+      }).catch((err: Error) => {
+        throw new StartupError(`embedded database: ${err.message}`);
+      });
+      cleanups.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      logger.info(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
+    }
+    await applyMigrations(databaseUrl).catch((err: Error) => {
+      throw new StartupError(`database migrations failed: ${err.message}`);
+    });
+    const db = openDb(databaseUrl);
+    cleanups.push(() => db.close());
+
+    const metrics = createMetrics();
+    const { app, receiver } = createSlackApp(config, { db: db.db, sql: db.sql, logger, metrics });
+    await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
+      if (err.code === 'slack_webapi_platform_error') {
+        throw new StartupError(
+          `Slack rejected SLACK_BOT_TOKEN (${err.data?.error ?? 'error'}) at ${config.slack.apiUrl}; check the token`,
+        );
+      }
+      throw new StartupError(`could not reach Slack's Web API at ${config.slack.apiUrl} (${err.message}); check SLACK_API_URL`);
+    });
+
+    const server = createHttpServer({
+      ...(receiver ? { slackListener: receiver.requestListener } : {}),
+      kindOf: requestKind,
+      isHealthy: async () => {
+        await db.sql`select 1`;
+        return isMigrated(db.sql);
+      },
+      metrics,
+      logger,
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) =>
+        reject(new StartupError(err.code === 'EADDRINUSE' ? `PORT ${config.port} is already in use` : err.message)),
+      );
+      server.listen(config.port, opts.host, resolve);
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        }),
+    );
+    if (config.slack.mode === 'socket') {
+      await app.start();
+      cleanups.push(async () => {
+        await app.stop();
+      });
+    }
+    const port = (server.address() as AddressInfo).port;
+    logger.info(`breachbot listening on port ${port} (${config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'})`);
+    return { port, databaseUrl, db, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

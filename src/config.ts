@@ -1,0 +1,108 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/**
+ * Settings, read once at start-up from the environment (and `.env` when present).
+ * Every setting is validated here so that a typo stops the bot with one clear line
+ * naming the variable, instead of failing later in the middle of a breach.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const configSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({ error: 'is required (the bot token, xoxb-…, from OAuth & Permissions)' })
+      .trim()
+      .regex(/^xoxb-\S+$/, 'must be a bot token starting with xoxb-'),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.pipe(
+      z.string().regex(/^xapp-\S+$/, 'must be an app-level token starting with xapp-').optional(),
+    ),
+    SLACK_API_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .default('https://slack.com/api/')
+      // @slack/web-api appends the method name, so the base must end in a slash.
+      .transform((v) => (v.endsWith('/') ? v : `${v}/`)),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0-65535')
+      .max(65535, 'must be 0-65535')
+      .default(3000),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+        .optional(),
+    ),
+    BREACHBOT_DATA_DIR: z.string().trim().min(1).default('./.breachbot'),
+    BREACHBOT_TIMEZONE: z
+      .string()
+      .trim()
+      .default('Europe/Copenhagen')
+      .refine((v) => IANAZone.isValidZone(v), 'must be an IANA time zone such as Europe/Copenhagen'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required in HTTP mode (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode',
+      });
+    }
+  });
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string;
+    /** Socket Mode when an app token is given; HTTP otherwise. */
+    mode: 'http' | 'socket';
+  };
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  timezone: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses settings from an environment-like record. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'configuration');
+      return `${name} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const c = parsed.data;
+  return {
+    slack: {
+      botToken: c.SLACK_BOT_TOKEN,
+      signingSecret: c.SLACK_SIGNING_SECRET,
+      appToken: c.SLACK_APP_TOKEN,
+      apiUrl: c.SLACK_API_URL,
+      mode: c.SLACK_APP_TOKEN ? 'socket' : 'http',
+    },
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.BREACHBOT_DATA_DIR,
+    timezone: c.BREACHBOT_TIMEZONE,
+    logLevel: c.LOG_LEVEL,
+  };
+}

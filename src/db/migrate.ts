@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import postgres, { type Sql } from 'postgres';
+
+export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+// An arbitrary constant: every replica takes this advisory lock so only one migrates at a time.
+const MIGRATION_LOCK = 7_212_033_533;
+
+/** Applies the committed drizzle-kit migrations. Safe when several replicas start together. */
+export async function applyMigrations(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    try {
+      await migrate(drizzle(sql), { migrationsFolder });
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** How many migrations the code ships (from drizzle-kit's journal). */
+export function expectedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+/** True when every migration the code ships has been applied to this database. */
+export async function isMigrated(sql: Sql, expected = expectedMigrationCount()): Promise<boolean> {
+  const rows = await sql<{ n: number }[]>`
+    select count(*)::int as n from drizzle.__drizzle_migrations`.catch(() => [{ n: -1 }]);
+  return (rows[0]?.n ?? -1) >= expected;
+}

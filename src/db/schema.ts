@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Every time is stored in UTC as timestamptz; luxon does the arithmetic. */
+const utc = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * One row per declared breach. The reference (BR-2026-0042) is year + a per-year sequence
+ * drawn from breach_sequences, so references stay gap-free and unique across replicas.
+ */
+export const breaches = pgTable(
+  'breaches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    /** Idempotency key of the Slack submission that created it (the view id): a double submit finds this row. */
+    submissionKey: text('submission_key'),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    codename: text('codename'),
+    awareAt: utc('aware_at').notNull(),
+    startedAt: utc('started_at'),
+    startedUnknown: boolean('started_unknown').notNull().default(false),
+    discovery: text('discovery'),
+    role: text('role').notNull(),
+    /** Processor role: hours the contract gives to tell the controller (default 24). */
+    processorHours: integer('processor_hours'),
+    systems: text('systems'),
+    ongoing: text('ongoing').notNull().default('unknown'),
+    reporterId: text('reporter_id').notNull(),
+    leadId: text('lead_id'),
+    responderIds: text('responder_ids').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status').notNull().default('assessing'),
+    deadlineAt: utc('deadline_at').notNull(),
+    channelId: text('channel_id'),
+    channelName: text('channel_name'),
+    cardTs: text('card_ts'),
+    createdAt: utc('created_at').notNull().defaultNow(),
+    updatedAt: utc('updated_at').notNull().defaultNow(),
+    closedAt: utc('closed_at'),
+  },
+  (t) => [
+    uniqueIndex('breaches_reference_key').on(t.reference),
+    uniqueIndex('breaches_year_seq_key').on(t.year, t.seq),
+    uniqueIndex('breaches_submission_key').on(t.submissionKey),
+    index('breaches_open_idx').on(t.status).where(sql`${t.closedAt} is null`),
+  ],
+);
+
+/** Last sequence number handed out per year; an upsert on this row serialises concurrent declarations. */
+export const breachSequences = pgTable('breach_sequences', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/**
+ * Setup steps of a declaration (channel, invites, topic, card, pin). Each is recorded so a failure
+ * can be retried and a process killed half-way finishes the setup on restart.
+ */
+export const breachSetupSteps = pgTable(
+  'breach_setup_steps',
+  {
+    breachId: uuid('breach_id')
+      .notNull()
+      .references(() => breaches.id),
+    step: text('step').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    result: jsonb('result'),
+    updatedAt: utc('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.breachId, t.step] })],
+);
+
+/**
+ * The audit trail (Art. 33(5)): who did what, when, with the state before and after.
+ * Append-only, enforced by a trigger in the migrations, not only by this code.
+ */
+export const breachEvents = pgTable(
+  'breach_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    breachId: uuid('breach_id').references(() => breaches.id),
+    at: utc('at').notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    type: text('type').notNull(),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('breach_events_breach_idx').on(t.breachId, t.at)],
+);
+
+/**
+ * Reminders are rows, claimed with FOR UPDATE SKIP LOCKED so exactly one replica posts each.
+ * `key` is stable per breach (countdown-48h, deadline, overdue-1, …) so a plan written twice
+ * cannot create a second copy.
+ */
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    breachId: uuid('breach_id')
+      .notNull()
+      .references(() => breaches.id),
+    stream: text('stream').notNull(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull(),
+    dueAt: utc('due_at').notNull(),
+    status: text('status').notNull().default('pending'),
+    claimedBy: text('claimed_by'),
+    claimedAt: utc('claimed_at'),
+    postedAt: utc('posted_at'),
+    late: boolean('late').notNull().default(false),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    messageTs: text('message_ts'),
+  },
+  (t) => [
+    uniqueIndex('reminders_breach_key').on(t.breachId, t.key),
+    index('reminders_due_idx').on(t.dueAt).where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+/** Organisation settings edited in the App Home (DPO users, responder group, notice details, schedule). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: utc('updated_at').notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+});

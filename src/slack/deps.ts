@@ -1,0 +1,14 @@
+import type { Logger } from '@slack/bolt';
+import type { Sql } from 'postgres';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Metrics } from '../metrics.js';
+
+/** What every listener may use. Passed in, never imported as globals, so tests can run several bots. */
+export interface BotDeps {
+  config: Config;
+  db: Db;
+  sql: Sql;
+  logger: Logger;
+  metrics: Metrics;
+}

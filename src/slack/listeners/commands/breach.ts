@@ -1,0 +1,45 @@
+import type { App } from '@slack/bolt';
+import type { BotDeps } from '../../deps.js';
+import { COMMAND } from '../../ids.js';
+import { decodeSlackEntities, escapeMrkdwn } from '../../mrkdwn.js';
+import { helpSubcommand } from './help.js';
+import type { CommandArgs, Subcommand } from './subcommands.js';
+
+/** The subcommands that exist; help is generated from this list. */
+function subcommands(): Subcommand[] {
+  return list;
+}
+const list: Subcommand[] = [helpSubcommand(subcommands)];
+
+/** `/breach …`: parses the first word and hands over to its subcommand. */
+export function registerBreachCommand(app: App, deps: BotDeps): void {
+  app.command(COMMAND, async (args) => {
+    const { name, rest } = parse(args.command.text);
+    const sub = list.find((s) => s.name === name) ?? (name === '' ? defaultSubcommand() : undefined);
+    if (!sub) return unknown(args, name);
+    try {
+      await sub.run(args, rest, deps);
+    } catch (err) {
+      deps.logger.error(`${COMMAND} ${sub.name} failed:`, err);
+      throw err;
+    }
+  });
+}
+
+/** Bare `/breach` shows help until declaring exists. */
+function defaultSubcommand(): Subcommand {
+  return list.find((s) => s.name === 'help')!;
+}
+
+export function parse(text: string): { name: string; rest: string } {
+  const decoded = decodeSlackEntities(text ?? '').trim();
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(decoded);
+  return m ? { name: m[1]!.toLowerCase(), rest: m[2]!.trim() } : { name: '', rest: '' };
+}
+
+async function unknown({ ack }: CommandArgs, name: string): Promise<void> {
+  await ack({
+    response_type: 'ephemeral',
+    text: `I don't know \`${COMMAND} ${escapeMrkdwn(name)}\`. Try \`${COMMAND} help\` to see what I can do.`,
+  });
+}
