@@ -1,0 +1,66 @@
+/**
+ * The facts a notice can be missing, with the label its placeholder shows. The key is the path in
+ * NoticeFacts (so the bot can point the team at the modal field to fill); the label is what a reader
+ * of the draft sees inside `[MISSING: …]` / `[MANGLER: …]`.
+ */
+
+import type { Bilingual } from './terms.js';
+
+export const FIELD_LABELS = {
+  'organisation.name': { en: 'the name of our organisation', da: 'organisationens navn' },
+  'organisation.cvr': { en: 'the CVR number', da: 'CVR-nummer' },
+  'organisation.address': { en: 'the address', da: 'adresse' },
+  'organisation.dpo.name': { en: "the DPO's name", da: 'databeskyttelsesrådgiverens navn' },
+  'organisation.dpo.email': { en: "the DPO's e-mail address", da: 'databeskyttelsesrådgiverens e-mailadresse' },
+  'organisation.dpo.phone': { en: "the DPO's phone number", da: 'databeskyttelsesrådgiverens telefonnummer' },
+  'reporter.name': { en: 'the name of the person reporting', da: 'navn på den person, der anmelder' },
+  reference: { en: 'the breach reference', da: 'bruddets referencenummer' },
+  title: { en: 'a short title', da: 'en kort titel' },
+  description: { en: 'what happened', da: 'hvad der er sket' },
+  awareAt: { en: 'when we became aware of the breach', da: 'tidspunkt for, hvornår vi blev bekendt med bruddet' },
+  startedAt: { en: 'when the breach started', da: 'tidspunkt for, hvornår bruddet begyndte' },
+  endedAt: { en: 'when the breach ended', da: 'tidspunkt for, hvornår bruddet ophørte' },
+  ongoing: { en: 'whether the breach is still ongoing', da: 'om bruddet stadig står på' },
+  discovery: { en: 'how the breach was discovered', da: 'hvordan bruddet blev opdaget' },
+  role: { en: 'our role (controller, processor or joint controller)', da: 'vores rolle (dataansvarlig, databehandler eller fælles dataansvarlig)' },
+  otherParties: { en: 'other parties involved (processors, joint controllers), or none', da: 'andre involverede parter (databehandlere, fælles dataansvarlige) eller ingen' },
+  'otherParties.controller': { en: 'the controller this notice goes to', da: 'den dataansvarlige, som meddelelsen sendes til' },
+  systems: { en: 'the systems involved', da: 'berørte systemer' },
+  breachTypes: { en: 'the type of breach (confidentiality, integrity, availability)', da: 'bruddets type (fortrolighed, integritet, tilgængelighed)' },
+  'cause.origin': { en: 'whether the cause was internal or external', da: 'om årsagen var intern eller ekstern' },
+  'cause.malicious': { en: 'whether the breach was deliberate (malicious)', da: 'om bruddet var bevidst (ondsindet)' },
+  'subjects.categories': { en: 'the categories of data subjects', da: 'kategorier af registrerede' },
+  'subjects.count': { en: 'the number of data subjects', da: 'antal registrerede' },
+  'data.types': { en: 'the types of personal data', da: 'typer af personoplysninger' },
+  'data.recordsCount': { en: 'the number of records', da: 'antal registreringer' },
+  'exposure.who': { en: 'who may have seen the information', da: 'hvem der kan have set oplysningerne' },
+  'exposure.status': { en: 'whether anyone is known to have seen the information', da: 'om det vides, at nogen har set oplysningerne' },
+  measuresBefore: { en: 'the measures in place before the breach', da: 'foranstaltninger, der var på plads før bruddet' },
+  measuresTaken: { en: 'the measures taken', da: 'trufne foranstaltninger' },
+  measuresProposed: { en: 'the measures proposed', da: 'foreslåede foranstaltninger' },
+  mitigation: { en: 'the measures to limit the possible effects', da: 'foranstaltninger for at begrænse mulige skadevirkninger' },
+  actualConsequences: { en: 'the consequences for the data subjects so far', da: 'konsekvenser for de registrerede indtil nu' },
+  likelyConsequences: { en: 'the likely consequences', da: 'sandsynlige konsekvenser' },
+  assessment: { en: 'the risk assessment', da: 'risikovurdering' },
+  'notification.type': { en: 'whether this is a new notification or a follow-up', da: 'om det er en ny anmeldelse eller en opfølgning' },
+  'notification.earlierReference': { en: 'the reference of the earlier notification', da: 'referencenummer på den tidligere anmeldelse' },
+  'notification.completeness': { en: 'whether the notification is complete or initial', da: 'om anmeldelsen er fuldstændig eller foreløbig' },
+  'notification.supplementExpectedBy': { en: 'when the missing information will be available', da: 'hvornår de manglende oplysninger foreligger' },
+  'notification.submittedAt': { en: 'when Datatilsynet was notified', da: 'hvornår Datatilsynet fik anmeldelsen' },
+  delayReason: { en: 'the reasons for the delay', da: 'begrundelse for forsinkelsen' },
+  communication: { en: 'whether the data subjects have been or will be told', da: 'om de registrerede er eller vil blive underrettet' },
+  'communication.at': { en: 'when the data subjects are told', da: 'hvornår de registrerede underrettes' },
+  'communication.channels': { en: 'how the data subjects are told', da: 'hvordan de registrerede underrettes' },
+  'communication.count': { en: 'how many data subjects were told', da: 'hvor mange registrerede der er underrettet' },
+  'communication.reason': { en: 'why the data subjects are not told', da: 'hvorfor de registrerede ikke underrettes' },
+  'communication.note': { en: 'the reason in our own words', da: 'begrundelsen med vores egne ord' },
+  subjectAdvice: { en: 'what people can do themselves', da: 'hvad man selv kan gøre' },
+  'subjectAdvice.noActionReason': { en: 'why people do not need to do anything', da: 'hvorfor man ikke behøver at gøre noget' },
+  publicNoticeReason: { en: 'why we do not contact each person', da: 'hvorfor vi ikke kontakter hver enkelt' },
+  'otherAuthorities.police': { en: 'whether the police have been told', da: 'om politiet er underrettet' },
+  'otherAuthorities.others': { en: 'other authorities told, or none', da: 'andre underrettede myndigheder eller ingen' },
+  'crossBorder.involved': { en: 'whether people in other EU/EEA countries are affected', da: 'om personer i andre EU/EØS-lande er berørt' },
+  'crossBorder.countries': { en: 'the other countries involved', da: 'de andre berørte lande' },
+} as const satisfies Record<string, Bilingual>;
+
+export type FieldKey = keyof typeof FIELD_LABELS;

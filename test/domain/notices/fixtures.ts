@@ -1,0 +1,171 @@
+/**
+ * Three breaches for the golden tests. Only facts a team could have recorded are set; what the
+ * sources do not say (the seed agency's CVR, DPO, counts) is deliberately left unset, so the drafts
+ * must show placeholders for it.
+ */
+
+import type { AssessmentLike, NoticeFacts } from '../../../src/domain/notices/index.js';
+
+/**
+ * The seed case (../../../../shared/seeds/000_*.txt): partial loss of entry/exit records of the
+ * return centres in the AMS system, summer 2020. Notified late (the loss was found afterwards),
+ * communicated publicly.
+ */
+export const seedAssessment: AssessmentLike = {
+  severity: { dpc: 4, ei: 1, cb: 0.5, score: 4.5, level: 'very_high' },
+  risk: 'high',
+  notifyAuthority: true,
+  notifyController: false,
+  communicateToSubjects: 'public',
+  exemption: 'disproportionate_effort',
+  reasons: [
+    'Residents could be registered as absent, leading to benefit cuts and police reports.',
+    'The data subjects are vulnerable people.',
+  ],
+};
+
+export const seedCase: NoticeFacts = {
+  organisation: { name: 'Udlændingestyrelsen' },
+  reporter: { name: 'Case Handler' },
+  reference: 'BR-2020-0007',
+  title: 'Data loss in the AMS access system',
+  description:
+    'Unscheduled interruptions of the AMS access system caused a partial loss of entry and exit records for Return Centre Kærshovedgård and Return Centre Sjælsmark.',
+  awareAt: '2020-08-04T08:00:00Z',
+  startedAt: '2020-06-09T06:00:00Z',
+  endedAt: '2020-07-17T20:00:00Z',
+  ongoing: false,
+  discovery: 'A thorough examination of the AMS together with other authorities.',
+  role: 'controller',
+  otherParties: [{ name: 'AMS system supplier', role: 'processor' }],
+  systems: ['Adgangs- og Meldepligt system (AMS)'],
+  breachTypes: ['availability', 'integrity'],
+  cause: { origin: 'internal', malicious: false, description: 'Human error and insufficient backup frequency.' },
+  subjects: {
+    groups: ['vulnerable'],
+    description: 'rejected foreign nationals obliged to stay at Return Centre Kærshovedgård or Sjælsmark',
+  },
+  data: {
+    types: ['basic_identity', 'location'],
+    description: "whether the resident's access card was scanned at the entry point",
+  },
+  measuresTaken: [
+    'Abstained from filing police reports for the periods and recalled reports already filed',
+    'Told the public prosecutor that data from those dates cannot be used',
+  ],
+  measuresProposed: [
+    'Repeated our data guidelines to our suppliers',
+    'Tightened system monitoring, increased backup frequency and extended the logging period',
+  ],
+  mitigation: ['Disregarded the periods in question when calculating benefits'],
+  actualConsequences: 'As far as we know, no one had benefits lowered or was sanctioned on faulty premises.',
+  likelyConsequences:
+    'A resident could be registered as absent. That could lead to lower benefits and a police report, even though the person was present.',
+  assessment: seedAssessment,
+  notification: { type: 'new', completeness: 'complete' },
+  delayReason: 'The loss of data was found only later, not when the interruptions were identified.',
+  communication: { status: 'planned', at: '2021-08-26T08:00:00Z', channels: ['website'], isPublic: true },
+  subjectAdvice: { steps: [], noActionReason: 'the breaches have been stopped and the consequences mitigated' },
+  otherAuthorities: { police: false, others: ['The public prosecutor'] },
+  crossBorder: { involved: false },
+};
+/** Drafted a year later: well past the 72 hours. */
+export const seedNow = '2021-08-20T10:00:00Z';
+
+/** A ransomware attack on a clinic, possibly with data copied out; drafted on time, initial notice. */
+export const ransomwareCase: NoticeFacts = {
+  organisation: {
+    name: 'Klinik Nord ApS',
+    cvr: '31415926',
+    address: 'Nordvej 7, 9000 Aalborg',
+    dpo: { name: 'Dorte Dahl', email: 'dpo@kliniknord.dk', phone: '+45 70 10 20 30' },
+  },
+  reporter: { name: 'Lars Leth', email: 'lars@kliniknord.dk', phone: '+45 70 10 20 31' },
+  reference: 'BR-2026-0042',
+  title: 'Ransomware on the patient file server',
+  description: 'Ransomware encrypted the patient file server. The attackers say they copied files.',
+  awareAt: '2026-03-14T08:30:00Z',
+  startedAt: 'unknown',
+  ongoing: true,
+  discovery: 'Staff could not open patient files and saw a ransom note.',
+  role: 'controller',
+  otherParties: [{ name: 'IT Drift A/S', role: 'processor', contact: 'soc@itdrift.dk' }],
+  systems: ['Patient file server', 'Booking system'],
+  breachTypes: ['availability', 'confidentiality'],
+  cause: { origin: 'external', malicious: true },
+  subjects: { groups: ['patients'], count: 3400, countIsApproximate: true },
+  data: { types: ['basic_identity', 'national_id', 'health'], recordsCount: 41000, recordsCountIsApproximate: true },
+  exposure: { who: 'the criminal group behind the attack', status: 'likely' },
+  measuresBefore: ['Nightly backup to a separate network', 'Antivirus on all servers'],
+  measuresTaken: ['Took the server off the network', 'Reset all administrator passwords'],
+  measuresProposed: ['Multi-factor authentication for remote access'],
+  mitigation: ['Restoring patient files from backup'],
+  actualConsequences: 'Appointments on 14 March had to be moved.',
+  likelyConsequences: 'Patients may lose care if records stay unavailable, and health data may be published.',
+  assessment: {
+    severity: { dpc: 4, ei: 1, cb: 1, score: 5, level: 'very_high' },
+    risk: 'high',
+    notifyAuthority: true,
+    notifyController: false,
+    communicateToSubjects: 'individual',
+    exemption: null,
+    reasons: ['Health data and CPR numbers of about 3,400 patients may have been copied by an attacker.'],
+  },
+  notification: { type: 'new', completeness: 'initial', supplementExpectedBy: '2026-03-20T11:00:00Z' },
+  communication: { status: 'planned', at: '2026-03-16T09:00:00Z', channels: ['digital_post', 'letter'] },
+  subjectAdvice: { steps: ['Be careful if someone contacts you about your treatment.'] },
+  otherAuthorities: { police: true, policeReference: 'POL-0815', others: [] },
+  crossBorder: { involved: false },
+};
+/** 26 hours after awareness: on time. */
+export const ransomwareNow = '2026-03-15T10:30:00Z';
+
+/** A spreadsheet of customers e-mailed to the wrong recipient; notified on time, drafted afterwards. */
+export const misSentEmailCase: NoticeFacts = {
+  organisation: {
+    name: 'Byg & Bo A/S',
+    cvr: '27182818',
+    address: 'Havnegade 3, 8000 Aarhus C',
+    dpo: { name: 'Mette Mørk', email: 'dpo@bygbo.dk' },
+  },
+  reference: 'BR-2026-0007',
+  title: 'Customer list sent to the wrong recipient',
+  description: 'An employee e-mailed a spreadsheet of customers to a private person instead of our accountant.',
+  awareAt: '2026-02-02T13:15:00Z',
+  startedAt: '2026-02-02T12:58:00Z',
+  ongoing: false,
+  discovery: 'The recipient replied that the e-mail was not meant for them.',
+  role: 'controller',
+  systems: ['E-mail'],
+  breachTypes: ['confidentiality'],
+  cause: { origin: 'internal', malicious: false },
+  subjects: { groups: ['customers'], count: 212 },
+  data: { types: ['basic_identity', 'contact', 'financial'] },
+  exposure: { who: 'one private person who got the e-mail by mistake', status: 'confirmed' },
+  measuresBefore: ['Guidelines on sending personal data by e-mail'],
+  measuresTaken: ['Asked the recipient to delete the e-mail'],
+  measuresProposed: ['Warning in the mail client for external recipients'],
+  mitigation: [],
+  actualConsequences: 'None known.',
+  likelyConsequences: 'Customers may get unwanted contact, or attempts at fraud using their details.',
+  assessment: {
+    severity: { dpc: 3, ei: 1, cb: 0.25, score: 3.25, level: 'high' },
+    risk: 'risk',
+    notifyAuthority: true,
+    notifyController: false,
+    communicateToSubjects: 'no',
+    exemption: null,
+    reasons: ['Financial data of 212 customers disclosed to a known recipient who has not confirmed deletion.'],
+  },
+  notification: { type: 'new', completeness: 'complete', submittedAt: '2026-02-04T09:00:00Z' },
+  communication: { status: 'not_communicated', reason: 'not_high_risk' },
+  otherAuthorities: { police: false, others: [] },
+  crossBorder: { involved: false },
+};
+/** Drafted again after submission, past the deadline: still not late, as it went in on time. */
+export const misSentNow = '2026-02-10T08:00:00Z';
+
+/** Sections of a draft by id, for section-by-section assertions. */
+export function sectionsById(draft: { sections: Array<{ id: string; heading: string; body: string }> }) {
+  return new Map(draft.sections.map((s) => [s.id, s]));
+}

@@ -1,0 +1,50 @@
+/** The processor's notice to the controller (Art. 33(2)): same headings, no risk decision. */
+
+import { describe, expect, it } from 'vitest';
+import { draftProcessorNotice, type NoticeFacts } from '../../../src/domain/notices/index.js';
+import { ransomwareCase, ransomwareNow, sectionsById } from './fixtures.js';
+
+const asProcessor: NoticeFacts = {
+  ...ransomwareCase,
+  role: 'processor',
+  otherParties: [{ name: 'Region Testland', role: 'controller', contact: 'dpo@region.example' }],
+  deadline: '2026-03-15T08:30:00Z', // the contract's 24 hours, as the clock recorded it
+};
+
+describe('processor notice', () => {
+  describe.each(['en', 'da'] as const)('in %s', (lang) => {
+    const draft = draftProcessorNotice(asProcessor, { lang, now: ransomwareNow });
+    const byId = sectionsById(draft);
+
+    it('uses the authority notice headings minus the decisions, and ends with the controller deciding', () => {
+      expect(draft.sections.map((s) => s.id)).toEqual([
+        'about', 'processor_contacts', 'timeline', 'delay', 'nature', 'subjects_and_data',
+        'measures_before', 'consequences', 'measures_taken', 'controller_decides',
+      ]);
+      expect(draft.kind).toBe('processor');
+      expect(draft.header).toContain(lang === 'en' ? '**To:** Region Testland (dpo@region.example)' : '**Til:** Region Testland (dpo@region.example)');
+      expect(byId.get('about')?.body).toContain(lang === 'en' ? 'We, Klinik Nord ApS, process personal data on your behalf' : 'Vi, Klinik Nord ApS, behandler personoplysninger på jeres vegne');
+      expect(byId.get('controller_decides')?.body).toContain(lang === 'en' ? 'makes no risk decision for you' : 'træffer ingen beslutning om risiko for jer');
+    });
+
+    it('makes no risk decision, even when an assessment is recorded', () => {
+      expect(draft.markdown).not.toContain('ENISA');
+      expect(draft.markdown).not.toContain(ransomwareCase.assessment!.reasons[0]!);
+      expect(draft.markdown).not.toMatch(lang === 'en' ? /risk assessment|likely to result in/ : /risikovurdering|indebærer sandsynligvis/);
+      expect(draft.markdown).not.toMatch(/communication|underretning af de registrerede/i);
+    });
+
+    it('gives the contract deadline and a delay section when it has passed', () => {
+      expect(byId.get('timeline')?.body).toContain(lang === 'en' ? 'Deadline for telling the controller (our agreement):** 15 March 2026, 09:30 CET' : '15. marts 2026 kl. 09.30 CET');
+      expect(byId.get('delay')?.body).toContain(lang === 'en' ? '[MISSING: the reasons for the delay]' : '[MANGLER: begrundelse for forsinkelsen]');
+      expect(draft.missing.map((m) => m.field)).toEqual(['delayReason']);
+    });
+  });
+
+  it('asks which controller to notify when none is recorded, and derives no deadline for a processor', () => {
+    const draft = draftProcessorNotice({ ...asProcessor, otherParties: [], deadline: null }, { lang: 'en', now: ransomwareNow });
+    expect(draft.header).toContain('[MISSING: the controller this notice goes to]');
+    expect(draft.sections.map((s) => s.id)).not.toContain('delay');
+    expect(draft.missing.map((m) => m.field)).toEqual(['otherParties.controller']);
+  });
+});
