@@ -1,0 +1,106 @@
+// The questionnaire's answers: exactly the contract in spec/assessment.md.
+// The value lists are `as const` tuples so the zod schema and the question catalogue
+// are built from the same source as the types and cannot drift apart.
+
+export const ROLES = ['controller', 'processor', 'joint_controller'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const BREACH_TYPES = ['confidentiality', 'integrity', 'availability'] as const;
+export type BreachType = (typeof BREACH_TYPES)[number];
+
+export const SUBJECT_GROUPS = [
+  'customers',
+  'employees',
+  'patients',
+  'children',
+  'students',
+  'job_applicants',
+  'users',
+  'citizens',
+  'vulnerable',
+  'other',
+] as const;
+export type SubjectGroup = (typeof SUBJECT_GROUPS)[number];
+
+export const DATA_TYPES = [
+  'basic_identity',
+  'contact',
+  'national_id',
+  'official_document',
+  'financial',
+  'payment_card',
+  'credentials',
+  'location',
+  'behavioural',
+  'communications',
+  'employment',
+  'education',
+  'health',
+  'genetic',
+  'biometric',
+  'racial_ethnic',
+  'political',
+  'religious',
+  'philosophical',
+  'trade_union',
+  'sex_life',
+  'sexual_orientation',
+  'criminal',
+] as const;
+export type DataType = (typeof DATA_TYPES)[number];
+
+export const IDENTIFIABILITY = ['negligible', 'limited', 'significant', 'maximum'] as const;
+export type Identifiability = (typeof IDENTIFIABILITY)[number];
+
+export const DISCLOSURES = ['confirmed', 'likely', 'unlikely', 'ruled_out'] as const;
+export type Disclosure = (typeof DISCLOSURES)[number];
+
+export const RECIPIENTS = ['trusted', 'known', 'unknown', 'public'] as const;
+export type Recipients = (typeof RECIPIENTS)[number];
+
+export const PROTECTIONS = ['intact', 'compromised', 'none'] as const;
+export type Protection = (typeof PROTECTIONS)[number];
+
+export const ALTERATIONS = ['none', 'recoverable', 'unrecoverable'] as const;
+export type Alteration = (typeof ALTERATIONS)[number];
+
+export const UNAVAILABILITIES = ['none', 'temporary', 'permanent'] as const;
+export type Unavailability = (typeof UNAVAILABILITIES)[number];
+
+export const IMPACTS = ['none', 'minor', 'significant', 'severe'] as const;
+export type ImpactOnPeople = (typeof IMPACTS)[number];
+
+export interface AssessmentAnswers {
+  role: Role;
+  breachTypes: BreachType[]; // at least one
+
+  // who and what
+  subjectsCount: number | null; // approximate number of people affected; null = unknown
+  recordsCount: number | null; // approximate number of records; null = unknown
+  subjectGroups: SubjectGroup[];
+  dataTypes: DataType[]; // at least one
+  credentialsGiveAccessTo: DataType[]; // when dataTypes has "credentials": what they open ([] otherwise)
+  identifiability: Identifiability; // ENISA ease of identification
+  publiclyAvailableBefore: boolean; // the same data were already public
+
+  // confidentiality (null / defaults when breachTypes lacks it)
+  disclosure: Disclosure | null;
+  recipients: Recipients | null;
+  recipientDeletedOrReturned: boolean; // a recipient bound to secrecy confirmed deletion or return
+  protection: Protection; // intact = encryption/hashing to current standards, key or salt not compromised
+
+  // integrity and availability
+  alteration: Alteration;
+  unavailability: Unavailability;
+  restoredWithinHours: number | null; // time until the data were available again; null = not yet or unknown
+  impactOnPeople: ImpactOnPeople; // what the loss or alteration did to people
+
+  malicious: boolean; // theft, hacking, insider misuse, social engineering
+
+  // Art. 34(3)
+  measuresRemoveHighRisk: boolean; // measures since taken make the high risk no longer likely
+  individualContactDisproportionate: boolean;
+}
+
+/** Every field of the answers, in questionnaire order. */
+export type AnswerField = keyof AssessmentAnswers;

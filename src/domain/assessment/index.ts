@@ -1,0 +1,6 @@
+// Risk assessment of a personal data breach (spec/assessment.md): must the controller notify
+// Datatilsynet (Art. 33), must it tell the people affected (Art. 34), and how serious is it.
+export { assess } from './assess.js';
+export { assessmentAnswersSchema } from './schema.js';
+export type { AssessmentAnswers, DataType } from './answers.js';
+export type { AssessmentResult } from './result.js';

@@ -1,0 +1,408 @@
+// The question catalogue the Slack modal renders: a plain-language question, help text and
+// choices for every answer field, the modal step it belongs to, and when it applies.
+// Pure data: the modal maps a chosen option's `id` back to its `value`.
+import {
+  type AnswerField,
+  type AssessmentAnswers,
+  DATA_TYPES,
+  type DataType,
+  SUBJECT_GROUPS,
+} from './answers.js';
+import { DATA_TYPE_CHOICE_LABELS, SUBJECT_GROUP_CHOICE_LABELS } from './labels.js';
+
+export { DATA_TYPE_LABELS, SUBJECT_GROUP_LABELS, DATA_TYPE_CHOICE_LABELS, SUBJECT_GROUP_CHOICE_LABELS } from './labels.js';
+
+/** The value a choice stands for: an array element for multi-selects, the value itself otherwise. */
+export type ChoiceValue<K extends AnswerField> = AssessmentAnswers[K] extends readonly (infer E)[]
+  ? E
+  : AssessmentAnswers[K];
+
+export interface Choice<V> {
+  /** Stable string for a Slack option's `value` (Slack values are strings). */
+  readonly id: string;
+  readonly value: V;
+  /** At most 75 characters (Slack option text). */
+  readonly label: string;
+}
+
+/**
+ * single: one of the choices; multi: any of the choices; count: a whole number or empty
+ * (unknown); hours: a number of hours or empty (not yet / unknown).
+ */
+export type QuestionInput = 'single' | 'multi' | 'count' | 'hours';
+
+export interface Question<K extends AnswerField = AnswerField> {
+  readonly field: K;
+  /** Modal step: 1 what happened and to whom, 2 details that depend on step 1, 3 Art. 34(3). */
+  readonly step: 1 | 2 | 3;
+  readonly input: QuestionInput;
+  readonly question: string;
+  readonly help: string;
+  /** Empty for count and hours inputs. */
+  readonly choices: readonly Choice<ChoiceValue<K>>[];
+  /** May be left empty: counts and hours mean "unknown", multi-selects mean "none". */
+  readonly optional: boolean;
+  /** When the question is asked, in words; null = always. `applicableFields` is the rule. */
+  readonly appliesWhen: string | null;
+  /** The answer to store when the question does not apply (schema-consistent). */
+  readonly whenNotApplicable: AssessmentAnswers[K];
+}
+
+export type QuestionCatalogue = { readonly [K in AnswerField]: Question<K> };
+
+const yes = <V>(value: V, label: string): Choice<V> => ({ id: String(value), value, label });
+const YES_NO = [yes(true, 'Yes'), yes(false, 'No')] as const;
+
+const CONFIDENTIALITY = 'Only when someone may have seen or taken the data (confidentiality).';
+
+export const QUESTIONS: QuestionCatalogue = {
+  role: {
+    field: 'role',
+    step: 1,
+    input: 'single',
+    question: 'Whose data are these for us?',
+    help: 'Controller: we decide why and how the data are processed. Processor: we process them for a customer, who decides.',
+    choices: [
+      yes('controller', 'Ours: we are the controller'),
+      yes('processor', "A customer's: we process them on their behalf (processor)"),
+      yes('joint_controller', 'Shared: we decide together with another organisation (joint controller)'),
+    ],
+    optional: false,
+    appliesWhen: null,
+    whenNotApplicable: 'controller',
+  },
+  breachTypes: {
+    field: 'breachTypes',
+    step: 1,
+    input: 'multi',
+    question: 'What happened to the data?',
+    help: 'Choose all that apply. Ransomware, for example, makes data unavailable and may also have copied them.',
+    choices: [
+      yes('confidentiality', 'Someone who should not have the data may have seen or taken them'),
+      yes('integrity', 'Data were changed or corrupted'),
+      yes('availability', 'Data were lost, deleted or could not be reached'),
+    ],
+    optional: false,
+    appliesWhen: null,
+    whenNotApplicable: [],
+  },
+  subjectsCount: {
+    field: 'subjectsCount',
+    step: 1,
+    input: 'count',
+    question: 'About how many people are affected?',
+    help: 'A rough number is fine. Leave it empty if you do not know yet: it will be assessed as the worse case.',
+    choices: [],
+    optional: true,
+    appliesWhen: null,
+    whenNotApplicable: null,
+  },
+  recordsCount: {
+    field: 'recordsCount',
+    step: 1,
+    input: 'count',
+    question: 'About how many records are affected?',
+    help: 'Records are rows, files or documents. Leave it empty if you do not know.',
+    choices: [],
+    optional: true,
+    appliesWhen: null,
+    whenNotApplicable: null,
+  },
+  subjectGroups: {
+    field: 'subjectGroups',
+    step: 1,
+    input: 'multi',
+    question: 'Who are the people affected?',
+    help: 'Choose all that apply. Children, patients and vulnerable people make a breach more serious.',
+    choices: SUBJECT_GROUPS.map((g) => yes(g, SUBJECT_GROUP_CHOICE_LABELS[g])),
+    optional: true,
+    appliesWhen: null,
+    whenNotApplicable: [],
+  },
+  dataTypes: {
+    field: 'dataTypes',
+    step: 1,
+    input: 'multi',
+    question: 'What kinds of data are involved?',
+    help: 'Choose every kind, even if only some people are affected by it: the most sensitive one sets the severity.',
+    choices: DATA_TYPES.map((t) => yes(t, DATA_TYPE_CHOICE_LABELS[t])),
+    optional: false,
+    appliesWhen: null,
+    whenNotApplicable: [],
+  },
+  credentialsGiveAccessTo: {
+    field: 'credentialsGiveAccessTo',
+    step: 2,
+    input: 'multi',
+    question: 'What do the login credentials give access to?',
+    help: 'Credentials weigh as much as what they open. Leave it empty if you do not know: it is assessed as the worse case.',
+    choices: DATA_TYPES.map((t) => yes(t, DATA_TYPE_CHOICE_LABELS[t])),
+    optional: true,
+    appliesWhen: 'Only when the data include login credentials.',
+    whenNotApplicable: [],
+  },
+  identifiability: {
+    field: 'identifiability',
+    step: 1,
+    input: 'single',
+    question: 'How easily can someone tell who the people are from these data?',
+    help: 'Names with addresses or ID numbers identify people at once; a customer number alone does so only with other data.',
+    choices: [
+      yes('maximum', 'At once: names, ID numbers, photos'),
+      yes('significant', 'Easily: e.g. an e-mail address or a name in a small group'),
+      yes('limited', 'Only with some effort or other data'),
+      yes('negligible', 'Hardly at all: pseudonymised or aggregated data'),
+    ],
+    optional: false,
+    appliesWhen: null,
+    whenNotApplicable: 'maximum',
+  },
+  publiclyAvailableBefore: {
+    field: 'publiclyAvailableBefore',
+    step: 1,
+    input: 'single',
+    question: 'Were the same data already public before the breach?',
+    help: 'For example a published staff directory. Data that were already public lose less by being disclosed.',
+    choices: YES_NO,
+    optional: false,
+    appliesWhen: null,
+    whenNotApplicable: false,
+  },
+  disclosure: {
+    field: 'disclosure',
+    step: 2,
+    input: 'single',
+    question: 'Could someone who should not have the data have seen or taken them?',
+    help: 'If you do not know yet, say so: it will be assessed as the worse case (disclosed).',
+    choices: [
+      yes('confirmed', 'Yes, we know they did'),
+      yes('likely', 'Probably'),
+      yes('unlikely', 'Probably not, but we cannot rule it out'),
+      yes('ruled_out', 'No, we have ruled it out (e.g. logs, recalled unopened)'),
+      { id: 'unknown', value: null, label: 'We do not know yet' },
+    ],
+    optional: true,
+    appliesWhen: CONFIDENTIALITY,
+    whenNotApplicable: null,
+  },
+  recipients: {
+    field: 'recipients',
+    step: 2,
+    input: 'single',
+    question: 'Who got, or could get, the data?',
+    help: 'Bound to secrecy: a lawyer, doctor, accountant or one of our processors.',
+    choices: [
+      yes('trusted', 'Someone bound to secrecy (a professional or our processor)'),
+      yes('known', 'Known people we can contact (e.g. a wrong e-mail recipient)'),
+      yes('unknown', 'Unknown people (e.g. an attacker, a thief, a finder)'),
+      yes('public', 'Anyone: the data were published or open on the internet'),
+      { id: 'unknown_recipients', value: null, label: 'We do not know yet' },
+    ],
+    optional: true,
+    appliesWhen: CONFIDENTIALITY,
+    whenNotApplicable: null,
+  },
+  recipientDeletedOrReturned: {
+    field: 'recipientDeletedOrReturned',
+    step: 2,
+    input: 'single',
+    question: 'Has the recipient confirmed deleting or returning the data, without passing them on?',
+    help: 'Counts only for a recipient bound to secrecy, confirmed in writing.',
+    choices: YES_NO,
+    optional: false,
+    appliesWhen: 'Only when someone may have seen or taken the data, and the recipients are known.',
+    whenNotApplicable: false,
+  },
+  protection: {
+    field: 'protection',
+    step: 2,
+    input: 'single',
+    question: 'Were the data encrypted or hashed, and is the key safe?',
+    help: 'Intact means encryption or hashing to current standards, with the key or salt not compromised.',
+    choices: [
+      yes('intact', 'Encrypted or hashed to current standards, key or salt safe'),
+      yes('compromised', 'Encrypted or hashed, but the key or salt may be exposed, or weak'),
+      yes('none', 'Not encrypted'),
+    ],
+    optional: false,
+    appliesWhen: CONFIDENTIALITY,
+    whenNotApplicable: 'none',
+  },
+  alteration: {
+    field: 'alteration',
+    step: 2,
+    input: 'single',
+    question: 'Can the correct data be recovered?',
+    help: 'For example from a backup or the original documents.',
+    choices: [
+      yes('recoverable', 'Yes, the correct data can be restored'),
+      yes('unrecoverable', 'No, the correct data are lost'),
+    ],
+    optional: false,
+    appliesWhen: 'Only when data were changed or corrupted (integrity).',
+    whenNotApplicable: 'none',
+  },
+  unavailability: {
+    field: 'unavailability',
+    step: 2,
+    input: 'single',
+    question: 'Were the data lost for good, or unavailable for a time?',
+    help: 'Data restored from a backup were unavailable for a time.',
+    choices: [
+      yes('temporary', 'For a time: they are, or will be, restored'),
+      yes('permanent', 'For good: there is no copy'),
+    ],
+    optional: false,
+    appliesWhen: 'Only when data were lost or could not be reached (availability).',
+    whenNotApplicable: 'none',
+  },
+  restoredWithinHours: {
+    field: 'restoredWithinHours',
+    step: 2,
+    input: 'hours',
+    question: 'How many hours until the data were available and correct again?',
+    help: 'Leave it empty if they are not restored yet, or you do not know.',
+    choices: [],
+    optional: true,
+    appliesWhen: 'Only when data were altered or unavailable for a time.',
+    whenNotApplicable: null,
+  },
+  impactOnPeople: {
+    field: 'impactOnPeople',
+    step: 2,
+    input: 'single',
+    question: 'What did the loss or change do to the people affected?',
+    help: 'A loss that delays care, payments or legal rights is not minor. Wrong benefit cuts or police reports are severe.',
+    choices: [
+      yes('none', 'Nothing noticeable'),
+      yes('minor', 'Minor inconvenience (e.g. a short delay, re-entering data)'),
+      yes('significant', 'Significant (e.g. delayed care, payments or case handling)'),
+      yes('severe', 'Severe (e.g. harm to health, loss of benefits or liberty)'),
+    ],
+    optional: false,
+    appliesWhen: 'Only when data were altered or lost (integrity or availability).',
+    whenNotApplicable: 'none',
+  },
+  malicious: {
+    field: 'malicious',
+    step: 1,
+    input: 'single',
+    question: 'Was this done on purpose?',
+    help: 'Theft, hacking, ransomware, insider misuse or social engineering count as on purpose.',
+    choices: YES_NO,
+    optional: false,
+    appliesWhen: null,
+    whenNotApplicable: false,
+  },
+  measuresRemoveHighRisk: {
+    field: 'measuresRemoveHighRisk',
+    step: 3,
+    input: 'single',
+    question: 'Have measures taken since made a high risk to the people no longer likely?',
+    help: 'For example: all exposed passwords reset and cards blocked before misuse. Describe them in the notification.',
+    choices: YES_NO,
+    optional: false,
+    appliesWhen: 'Only for a controller or joint controller (a processor leaves this to the controller).',
+    whenNotApplicable: false,
+  },
+  individualContactDisproportionate: {
+    field: 'individualContactDisproportionate',
+    step: 3,
+    input: 'single',
+    question: 'Would contacting each person directly take disproportionate effort?',
+    help: 'For example: no contact details for most of them. A public announcement must then inform them instead.',
+    choices: YES_NO,
+    optional: false,
+    appliesWhen: 'Only for a controller or joint controller (a processor leaves this to the controller).',
+    whenNotApplicable: false,
+  },
+};
+
+/** All fields in the order the modal asks them. */
+export const QUESTION_ORDER: readonly AnswerField[] = [
+  'role',
+  'breachTypes',
+  'dataTypes',
+  'subjectGroups',
+  'subjectsCount',
+  'recordsCount',
+  'identifiability',
+  'publiclyAvailableBefore',
+  'malicious',
+  'credentialsGiveAccessTo',
+  'disclosure',
+  'recipients',
+  'recipientDeletedOrReturned',
+  'protection',
+  'alteration',
+  'unavailability',
+  'restoredWithinHours',
+  'impactOnPeople',
+  'measuresRemoveHighRisk',
+  'individualContactDisproportionate',
+];
+
+/**
+ * The fields to ask, in order, given the answers so far. A field is left out only when an
+ * answer already given rules it out; a field whose deciding answer is not given yet is kept.
+ * Fields left out take their `whenNotApplicable` value.
+ */
+export function applicableFields(answers: Partial<AssessmentAnswers>): AnswerField[] {
+  return QUESTION_ORDER.filter((field) => applies(field, answers));
+}
+
+function applies(field: AnswerField, a: Partial<AssessmentAnswers>): boolean {
+  const has = (t: 'confidentiality' | 'integrity' | 'availability') =>
+    a.breachTypes === undefined || a.breachTypes.includes(t);
+  const hasData = (t: DataType) => a.dataTypes === undefined || a.dataTypes.includes(t);
+  switch (field) {
+    case 'credentialsGiveAccessTo':
+      return hasData('credentials');
+    case 'disclosure':
+    case 'recipients':
+    case 'protection':
+      return has('confidentiality');
+    case 'recipientDeletedOrReturned':
+      return (
+        has('confidentiality') &&
+        a.disclosure !== 'ruled_out' &&
+        (a.recipients === undefined || a.recipients === 'trusted' || a.recipients === 'known')
+      );
+    case 'alteration':
+      return has('integrity');
+    case 'unavailability':
+      return has('availability');
+    case 'restoredWithinHours':
+      return (
+        (has('integrity') || has('availability')) &&
+        a.unavailability !== 'permanent' &&
+        !(a.alteration === 'unrecoverable' && !has('availability'))
+      );
+    case 'impactOnPeople':
+      return has('integrity') || has('availability');
+    case 'measuresRemoveHighRisk':
+    case 'individualContactDisproportionate':
+      return a.role !== 'processor';
+    default:
+      return true;
+  }
+}
+
+/**
+ * Complete answers from what was asked: fields that do not apply take their
+ * `whenNotApplicable` value, so a modal's answers pass the schema's consistency checks.
+ */
+export function withNotApplicableDefaults(
+  asked: Partial<AssessmentAnswers>,
+): Partial<AssessmentAnswers> {
+  const out: Partial<AssessmentAnswers> = { ...asked };
+  const keep = new Set(applicableFields(asked));
+  for (const field of QUESTION_ORDER) {
+    if (!keep.has(field)) setDefault(out, field);
+  }
+  return out;
+}
+
+function setDefault<K extends AnswerField>(out: Partial<AssessmentAnswers>, field: K): void {
+  out[field] = QUESTIONS[field].whenNotApplicable;
+}

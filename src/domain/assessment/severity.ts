@@ -1,0 +1,127 @@
+// ENISA (2013), "Recommendations for a methodology of the assessment of severity of personal
+// data breaches": SE = DPC × EI + CB.
+import type { DataType, Identifiability } from './answers.js';
+import {
+  CONTEXT_RAISING_GROUPS,
+  PROFILE_DATA_TYPES,
+  baseScore,
+} from './data-categories.js';
+import { type Facts, dataLikelyDisclosed } from './facts.js';
+import type { Severity, SeverityLevel } from './result.js';
+
+/** ENISA ease of identification. */
+export const EI_SCORES: Readonly<Record<Identifiability, number>> = {
+  negligible: 0.25,
+  limited: 0.5,
+  significant: 0.75,
+  maximum: 1,
+};
+
+export interface DpcExplained {
+  dpc: number;
+  base: number;
+  /** The data type that set the base score. */
+  baseType: DataType;
+  raisedForContext: boolean;
+  raisedForProfile: boolean;
+  loweredForPublic: boolean;
+}
+
+export interface CbPart {
+  what: string;
+  points: number;
+}
+
+export interface SeverityExplained extends Severity {
+  dpcExplained: DpcExplained;
+  /** EI was set to negligible because intact protection made the data unintelligible. */
+  eiNeutralised: boolean;
+  cbParts: readonly CbPart[];
+}
+
+export function computeSeverity(f: Facts): SeverityExplained {
+  const dpcExplained = dataProcessingContext(f);
+  const a = f.answers;
+  // Intact protection makes the confidentiality part unintelligible (ENISA EI "negligible");
+  // with availability or integrity also lost, the data as held are still identifiable.
+  const eiNeutralised = f.confidentiality && !f.intelligible && !f.integrity && !f.availability;
+  const ei = eiNeutralised ? EI_SCORES.negligible : EI_SCORES[a.identifiability];
+  const cbParts = circumstances(f);
+  const cb = cbParts.reduce((sum, p) => sum + p.points, 0);
+  const score = dpcExplained.dpc * ei + cb;
+  return {
+    dpc: dpcExplained.dpc,
+    ei,
+    cb,
+    score,
+    level: severityLevel(score),
+    dpcExplained,
+    eiNeutralised,
+    cbParts,
+  };
+}
+
+export function severityLevel(score: number): SeverityLevel {
+  if (score < 2) return 'low';
+  if (score < 3) return 'medium';
+  if (score < 4) return 'high';
+  return 'very_high';
+}
+
+function dataProcessingContext(f: Facts): DpcExplained {
+  const a = f.answers;
+  let base = 0;
+  let baseType: DataType = a.dataTypes[0] ?? 'basic_identity';
+  for (const t of a.dataTypes) {
+    const s = baseScore(t, a.credentialsGiveAccessTo);
+    if (s > base) {
+      base = s;
+      baseType = t;
+    }
+  }
+  base = Math.max(base, 1);
+  // ENISA moves the score by whole steps for context, within 1..4.
+  const raisedForContext = a.subjectGroups.some((g) => CONTEXT_RAISING_GROUPS.has(g));
+  const raisedForProfile = new Set(a.dataTypes).size >= PROFILE_DATA_TYPES;
+  const loweredForPublic = a.publiclyAvailableBefore;
+  const moved = base + (raisedForContext ? 1 : 0) + (raisedForProfile ? 1 : 0) - (loweredForPublic ? 1 : 0);
+  return {
+    dpc: Math.min(4, Math.max(1, moved)),
+    base,
+    baseType,
+    raisedForContext,
+    raisedForProfile,
+    loweredForPublic,
+  };
+}
+
+function circumstances(f: Facts): CbPart[] {
+  const a = f.answers;
+  const parts: CbPart[] = [];
+  // Confidentiality counts only when intelligible data were (or may have been) disclosed;
+  // ENISA gives 0 for data exposed "without evidence of illegal processing".
+  if (f.intelligible && dataLikelyDisclosed(f)) {
+    const wide = f.recipients === 'unknown' || f.recipients === 'public';
+    parts.push(
+      wide
+        ? { what: f.recipients === 'public' ? 'made public' : 'unknown recipients', points: 0.5 }
+        : { what: 'known recipients', points: 0.25 },
+    );
+  }
+  if (f.integrity && a.alteration !== 'none') {
+    parts.push(
+      a.alteration === 'unrecoverable'
+        ? { what: 'altered beyond recovery', points: 0.5 }
+        : { what: 'altered, recoverable', points: 0.25 },
+    );
+  }
+  if (f.availability && a.unavailability !== 'none') {
+    parts.push(
+      a.unavailability === 'permanent'
+        ? { what: 'lost permanently', points: 0.5 }
+        : { what: 'unavailable for a time', points: 0.25 },
+    );
+  }
+  if (a.malicious) parts.push({ what: 'malicious intent', points: 0.5 });
+  return parts;
+}

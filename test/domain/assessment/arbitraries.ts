@@ -1,0 +1,72 @@
+// fast-check arbitrary for valid AssessmentAnswers: every field drawn freely, then the
+// follow-up answers made consistent with the breach types the way the modal would.
+import fc from 'fast-check';
+import type { AssessmentAnswers } from '../../../src/domain/assessment/index.js';
+import {
+  ALTERATIONS,
+  BREACH_TYPES,
+  DATA_TYPES,
+  DISCLOSURES,
+  IDENTIFIABILITY,
+  IMPACTS,
+  PROTECTIONS,
+  RECIPIENTS,
+  ROLES,
+  SUBJECT_GROUPS,
+} from '../../../src/domain/assessment/answers.js';
+
+const count = fc.option(fc.integer({ min: 1, max: 2_000_000 }), { nil: null });
+
+const raw = fc.record({
+  role: fc.constantFrom(...ROLES),
+  breachTypes: fc.subarray([...BREACH_TYPES], { minLength: 1 }),
+  subjectsCount: count,
+  recordsCount: count,
+  subjectGroups: fc.subarray([...SUBJECT_GROUPS]),
+  dataTypes: fc.subarray([...DATA_TYPES], { minLength: 1 }),
+  opens: fc.subarray([...DATA_TYPES]),
+  identifiability: fc.constantFrom(...IDENTIFIABILITY),
+  publiclyAvailableBefore: fc.boolean(),
+  disclosure: fc.option(fc.constantFrom(...DISCLOSURES), { nil: null }),
+  recipients: fc.option(fc.constantFrom(...RECIPIENTS), { nil: null }),
+  recipientDeletedOrReturned: fc.boolean(),
+  protection: fc.constantFrom(...PROTECTIONS),
+  alteration: fc.constantFrom(...ALTERATIONS.filter((x) => x !== 'none')),
+  unavailability: fc.constantFrom('temporary' as const, 'permanent' as const),
+  restoredWithinHours: fc.option(fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.double({ min: 0, max: 200, noNaN: true })), { nil: null }),
+  impactOnPeople: fc.constantFrom(...IMPACTS),
+  malicious: fc.boolean(),
+  measuresRemoveHighRisk: fc.boolean(),
+  individualContactDisproportionate: fc.boolean(),
+});
+
+export const validAnswers: fc.Arbitrary<AssessmentAnswers> = raw.map((r) => {
+  const conf = r.breachTypes.includes('confidentiality');
+  const integ = r.breachTypes.includes('integrity');
+  const avail = r.breachTypes.includes('availability');
+  const unavailability = avail ? r.unavailability : 'none';
+  const recipients = conf ? r.recipients : null;
+  const canConfirmDeletion = recipients !== 'unknown' && recipients !== 'public';
+  return {
+    role: r.role,
+    breachTypes: r.breachTypes,
+    subjectsCount: r.subjectsCount,
+    recordsCount: r.recordsCount,
+    subjectGroups: r.subjectGroups,
+    dataTypes: r.dataTypes,
+    credentialsGiveAccessTo: r.dataTypes.includes('credentials') ? r.opens : [],
+    identifiability: r.identifiability,
+    publiclyAvailableBefore: r.publiclyAvailableBefore,
+    disclosure: conf ? r.disclosure : null,
+    recipients,
+    recipientDeletedOrReturned: conf && canConfirmDeletion && r.recipientDeletedOrReturned,
+    protection: r.protection,
+    alteration: integ ? r.alteration : 'none',
+    unavailability,
+    restoredWithinHours: (integ || avail) && unavailability !== 'permanent' ? r.restoredWithinHours : null,
+    impactOnPeople: r.impactOnPeople,
+    malicious: r.malicious,
+    measuresRemoveHighRisk: r.measuresRemoveHighRisk,
+    individualContactDisproportionate: r.individualContactDisproportionate,
+  };
+});
