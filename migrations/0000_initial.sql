@@ -48,6 +48,10 @@ CREATE TABLE "breaches" (
 	"channel_id" text,
 	"channel_name" text,
 	"card_ts" text,
+	"reply_url" text,
+	"setup_owner" text,
+	"setup_lease_until" timestamp with time zone,
+	"setup_completed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"closed_at" timestamp with time zone
@@ -60,6 +64,7 @@ CREATE TABLE "reminders" (
 	"key" text NOT NULL,
 	"kind" text NOT NULL,
 	"due_at" timestamp with time zone NOT NULL,
+	"retry_at" timestamp with time zone,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"claimed_by" text,
 	"claimed_at" timestamp with time zone,
@@ -85,5 +90,6 @@ CREATE UNIQUE INDEX "breaches_reference_key" ON "breaches" USING btree ("referen
 CREATE UNIQUE INDEX "breaches_year_seq_key" ON "breaches" USING btree ("year","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "breaches_submission_key" ON "breaches" USING btree ("submission_key");--> statement-breakpoint
 CREATE INDEX "breaches_open_idx" ON "breaches" USING btree ("status") WHERE "breaches"."closed_at" is null;--> statement-breakpoint
+CREATE INDEX "breaches_setup_pending_idx" ON "breaches" USING btree ("created_at") WHERE "breaches"."setup_completed_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "reminders_breach_key" ON "reminders" USING btree ("breach_id","key");--> statement-breakpoint
 CREATE INDEX "reminders_due_idx" ON "reminders" USING btree ("due_at") WHERE "reminders"."status" = 'pending';

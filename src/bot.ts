@@ -5,9 +5,14 @@ import { openDb, type DbHandle } from './db/client.js';
 import { startEmbedded, type EmbeddedServer } from './db/embedded.js';
 import { applyMigrations, isMigrated } from './db/migrate.js';
 import { createHttpServer } from './http/server.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { BackgroundTasks } from './flows/background.js';
+import { newOwnerId } from './flows/lease-owner.js';
+import { startSetupSweeper } from './flows/setup-sweeper.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createSlackApp } from './slack/app.js';
+import { setupContext } from './slack/listeners/setup-context.js';
 import { requestKind } from './slack/request-kind.js';
 
 export interface BotHandle {
@@ -21,6 +26,10 @@ export interface BotHandle {
 
 export interface StartOptions {
   logger?: Logger;
+  /** Injectable time, so tests move the clock instead of sleeping. */
+  clock?: Clock;
+  /** How often unfinished setups are swept up (ms); 0 turns the sweeper off. */
+  sweepIntervalMs?: number;
   /** Interface for the HTTP server; all interfaces by default, as a container needs. */
   host?: string;
 }
@@ -63,7 +72,12 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => db.close());
 
     const metrics = createMetrics();
-    const { app, receiver } = createSlackApp(config, { db: db.db, sql: db.sql, logger, metrics });
+    const clock = opts.clock ?? systemClock;
+    const owner = newOwnerId();
+    const background = new BackgroundTasks((err) => logger.error('background task failed:', err));
+    cleanups.push(() => background.drain());
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background };
+    const { app, receiver } = createSlackApp(config, deps);
     await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
       if (err.code === 'slack_webapi_platform_error') {
         throw new StartupError(
@@ -102,6 +116,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
         await app.stop();
       });
     }
+    // Finish any declaration a previous run (or a dead replica) left half-built, then keep sweeping.
+    const auth = await app.client.auth.test();
+    const sweeper = startSetupSweeper(
+      setupContext({ ...deps, config }, app.client, auth.user_id),
+      opts.sweepIntervalMs ?? 30_000,
+    );
+    cleanups.push(() => sweeper.stop());
     const port = (server.address() as AddressInfo).port;
     logger.info(`breachbot listening on port ${port} (${config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'})`);
     return { port, databaseUrl, db, stop: stopAll };

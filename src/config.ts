@@ -46,6 +46,15 @@ const configSchema = z
       .default('Europe/Copenhagen')
       .refine((v) => IANAZone.isValidZone(v), 'must be an IANA time zone such as Europe/Copenhagen'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    BREACHBOT_DPO_USERS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids (U…) separated by commas'))),
+    BREACHBOT_RESPONDER_GROUP: optionalString.pipe(
+      z.string().regex(/^S[A-Z0-9]+$/, 'must be a Slack user group id (S…)').optional(),
+    ),
   })
   .superRefine((c, ctx) => {
     if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
@@ -71,6 +80,8 @@ export interface Config {
   dataDir: string;
   timezone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Seeds for the organisation settings (the App Home edits them later): DPO users, responder group. */
+  seeds: { dpoUserIds: string[]; responderGroupId: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -104,5 +115,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: c.BREACHBOT_DATA_DIR,
     timezone: c.BREACHBOT_TIMEZONE,
     logLevel: c.LOG_LEVEL,
+    seeds: { dpoUserIds: c.BREACHBOT_DPO_USERS, responderGroupId: c.BREACHBOT_RESPONDER_GROUP },
   };
 }

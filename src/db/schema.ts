@@ -49,6 +49,12 @@ export const breaches = pgTable(
     channelId: text('channel_id'),
     channelName: text('channel_name'),
     cardTs: text('card_ts'),
+    /** Where a success notice goes: the slash command's response_url (valid 30 min) or null for a DM. */
+    replyUrl: text('reply_url'),
+    /** Lease on running the setup steps, so one replica at a time works on a breach's setup. */
+    setupOwner: text('setup_owner'),
+    setupLeaseUntil: utc('setup_lease_until'),
+    setupCompletedAt: utc('setup_completed_at'),
     createdAt: utc('created_at').notNull().defaultNow(),
     updatedAt: utc('updated_at').notNull().defaultNow(),
     closedAt: utc('closed_at'),
@@ -58,6 +64,7 @@ export const breaches = pgTable(
     uniqueIndex('breaches_year_seq_key').on(t.year, t.seq),
     uniqueIndex('breaches_submission_key').on(t.submissionKey),
     index('breaches_open_idx').on(t.status).where(sql`${t.closedAt} is null`),
+    index('breaches_setup_pending_idx').on(t.createdAt).where(sql`${t.setupCompletedAt} is null`),
   ],
 );
 
@@ -119,7 +126,10 @@ export const reminders = pgTable(
     stream: text('stream').notNull(),
     key: text('key').notNull(),
     kind: text('kind').notNull(),
+    /** When it was planned for; never moved, so lateness and collapse order use the real due time. */
     dueAt: utc('due_at').notNull(),
+    /** After a failed post: not before this time (Slack's Retry-After or backoff). Null = as soon as due. */
+    retryAt: utc('retry_at'),
     status: text('status').notNull().default('pending'),
     claimedBy: text('claimed_by'),
     claimedAt: utc('claimed_at'),

@@ -2,6 +2,8 @@ import type { Logger } from '@slack/bolt';
 import type { Sql } from 'postgres';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { Clock } from '../domain/clock.js';
+import type { BackgroundTasks } from '../flows/background.js';
 import type { Metrics } from '../metrics.js';
 
 /** What every listener may use. Passed in, never imported as globals, so tests can run several bots. */
@@ -11,4 +13,9 @@ export interface BotDeps {
   sql: Sql;
   logger: Logger;
   metrics: Metrics;
+  clock: Clock;
+  /** This process's name in leases and claims (host:pid:random). */
+  owner: string;
+  /** Work started after an ack; shutdown waits for it. */
+  background: BackgroundTasks;
 }

@@ -2,14 +2,16 @@ import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { COMMAND } from '../../ids.js';
 import { decodeSlackEntities, escapeMrkdwn } from '../../mrkdwn.js';
+import { declareSubcommand } from './declare.js';
 import { helpSubcommand } from './help.js';
+import { listSubcommand, statusSubcommand } from './status.js';
 import type { CommandArgs, Subcommand } from './subcommands.js';
 
 /** The subcommands that exist; help is generated from this list. */
 function subcommands(): Subcommand[] {
   return list;
 }
-const list: Subcommand[] = [helpSubcommand(subcommands)];
+const list: Subcommand[] = [declareSubcommand, statusSubcommand, listSubcommand, helpSubcommand(subcommands)];
 
 /** `/breach …`: parses the first word and hands over to its subcommand. */
 export function registerBreachCommand(app: App, deps: BotDeps): void {
@@ -26,9 +28,9 @@ export function registerBreachCommand(app: App, deps: BotDeps): void {
   });
 }
 
-/** Bare `/breach` shows help until declaring exists. */
+/** Bare `/breach` declares: the command someone types in a hurry should do the urgent thing. */
 function defaultSubcommand(): Subcommand {
-  return list.find((s) => s.name === 'help')!;
+  return declareSubcommand;
 }
 
 export function parse(text: string): { name: string; rest: string } {

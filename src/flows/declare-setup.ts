@@ -1,0 +1,227 @@
+import type { Logger, webApi } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../domain/clock.js';
+import { channelNameFor } from '../domain/breach/reference.js';
+import { renderBreachCard, stepLabel } from '../slack/blocks/breach-card.js';
+import { slackDate } from '../slack/date-token.js';
+import { ACTIONS } from '../slack/ids.js';
+import { channelMembers } from '../slack/membership.js';
+import { isSlackError, slackErrorCode } from '../slack/web-api-error.js';
+import {
+  claimSetup,
+  getBreach,
+  recordStep,
+  releaseSetup,
+  setupSteps,
+  updateBreach,
+  type Breach,
+  type SetupStep,
+  type StepState,
+} from '../store/breaches.js';
+import { appendEvent, BOT_ACTOR } from '../store/events.js';
+import { getOrgSettings, type OrgSettings } from '../store/settings.js';
+import type { Config } from '../config.js';
+
+export interface SetupContext {
+  db: Db;
+  client: webApi.WebClient;
+  logger: Logger;
+  clock: Clock;
+  config: Pick<Config, 'seeds' | 'timezone'>;
+  botUserId: string;
+  /** Who holds the lease while working (one per bot process). */
+  owner: string;
+}
+
+export type SetupOutcome = 'completed' | 'incomplete' | 'busy';
+
+/** Long enough for five Slack calls with their retries; a crashed holder's lease lapses after it. */
+const LEASE_MS = 30_000;
+const NAME_ATTEMPTS = 10;
+
+/**
+ * Builds a declared breach's Slack side, one recorded step at a time: private channel, invitations,
+ * topic, breach card, pin. The breach is already stored; this only ever finishes it. A step that
+ * is done is skipped, so a retry, a restart or another replica resumes exactly where it stopped.
+ */
+export async function runSetup(ctx: SetupContext, breachId: string): Promise<SetupOutcome> {
+  if (!(await claimSetup(ctx.db, breachId, ctx.owner, LEASE_MS))) return 'busy';
+  let completed = false;
+  try {
+    const org = await getOrgSettings(ctx.db, ctx.config);
+    for (const step of ['create_channel', 'invite', 'set_topic', 'post_card', 'pin_card'] as const) {
+      const breach = (await getBreach(ctx.db, breachId))!;
+      const state = (await setupSteps(ctx.db, breachId)).find((s) => s.step === step)!;
+      if (state.status === 'done') continue;
+      if (!prerequisitesMet(step, breach)) continue;
+      // Renew the lease before each step, so a slow but live setup is never taken over.
+      await claimSetup(ctx.db, breachId, ctx.owner, LEASE_MS);
+      await recordStep(ctx.db, breachId, step, { status: 'attempt' });
+      try {
+        const result = await STEPS[step](ctx, breach, org);
+        await recordStep(ctx.db, breachId, step, { status: 'done', result });
+        await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: `setup_${step}`, data: { result: result ?? null } });
+      } catch (err) {
+        const code = slackErrorCode(err);
+        ctx.logger.warn(`setup of breach ${breach.reference}: ${step} failed: ${code}`);
+        await recordStep(ctx.db, breachId, step, { status: 'failed', error: code });
+        await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_step_failed', data: { step, error: code } });
+      }
+    }
+    const steps = await setupSteps(ctx.db, breachId);
+    completed = steps.every((s) => s.status === 'done');
+    if (completed) await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_completed' });
+    await releaseSetup(ctx.db, breachId, ctx.owner, completed);
+    await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed);
+    return completed ? 'completed' : 'incomplete';
+  } catch (err) {
+    await releaseSetup(ctx.db, breachId, ctx.owner, false).catch(() => {});
+    throw err;
+  }
+}
+
+/** A step needs the ones it builds on: nothing without a channel, no pin without a card. */
+function prerequisitesMet(step: SetupStep, b: Breach): boolean {
+  if (step === 'create_channel') return true;
+  if (step === 'pin_card') return Boolean(b.channelId && b.cardTs);
+  return Boolean(b.channelId);
+}
+
+type StepFn = (ctx: SetupContext, b: Breach, org: OrgSettings) => Promise<Record<string, unknown> | undefined>;
+
+const STEPS: Record<SetupStep, StepFn> = {
+  async create_channel(ctx, b) {
+    for (let n = 1; n <= NAME_ATTEMPTS; n++) {
+      const name = channelNameFor(b.year, b.seq, b.codename, n);
+      try {
+        const res = await ctx.client.conversations.create({ name, is_private: true });
+        const id = res.channel!.id!;
+        await updateBreach(ctx.db, b.id, { channelId: id, channelName: name });
+        return { channelId: id, name };
+      } catch (err) {
+        if (!isSlackError(err, 'name_taken')) throw err;
+        // A crash after Slack created the channel but before we stored its id leaves our own channel
+        // under this name: adopt it rather than make a second one.
+        const ours = await findOwnPrivateChannel(ctx, name);
+        if (ours) {
+          await updateBreach(ctx.db, b.id, { channelId: ours, channelName: name });
+          return { channelId: ours, name, adopted: true };
+        }
+      }
+    }
+    throw new Error('name_taken');
+  },
+
+  async invite(ctx, b, org) {
+    const wanted = new Set([b.reporterId, ...b.responderIds, ...org.dpoUserIds]);
+    if (org.responderGroupId) {
+      const group = await ctx.client.usergroups.users.list({ usergroup: org.responderGroupId });
+      for (const u of group.users ?? []) wanted.add(u);
+    }
+    wanted.delete(ctx.botUserId);
+    const members = await channelMembers(ctx.client, b.channelId!);
+    const toInvite = [...wanted].filter((u) => !members.has(u));
+    const failed: Array<{ user: string; error: string }> = [];
+    // Slack takes up to 100 users per call.
+    for (let i = 0; i < toInvite.length; i += 100) {
+      const batch = toInvite.slice(i, i + 100);
+      try {
+        await ctx.client.conversations.invite({ channel: b.channelId!, users: batch.join(',') });
+      } catch (err) {
+        if (isSlackError(err, 'already_in_channel')) continue;
+        if (!isSlackError(err, 'user_not_found', 'cant_invite', 'user_is_restricted', 'ura_max_channels', 'org_user_not_in_team')) throw err;
+        // One bad user fails the batch: invite the rest one by one and report who could not be added.
+        for (const user of batch) {
+          try {
+            await ctx.client.conversations.invite({ channel: b.channelId!, users: user });
+          } catch (e) {
+            if (!isSlackError(e, 'already_in_channel')) failed.push({ user, error: slackErrorCode(e) });
+          }
+        }
+      }
+    }
+    return { invited: toInvite.filter((u) => !failed.some((f) => f.user === u)), failed };
+  },
+
+  async set_topic(ctx, b) {
+    await ctx.client.conversations.setTopic({ channel: b.channelId!, topic: topicFor(b, ctx.config.timezone) });
+    return undefined;
+  },
+
+  async post_card(ctx, b) {
+    if (b.cardTs) return { ts: b.cardTs };
+    const card = renderBreachCard({ breach: b, steps: await setupSteps(ctx.db, b.id), now: ctx.clock.now(), zone: ctx.config.timezone });
+    const res = await ctx.client.chat.postMessage({ channel: b.channelId!, ...card, unfurl_links: false });
+    await updateBreach(ctx.db, b.id, { cardTs: res.ts! });
+    return { ts: res.ts };
+  },
+
+  async pin_card(ctx, b) {
+    try {
+      await ctx.client.pins.add({ channel: b.channelId!, timestamp: b.cardTs! });
+    } catch (err) {
+      if (!isSlackError(err, 'already_pinned')) throw err;
+    }
+    return undefined;
+  },
+};
+
+/** The topic carries no personal data: reference, deadline and a reminder of the channel's privacy. */
+export function topicFor(b: Breach, zone: string): string {
+  const deadline = DateTime.fromJSDate(b.deadlineAt).setZone(zone).toFormat('ccc d LLL yyyy HH:mm ZZZZ');
+  return `${b.reference} · ${b.role === 'processor' ? 'tell the controller' : 'notify Datatilsynet'} by ${deadline} · private breach channel`;
+}
+
+async function findOwnPrivateChannel(ctx: SetupContext, name: string): Promise<string | null> {
+  let cursor: string | undefined;
+  do {
+    const res = await ctx.client.conversations.list({ types: 'private_channel', limit: 200, exclude_archived: true, ...(cursor ? { cursor } : {}) });
+    const hit = res.channels?.find((c) => c.name === name && c.creator === ctx.botUserId);
+    if (hit?.id) return hit.id;
+    cursor = res.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return null;
+}
+
+/** Tells the reporter how setup went and keeps the card's "setup incomplete" notice current. */
+async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], completed: boolean): Promise<void> {
+  const zone = ctx.config.timezone;
+  // The card was posted without a failure notice; it only needs updating if one was shown.
+  const cardMayBeStale = !completed || steps.some((s) => s.attempts > 1);
+  if (b.cardTs && b.channelId && cardMayBeStale) {
+    const card = renderBreachCard({ breach: b, steps, now: ctx.clock.now(), zone });
+    await ctx.client.chat.update({ channel: b.channelId, ts: b.cardTs, ...card }).catch((err) => {
+      ctx.logger.warn(`could not update the card of ${b.reference}: ${slackErrorCode(err)}`);
+    });
+  }
+  const deadline = slackDate(DateTime.fromJSDate(b.deadlineAt, { zone: 'utc' }), { zone });
+  const failed = steps.filter((s) => s.status === 'failed');
+  const text = completed
+    ? `:white_check_mark: ${b.reference} is declared. Work on it in <#${b.channelId}>. Deadline: ${deadline}.`
+    : `:warning: ${b.reference} is saved, but its setup is incomplete: ${
+        failed.map((s) => `could not ${stepLabel(s.step)} (${s.lastError})`).join('; ') || 'some steps are still pending'
+      }. Nothing is lost; press *Retry setup* to finish it.`;
+  const blocks = [
+    { type: 'section', text: { type: 'mrkdwn', text } },
+    ...(completed
+      ? []
+      : [{ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.retrySetup, value: b.id, text: { type: 'plain_text', text: 'Retry setup' } }] }]),
+  ];
+  await notifyReporter(ctx, b, text, blocks);
+}
+
+async function notifyReporter(ctx: SetupContext, b: Breach, text: string, blocks: unknown[]): Promise<void> {
+  // Where /breach was typed, the reply lands there as an ephemeral message; otherwise in a DM.
+  if (b.replyUrl) {
+    const res = await fetch(b.replyUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text, blocks }),
+    }).catch(() => null);
+    if (res?.ok) return;
+  }
+  await ctx.client.chat.postMessage({ channel: b.reporterId, text, blocks: blocks as never }).catch((err) => {
+    ctx.logger.warn(`could not tell the reporter of ${b.reference}: ${slackErrorCode(err)}`);
+  });
+}

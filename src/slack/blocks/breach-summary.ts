@@ -1,0 +1,39 @@
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import { formatDuration, timeLeft } from '../../domain/deadline.js';
+import type { Breach } from '../../store/breaches.js';
+import { slackDate } from '../date-token.js';
+import { STATUS_LABELS } from './breach-card.js';
+import { userText } from './text.js';
+
+/**
+ * One line about a breach for lists. People outside the breach's channel see only its reference
+ * and deadline: the title may hint at what happened, and the channel is private for a reason.
+ */
+export function breachLine(b: Breach, canSeeDetails: boolean, now: DateTime, zone: string): string {
+  const deadline = DateTime.fromJSDate(b.deadlineAt, { zone: 'utc' });
+  const left = formatDuration(timeLeft(deadline, now));
+  const when = `deadline ${slackDate(deadline, { zone })} (${left})`;
+  if (!canSeeDetails) return `• *${b.reference}*: ${when}`;
+  const where = b.channelId ? ` in <#${b.channelId}>` : '';
+  return `• *${b.reference}* ${userText(b.title, 150)}: ${STATUS_LABELS[b.status] ?? b.status}, ${when}${where}`;
+}
+
+/** Section blocks of at most ~2,900 characters each, so long lists stay within Block Kit limits. */
+export function linesToBlocks(heading: string, lines: string[], maxBlocks = 45): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: heading } }];
+  let chunk = '';
+  for (const line of lines) {
+    if (chunk && chunk.length + line.length + 1 > 2900) {
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
+      chunk = '';
+    }
+    chunk = chunk ? `${chunk}\n${line}` : line;
+  }
+  if (chunk) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: chunk } });
+  if (blocks.length > maxBlocks) {
+    const hidden = blocks.length - maxBlocks + 1;
+    return [...blocks.slice(0, maxBlocks - 1), { type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${hidden} more sections not shown.` }] }];
+  }
+  return blocks;
+}

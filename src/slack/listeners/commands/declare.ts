@@ -1,0 +1,23 @@
+import { slackErrorCode } from '../../web-api-error.js';
+import { openDeclareModal } from '../open-declare.js';
+import type { Subcommand } from './subcommands.js';
+
+/** `/breach` and `/breach declare [short title]`: open the Declare modal. */
+export const declareSubcommand: Subcommand = {
+  name: 'declare',
+  usage: '[short title]',
+  summary: 'Declare a personal data breach: opens a form, then a private channel with a pinned breach card.',
+  async run({ ack, client, command, respond }, rest, deps) {
+    const open = openDeclareModal(client, command.trigger_id, deps, rest ? { title: rest } : {}, {
+      responseUrl: command.response_url,
+    });
+    await ack();
+    await open.catch(async (err) => {
+      deps.logger.warn(`could not open the Declare modal: ${slackErrorCode(err)}`);
+      await respond({
+        response_type: 'ephemeral',
+        text: `:warning: I could not open the form (${slackErrorCode(err)}). Please run \`/breach declare\` again.`,
+      });
+    });
+  },
+};

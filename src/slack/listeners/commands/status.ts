@@ -1,0 +1,46 @@
+import { getBreachByChannel, listOpenBreaches, setupSteps } from '../../../store/breaches.js';
+import { renderBreachCard } from '../../blocks/breach-card.js';
+import { breachLine, linesToBlocks } from '../../blocks/breach-summary.js';
+import { canSeeBreach } from '../../membership.js';
+import type { CommandArgs, Subcommand } from './subcommands.js';
+import type { BotDeps } from '../../deps.js';
+
+/** `/breach status`: in a breach channel, that breach's card; elsewhere, the open breaches. */
+export const statusSubcommand: Subcommand = {
+  name: 'status',
+  summary: "In a breach channel: the breach's card. Elsewhere: the open breaches.",
+  async run(args, _rest, deps) {
+    await args.ack();
+    const breach = await getBreachByChannel(deps.db, args.command.channel_id);
+    if (!breach) return respondWithList(args, deps, 'Open breaches');
+    const card = renderBreachCard({ breach, steps: await setupSteps(deps.db, breach.id), now: deps.clock.now(), zone: deps.config.timezone });
+    await args.respond({ response_type: 'ephemeral', ...card });
+  },
+};
+
+/** `/breach list`: the open breaches, with details only where the user is in the channel. */
+export const listSubcommand: Subcommand = {
+  name: 'list',
+  summary: 'List the open breaches.',
+  async run(args, _rest, deps) {
+    await args.ack();
+    await respondWithList(args, deps, 'Open breaches');
+  },
+};
+
+async function respondWithList({ respond, client, command }: CommandArgs, deps: BotDeps, heading: string): Promise<void> {
+  const open = await listOpenBreaches(deps.db);
+  if (open.length === 0) {
+    await respond({ response_type: 'ephemeral', text: 'There are no open breaches.' });
+    return;
+  }
+  const now = deps.clock.now();
+  const lines = await Promise.all(
+    open.map(async (b) => breachLine(b, await canSeeBreach(client, b.channelId, command.user_id), now, deps.config.timezone)),
+  );
+  await respond({
+    response_type: 'ephemeral',
+    text: `${heading}: ${open.length}`,
+    blocks: linesToBlocks(`*${heading}* (${open.length}), nearest deadline first:`, lines),
+  });
+}

@@ -1,0 +1,107 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { CODENAME_MAX, DESCRIPTION_MAX, SHORT_TEXT_MAX, TITLE_MAX } from '../../domain/breach/declaration.js';
+import { declareAction as a, VIEWS, type DeclareFieldId } from '../ids.js';
+
+/** Carried in the modal's private_metadata (≤ 3000 chars): where it was opened from. */
+export interface DeclareMetadata {
+  /** The slash command's response_url, for the "declared" notice where /breach was typed. */
+  responseUrl?: string;
+}
+
+export interface DeclarePrefill {
+  title?: string;
+  description?: string;
+}
+
+const text = (t: string) => ({ type: 'plain_text' as const, text: t });
+const option = (value: string, label: string): PlainTextOption => ({ text: text(label), value });
+
+function input(
+  field: DeclareFieldId,
+  label: string,
+  element: Record<string, unknown>,
+  opts: { optional?: boolean; hint?: string } = {},
+): KnownBlock {
+  return {
+    type: 'input',
+    block_id: field,
+    label: text(label),
+    optional: opts.optional ?? false,
+    ...(opts.hint ? { hint: text(opts.hint) } : {}),
+    element: { ...element, action_id: a(field) },
+  } as KnownBlock;
+}
+
+/**
+ * The Declare modal (flow 1). Opened with views.open straight from the trigger, so it is built
+ * from the request alone: no database or Web API call comes before it.
+ */
+export function declareModal(nowSeconds: number, prefill: DeclarePrefill = {}, meta: DeclareMetadata = {}): ModalView {
+  const roles = [
+    option('controller', 'Controller: we decide why and how'),
+    option('processor', 'Processor: we process for a client'),
+    option('joint_controller', 'Joint controller'),
+  ];
+  const ongoing = [option('yes', 'Yes, still ongoing'), option('no', 'No, it has stopped'), option('unknown', 'Not known yet')];
+  return {
+    type: 'modal',
+    callback_id: VIEWS.declare,
+    title: text('Declare a breach'),
+    submit: text('Declare'),
+    close: text('Cancel'),
+    private_metadata: JSON.stringify(meta),
+    blocks: [
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: 'A private channel opens for the breach. The 72-hour clock to notify Datatilsynet runs from *when we became aware*.',
+          },
+        ],
+      },
+      input(
+        'title',
+        'Short title',
+        {
+          type: 'plain_text_input',
+          max_length: TITLE_MAX,
+          ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}),
+          placeholder: text('e.g. Payroll export sent to wrong recipient'),
+        },
+        { hint: 'No personal data: no names, e-mail addresses or CPR numbers. The title is shown outside the channel.' },
+      ),
+      input('description', 'What happened', {
+        type: 'plain_text_input',
+        multiline: true,
+        max_length: DESCRIPTION_MAX,
+        ...(prefill.description ? { initial_value: prefill.description.slice(0, DESCRIPTION_MAX) } : {}),
+        placeholder: text('What we know so far. Describe the data and people affected, not the data itself.'),
+      }),
+      input(
+        'awareAt',
+        'When we became aware',
+        { type: 'datetimepicker', initial_date_time: nowSeconds },
+        { hint: 'When someone in the organisation had reasonable certainty that personal data was affected. May be in the past.' },
+      ),
+      input('startedAt', 'When it started', { type: 'datetimepicker' }, { optional: true, hint: 'Leave empty if not known yet.' }),
+      input('discovery', 'How it was discovered', { type: 'plain_text_input', max_length: SHORT_TEXT_MAX }, { optional: true }),
+      input('role', 'Our role', { type: 'static_select', options: roles, initial_option: roles[0] }),
+      input(
+        'processorHours',
+        'Hours to tell the controller',
+        { type: 'number_input', is_decimal_allowed: false, min_value: '1', max_value: '168' },
+        { optional: true, hint: 'Processors only: what the contract gives you. 24 if left empty.' },
+      ),
+      input('systems', 'Systems involved', { type: 'plain_text_input', max_length: SHORT_TEXT_MAX }, { optional: true }),
+      input('ongoing', 'Is it ongoing?', { type: 'radio_buttons', options: ongoing, initial_option: ongoing[2] }),
+      input('responderIds', 'Initial responders', { type: 'multi_users_select', placeholder: text('Invite people') }, { optional: true }),
+      input(
+        'codename',
+        'Code name for the channel',
+        { type: 'plain_text_input', max_length: CODENAME_MAX, placeholder: text('e.g. falcon') },
+        { optional: true, hint: 'Optional. Added to the channel name breach-YYYY-NNNN; no personal data.' },
+      ),
+    ],
+  };
+}

@@ -1,0 +1,33 @@
+import type { DeclarationInput } from '../../domain/breach/declaration.js';
+import { declareAction, type DeclareFieldId } from '../ids.js';
+
+/** `view.state.values` as Slack sends it: block id → action id → element state (slack-rules §2.3). */
+export type ViewStateValues = Record<string, Record<string, ElementState | undefined> | undefined>;
+
+interface ElementState {
+  type: string;
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_users?: string[] | null;
+  selected_date_time?: number | null;
+}
+
+/** Reads the Declare modal's state into plain values. Missing or cleared values become null. */
+export function readDeclareState(values: ViewStateValues): DeclarationInput {
+  const el = (f: DeclareFieldId) => values[f]?.[declareAction(f)];
+  const str = (f: DeclareFieldId) => el(f)?.value ?? null;
+  const sel = (f: DeclareFieldId) => el(f)?.selected_option?.value ?? null;
+  return {
+    title: str('title'),
+    description: str('description'),
+    awareAt: el('awareAt')?.selected_date_time ?? null,
+    startedAt: el('startedAt')?.selected_date_time ?? null,
+    discovery: str('discovery'),
+    role: sel('role'),
+    processorHours: str('processorHours'),
+    systems: str('systems'),
+    ongoing: sel('ongoing'),
+    responderIds: el('responderIds')?.selected_users ?? [],
+    codename: str('codename'),
+  };
+}

@@ -1,0 +1,14 @@
+/** The Slack error code of a failed Web API call (`channel_not_found`, `ratelimited`…), or a short description. */
+export function slackErrorCode(err: unknown): string {
+  const e = err as { data?: { error?: string }; code?: string; statusCode?: number; message?: string };
+  if (e?.data?.error) return e.data.error;
+  if (e?.statusCode) return `http_${e.statusCode}`;
+  if (e?.code === 'slack_webapi_request_error') return 'slack_unreachable';
+  return e?.message?.slice(0, 120) ?? 'unknown_error';
+}
+
+/** True when Slack answered ok:false with this code. */
+export function isSlackError(err: unknown, ...codes: string[]): boolean {
+  const code = (err as { data?: { error?: string } })?.data?.error;
+  return code !== undefined && codes.includes(code);
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../db/client.js';
+import { breachEvents } from '../db/schema.js';
+
+/** Actor for things the bot does by itself (setup steps, reminders). */
+export const BOT_ACTOR = 'breachbot';
+
+export interface NewEvent {
+  breachId: string | null;
+  /** Slack user id, or BOT_ACTOR. */
+  actor: string;
+  type: string;
+  /** What changed: before/after, the decision and its reasons, a Slack error… Never tokens. */
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+type Tx = Pick<Db, 'insert'>;
+
+/** Appends one row to the audit trail. The table accepts nothing else: UPDATE and DELETE fail by trigger. */
+export async function appendEvent(db: Tx, e: NewEvent): Promise<void> {
+  await db.insert(breachEvents).values({
+    breachId: e.breachId,
+    actor: e.actor,
+    type: e.type,
+    data: e.data ?? {},
+    ...(e.at ? { at: e.at } : {}),
+  });
+}
