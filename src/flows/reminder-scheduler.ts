@@ -1,0 +1,241 @@
+import type { Logger } from '@slack/bolt';
+import type { DateTime } from 'luxon';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../domain/clock.js';
+import {
+  DEFAULT_REMINDER_SCHEDULE,
+  nextOverdueReminder,
+  nextRecurringReminder,
+  PHASED_FOLLOW_UP_EVERY_HOURS,
+  SUBJECT_REMINDER_EVERY_HOURS,
+  type ReminderSchedule,
+} from '../domain/reminder-plan.js';
+import {
+  claimDue,
+  markFailed,
+  markPosted,
+  renewClaims,
+  type ClaimedReminder,
+  type ReminderToSchedule,
+} from '../store/reminders.js';
+
+/*
+ * The reminder loop every bot process runs. The database decides who posts what (claimDue); this
+ * file posts, records the outcome and schedules retries. A reminder is only ever left by marking
+ * it posted or pending again; if this process dies in between, its claim times out and another
+ * process takes the row over, so nothing is lost.
+ */
+
+export type NextReminder = (r: ClaimedReminder, after: DateTime) => ReminderToSchedule | null | Promise<ReminderToSchedule | null>;
+
+export interface ReminderSchedulerOptions {
+  db: Db;
+  clock: Clock;
+  /** This process's name in claims (see lease-owner.ts). */
+  owner: string;
+  /** Poll interval; 0 runs no loop (tests call tickNow). Default 1 s. */
+  pollMs?: number;
+  /** A claim older than this belongs to a dead process and is taken over. Must exceed one post. Default 2 min. */
+  claimTimeoutMs?: number;
+  /** Breaches claimed per round. Default 20. */
+  batch?: number;
+  /** Breaches posted to in parallel; one breach's reminders always go one after the other. Default 4. */
+  concurrency?: number;
+  /** Renders and posts one reminder. Throw to retry; a Slack 429 is retried after its Retry-After. */
+  post: (reminder: ClaimedReminder) => Promise<{ messageTs: string }>;
+  /** Runs after the post is recorded (e.g. refresh the card). Failures are logged, not retried. */
+  onAfterPost?: (reminder: ClaimedReminder) => Promise<void>;
+  /** The next step of a recurring chain, stored with the post. Default: `chainNext` with the default schedule. */
+  nextReminder?: NextReminder;
+  logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+}
+
+export interface ReminderScheduler {
+  /** Stops polling and waits for the round in progress, posts included. */
+  stop(): Promise<void>;
+  /** Runs a claim-and-post round now (after any round in progress); rejects if the claim fails. */
+  tickNow(): Promise<void>;
+}
+
+const MAX_ROUNDS_PER_TICK = 10;
+
+export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderScheduler {
+  const pollMs = o.pollMs ?? 1000;
+  const claimTimeoutMs = o.claimTimeoutMs ?? 120_000;
+  const batch = o.batch ?? 20;
+  const concurrency = o.concurrency ?? 4;
+  const nextReminder = o.nextReminder ?? ((r, after) => chainNext(r, after));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let queue: Promise<void> = Promise.resolve();
+
+  /** One claim and its posts. True when the batch was full, so more may be waiting. */
+  const round = async (): Promise<boolean> => {
+    const claimed = await claimDue(o.db, { owner: o.owner, now: o.clock.now(), limit: batch, claimTimeoutMs });
+    if (claimed.length === 0) return false;
+    const inFlight = new Set(claimed.map((r) => r.id));
+    const heartbeat = setInterval(() => {
+      renewClaims(o.db, o.owner, [...inFlight], o.clock.now()).catch((err) => o.logger.warn('renewing reminder claims failed:', errText(err)));
+    }, Math.max(1000, Math.floor(claimTimeoutMs / 3)));
+    heartbeat.unref();
+    try {
+      const byBreach = groupBy(claimed, (r) => r.breachId);
+      await eachLimited([...byBreach.values()], concurrency, async (group) => {
+        for (const r of group) {
+          await deliver(r);
+          inFlight.delete(r.id);
+        }
+      });
+    } finally {
+      clearInterval(heartbeat);
+    }
+    return byBreachCount(claimed) >= batch;
+  };
+
+  const deliver = async (r: ClaimedReminder): Promise<void> => {
+    let next: ReminderToSchedule | null;
+    let messageTs: string;
+    try {
+      // Computed before posting: a broken chain hook then delays the reminder instead of ending the chain.
+      next = await nextReminder(r, r.claimedAt);
+      ({ messageTs } = await o.post(r));
+    } catch (err) {
+      const delayMs = retryDelayMs(err, r.attempts);
+      o.logger.warn(`reminder ${r.key} of breach ${r.breachId} failed (${errText(err)}); retrying in ${Math.round(delayMs / 1000)} s`);
+      // If this write fails too, the claim times out and another round takes the row: still not lost.
+      await markFailed(o.db, r.id, o.owner, errText(err), o.clock.now().plus({ milliseconds: delayMs })).catch((e) =>
+        o.logger.error(`recording the failure of reminder ${r.id} failed:`, errText(e)),
+      );
+      return;
+    }
+    const recorded = await withRetries(() => markPosted(o.db, r.id, o.owner, { messageTs, postedAt: o.clock.now(), next })).catch((err) => {
+      // The message is out but not recorded: after the claim timeout it would be posted again.
+      o.logger.error(`reminder ${r.id} was posted (ts ${messageTs}) but recording it failed:`, errText(err));
+      return null;
+    });
+    if (recorded === false) o.logger.warn(`claim on reminder ${r.id} was lost before its post was recorded (claim timeout too short?)`);
+    if (!recorded) return;
+    if (o.onAfterPost) await o.onAfterPost(r).catch((err) => o.logger.warn(`after posting reminder ${r.id}:`, errText(err)));
+  };
+
+  const tick = async () => {
+    for (let i = 0; i < MAX_ROUNDS_PER_TICK && !stopped; i += 1) {
+      if (!(await round())) return;
+    }
+  };
+
+  /** Ticks never overlap in one process: each waits for the one before. */
+  const enqueue = (): Promise<void> => {
+    const run = queue.then(tick);
+    queue = run.catch(() => {});
+    return run;
+  };
+
+  const loop = () => {
+    if (stopped || pollMs <= 0) return;
+    timer = setTimeout(() => {
+      enqueue()
+        .catch((err) => o.logger.warn('reminder round failed:', errText(err)))
+        .finally(loop);
+    }, pollMs);
+    timer.unref();
+  };
+  loop();
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await queue;
+    },
+    tickNow: enqueue,
+  };
+}
+
+/**
+ * The default chain (reminder-plan.ts): after an overdue reminder the next one after `after`; after
+ * a data-subject or phased reminder (`subjects-3`, `phased-2`) the next occurrence of the same
+ * series, its start found from the posted one's time and index.
+ */
+export function chainNext(
+  r: Pick<ClaimedReminder, 'kind' | 'key' | 'stream' | 'dueAt' | 'deadlineAt'>,
+  after: DateTime,
+  opts: { schedule?: ReminderSchedule; subjectsEveryHours?: number; phasedEveryHours?: number } = {},
+): ReminderToSchedule | null {
+  if (r.kind === 'overdue') {
+    return nextOverdueReminder({ deadline: r.deadlineAt, schedule: opts.schedule ?? DEFAULT_REMINDER_SCHEDULE, after });
+  }
+  const everyHours =
+    r.stream === 'subjects_daily'
+      ? (opts.subjectsEveryHours ?? SUBJECT_REMINDER_EVERY_HOURS)
+      : r.stream === 'phased_follow_up'
+        ? (opts.phasedEveryHours ?? PHASED_FOLLOW_UP_EVERY_HOURS)
+        : null;
+  const m = /^(.+)-(\d+)$/.exec(r.key);
+  if (everyHours === null || !m) return null;
+  const index = Number(m[2]);
+  const start = r.dueAt.minus({ hours: index * everyHours });
+  const step = nextRecurringReminder({ stream: m[1]!, start, everyHours, after });
+  return { key: step.key, kind: r.kind, dueAt: step.dueAt };
+}
+
+const BACKOFF_START_MS = 5_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+/** Slack said "ratelimited" without a Retry-After we can read. */
+const RATE_LIMIT_FALLBACK_MS = 30_000;
+
+/**
+ * How long to wait before the next attempt: Slack's Retry-After on a 429 (WebAPIRateLimitedError
+ * carries `retryAfter` in seconds), otherwise 5 s, 10 s, 20 s… capped at 5 minutes.
+ */
+export function retryDelayMs(err: unknown, failuresSoFar: number): number {
+  const e = err as { retryAfter?: unknown; code?: string; data?: { error?: string } } | null;
+  if (typeof e?.retryAfter === 'number' && Number.isFinite(e.retryAfter) && e.retryAfter >= 0) {
+    return Math.max(1000, e.retryAfter * 1000);
+  }
+  if (e?.code === 'slack_webapi_rate_limited_error' || e?.data?.error === 'ratelimited') return RATE_LIMIT_FALLBACK_MS;
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_START_MS * 2 ** Math.min(failuresSoFar, 16));
+}
+
+function errText(err: unknown): string {
+  const e = err as { data?: { error?: string }; code?: string; message?: string } | null;
+  return e?.data?.error ?? e?.message ?? e?.code ?? String(err);
+}
+
+/** A few quick retries for a database write, so a blip does not turn into a double post later. */
+async function withRetries<T>(fn: () => Promise<T>, delaysMs: readonly number[] = [200, 1000]): Promise<T> {
+  for (const delay of delaysMs) {
+    try {
+      return await fn();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return fn();
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function byBreachCount(items: readonly ClaimedReminder[]): number {
+  return new Set(items.map((r) => r.breachId)).size;
+}
+
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
