@@ -58,6 +58,13 @@ export const breaches = pgTable(
     createdAt: utc('created_at').notNull().defaultNow(),
     updatedAt: utc('updated_at').notNull().defaultNow(),
     closedAt: utc('closed_at'),
+    closedBy: text('closed_by'),
+    closeReason: text('close_reason'),
+    /**
+     * Facts recorded after the declaration that the notices draw on (measures taken, consequences,
+     * counts, cause…), keyed by field. Every change is also an event row.
+     */
+    facts: jsonb('facts').notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [
     uniqueIndex('breaches_reference_key').on(t.reference),
@@ -152,3 +159,108 @@ export const settings = pgTable('settings', {
   updatedAt: utc('updated_at').notNull().defaultNow(),
   updatedBy: text('updated_by'),
 });
+
+/** Every risk assessment of a breach, each version kept with its answers and result (flow 3). */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    breachId: uuid('breach_id')
+      .notNull()
+      .references(() => breaches.id),
+    version: integer('version').notNull(),
+    answers: jsonb('answers').notNull(),
+    result: jsonb('result').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: utc('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('assessments_breach_version_key').on(t.breachId, t.version)],
+);
+
+/**
+ * The DPO's (or breach lead's) decision on whether to notify: accepting an assessment, overriding
+ * it with a justification, or recording that no notification is needed. The latest row is current.
+ */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    breachId: uuid('breach_id')
+      .notNull()
+      .references(() => breaches.id),
+    assessmentId: uuid('assessment_id').references(() => assessments.id),
+    /** accepted | overridden */
+    kind: text('kind').notNull(),
+    notifyAuthority: boolean('notify_authority').notNull(),
+    /** no | individual | public */
+    communicateToSubjects: text('communicate_to_subjects').notNull(),
+    justification: text('justification'),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: utc('decided_at').notNull().defaultNow(),
+  },
+  (t) => [index('decisions_breach_idx').on(t.breachId, t.decidedAt)],
+);
+
+/**
+ * Recorded notifications and communications (flow 6): to the authority (Art. 33), to the
+ * controller (a processor, Art. 33(2)), or to the data subjects (Art. 34).
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    breachId: uuid('breach_id')
+      .notNull()
+      .references(() => breaches.id),
+    /** authority | controller | subjects */
+    target: text('target').notNull(),
+    submittedAt: utc('submitted_at').notNull(),
+    /** online_form | email | letter | phone | individual | public … */
+    method: text('method').notNull(),
+    /** The authority's case number, when it gave one. */
+    externalReference: text('external_reference'),
+    /** complete | initial | supplement (Art. 33(4) phased notification) */
+    completeness: text('completeness'),
+    subjectsCount: integer('subjects_count'),
+    isPublic: boolean('is_public').notNull().default(false),
+    notes: text('notes'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: utc('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [index('notifications_breach_idx').on(t.breachId, t.target)],
+);
+
+/** A § 22 databeskyttelsesloven restriction of the data subjects' right to be told, with its justification. */
+export const subjectRestrictions = pgTable('subject_restrictions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  breachId: uuid('breach_id')
+    .notNull()
+    .references(() => breaches.id),
+  justification: text('justification').notNull(),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: utc('recorded_at').notNull().defaultNow(),
+});
+
+/** Versions of drafted notices posted in the breach's thread (flow 5). */
+export const noticeDrafts = pgTable(
+  'notice_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    breachId: uuid('breach_id')
+      .notNull()
+      .references(() => breaches.id),
+    version: integer('version').notNull(),
+    /** authority | processor | subject | subject_public */
+    kind: text('kind').notNull(),
+    lang: text('lang').notNull(),
+    markdown: text('markdown').notNull(),
+    missingCount: integer('missing_count').notNull(),
+    /** Hash of the facts the draft was built from: a change offers a new version. */
+    factsHash: text('facts_hash').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: utc('created_at').notNull().defaultNow(),
+    messageTs: text('message_ts'),
+    fileId: text('file_id'),
+  },
+  (t) => [uniqueIndex('notice_drafts_version_key').on(t.breachId, t.kind, t.lang, t.version)],
+);

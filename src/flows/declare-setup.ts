@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { channelNameFor } from '../domain/breach/reference.js';
+import { refreshCard } from './card.js';
 import { renderBreachCard, stepLabel } from '../slack/blocks/breach-card.js';
 import { slackDate } from '../slack/date-token.js';
 import { ACTIONS } from '../slack/ids.js';
@@ -189,12 +190,7 @@ async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], comp
   const zone = ctx.config.timezone;
   // The card was posted without a failure notice; it only needs updating if one was shown.
   const cardMayBeStale = !completed || steps.some((s) => s.attempts > 1);
-  if (b.cardTs && b.channelId && cardMayBeStale) {
-    const card = renderBreachCard({ breach: b, steps, now: ctx.clock.now(), zone });
-    await ctx.client.chat.update({ channel: b.channelId, ts: b.cardTs, ...card }).catch((err) => {
-      ctx.logger.warn(`could not update the card of ${b.reference}: ${slackErrorCode(err)}`);
-    });
-  }
+  if (cardMayBeStale) await refreshCard(ctx, b.id);
   const deadline = slackDate(DateTime.fromJSDate(b.deadlineAt, { zone: 'utc' }), { zone });
   const failed = steps.filter((s) => s.status === 'failed');
   const text = completed

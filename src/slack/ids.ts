@@ -32,9 +32,15 @@ export const DECLARE_FIELDS = [
 export type DeclareFieldId = (typeof DECLARE_FIELDS)[number];
 export const declareAction = (field: DeclareFieldId) => `${field}_input`;
 
+/** Buttons. The card's buttons carry the breach id as their value. */
 export const ACTIONS = {
   /** On the card or in the failure DM: run the unfinished setup steps again. */
   retrySetup: 'breach_retry_setup',
+  assess: 'breach_assess',
+  draftNotices: 'breach_draft_notices',
+  recordNotification: 'breach_record_notification',
+  addTimelineEntry: 'breach_add_timeline_entry',
+  closeBreach: 'breach_close',
 } as const;
 
 export const CARD_BLOCKS = {

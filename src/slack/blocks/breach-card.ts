@@ -4,6 +4,7 @@ import { formatDuration, timeLeft } from '../../domain/deadline.js';
 import type { Breach, StepState } from '../../store/breaches.js';
 import { slackDate } from '../date-token.js';
 import { ACTIONS, CARD_BLOCKS } from '../ids.js';
+import { cardButtons } from './card-actions.js';
 import { clip, mention, userText } from './text.js';
 
 export const STATUS_LABELS: Record<string, string> = {
@@ -68,17 +69,13 @@ export function renderBreachCard({ breach, steps, now, zone }: CardInput): { tex
   ];
   // Steps still pending are normal while the card itself is being posted; only a failure is news.
   const failed = steps.filter((s) => s.status === 'failed');
+  const buttons = breach.closedAt ? [] : cardButtons(breach);
   if (failed.length) {
     const why = failed.map((s) => `could not ${stepLabel(s.step)} (${userText(s.lastError ?? 'error', 200)})`).join('; ');
-    blocks.push(
-      { type: 'section', block_id: CARD_BLOCKS.setup, text: { type: 'mrkdwn', text: `:warning: *Setup incomplete*: ${why}.` } },
-      {
-        type: 'actions',
-        block_id: CARD_BLOCKS.actions,
-        elements: [{ type: 'button', action_id: ACTIONS.retrySetup, text: { type: 'plain_text', text: 'Retry setup' }, value: breach.id, style: 'primary' }],
-      },
-    );
+    blocks.push({ type: 'section', block_id: CARD_BLOCKS.setup, text: { type: 'mrkdwn', text: `:warning: *Setup incomplete*: ${why}.` } });
+    buttons.unshift({ type: 'button', action_id: ACTIONS.retrySetup, text: { type: 'plain_text', text: 'Retry setup' }, value: breach.id, style: 'primary' });
   }
+  if (buttons.length) blocks.push({ type: 'actions', block_id: CARD_BLOCKS.actions, elements: buttons });
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${slackDate(now, { zone })}` }] });
   return { text: `${breach.reference}: ${userText(breach.title, 200)} (${status}, deadline ${slackDate(deadline, { zone })})`, blocks };
 }

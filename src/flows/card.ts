@@ -1,0 +1,30 @@
+import type { Logger, webApi } from '@slack/bolt';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../domain/clock.js';
+import { renderBreachCard } from '../slack/blocks/breach-card.js';
+import { slackErrorCode } from '../slack/web-api-error.js';
+import { getBreach, setupSteps } from '../store/breaches.js';
+
+export interface CardContext {
+  db: Db;
+  client: webApi.WebClient;
+  clock: Clock;
+  logger: Pick<Logger, 'warn'>;
+  config: { timezone: string };
+}
+
+/**
+ * Re-renders a breach's card from the database and updates it in place. Called after every state
+ * change has been written, so the card always shows what is stored. A failure is logged, not
+ * thrown: the change itself is safe, and the next update (or a reminder) brings the card up to date.
+ */
+export async function refreshCard(ctx: CardContext, breachId: string): Promise<void> {
+  const breach = await getBreach(ctx.db, breachId);
+  if (!breach?.channelId || !breach.cardTs) return;
+  const card = renderBreachCard({ breach, steps: await setupSteps(ctx.db, breachId), now: ctx.clock.now(), zone: ctx.config.timezone });
+  try {
+    await ctx.client.chat.update({ channel: breach.channelId, ts: breach.cardTs, ...card });
+  } catch (err) {
+    ctx.logger.warn(`could not update the card of ${breach.reference}: ${slackErrorCode(err)}`);
+  }
+}
