@@ -82,6 +82,11 @@ CREATE TABLE "decisions" (
 	"decided_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "home_viewers" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"last_opened_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "notice_drafts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"breach_id" uuid NOT NULL,

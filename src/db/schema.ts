@@ -264,3 +264,9 @@ export const noticeDrafts = pgTable(
   },
   (t) => [uniqueIndex('notice_drafts_version_key').on(t.breachId, t.kind, t.lang, t.version)],
 );
+
+/** Who has opened the Home tab recently: their Home is republished when a breach changes. */
+export const homeViewers = pgTable('home_viewers', {
+  userId: text('user_id').primaryKey(),
+  lastOpenedAt: utc('last_opened_at').notNull().defaultNow(),
+});
