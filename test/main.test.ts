@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,59 +5,27 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SlackEmulator } from './emulator/index.js';
 import { createDatabase, testServers } from './support/databases.js';
 import { manifestScopes } from './support/bot-harness.js';
+import { startChildBot, type ChildBot } from './support/child-bot.js';
 
 /**
  * `npm start` as a newcomer runs it: a child process configured only by environment variables,
  * answering Slack's signed requests over HTTP, and shutting down cleanly on SIGTERM.
  */
 describe('npm start', () => {
-  const children: ChildProcess[] = [];
+  const children: ChildBot[] = [];
   const dirs: string[] = [];
   let slack: SlackEmulator;
-  const killGroup = (c: ChildProcess, signal: NodeJS.Signals) => {
-    try {
-      process.kill(-c.pid!, signal);
-    } catch {
-      /* already gone */
-    }
-  };
-  afterEach(() => children.splice(0).forEach((c) => killGroup(c, 'SIGKILL')));
+  afterEach(() => children.splice(0).forEach((c) => c.signal('SIGKILL')));
   afterAll(async () => {
     await slack?.close();
     dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
   });
 
-  async function start(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
+  async function start(env: Record<string, string>): Promise<ChildBot> {
     slack ??= await SlackEmulator.start({ scopes: manifestScopes() });
-    const child = spawn('npm', ['start', '--silent'], {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SLACK_BOT_TOKEN: slack.botToken,
-        SLACK_SIGNING_SECRET: slack.signingSecret,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: '0',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      // Its own process group, signalled as a terminal's Ctrl-C or a supervisor would: npm, sh and node.
-      detached: true,
-    });
-    children.push(child);
-    let err = '';
-    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start within 30 s:\n${err}`)), 30_000);
-      child.stderr!.on('data', () => {
-        const m = /listening on port (\d+)/.exec(err);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${err}`)));
-    });
-    return { child, port, stderr: () => err };
+    const bot = await startChildBot(slack, env);
+    children.push(bot);
+    return bot;
   }
 
   async function helpWorks(port: number) {
@@ -69,9 +36,8 @@ describe('npm start', () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   }
 
-  async function stopsCleanly(child: ChildProcess, stderr: () => string) {
-    const exited = new Promise<void>((r) => child.stderr!.once('close', () => r()));
-    killGroup(child, 'SIGTERM');
+  async function stopsCleanly({ signal, exited, stderr }: ChildBot) {
+    signal('SIGTERM');
     await exited;
     expect(stderr()).toContain('SIGTERM received, shutting down');
     expect(stderr()).not.toMatch(/ERROR/);
@@ -80,12 +46,13 @@ describe('npm start', () => {
   it('runs on its own embedded PostgreSQL by default and answers /breach help', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachbot-start-'));
     dirs.push(dir);
-    const { child, port, stderr } = await start({ BREACHBOT_DATA_DIR: dir });
+    const bot = await start({ BREACHBOT_DATA_DIR: dir });
+    const { port, stderr } = bot;
     await helpWorks(port);
     // Nothing secret reaches the log.
     expect(stderr()).not.toContain(slack.botToken);
     expect(stderr()).not.toMatch(/breachbot:[^@\s]+@127/);
-    await stopsCleanly(child, stderr);
+    await stopsCleanly(bot);
     // The embedded server stopped with the bot: its lock and pid files are gone.
     expect(existsSync(join(dir, 'breachbot.lock'))).toBe(false);
     expect(existsSync(join(dir, 'pg', 'postmaster.pid'))).toBe(false);
@@ -93,9 +60,10 @@ describe('npm start', () => {
 
   it('uses DATABASE_URL when it is set', async () => {
     const url = await createDatabase(testServers().at(-1)!.adminUrl, false);
-    const { child, port, stderr } = await start({ DATABASE_URL: url });
+    const bot = await start({ DATABASE_URL: url });
+    const { port, stderr } = bot;
     await helpWorks(port);
     expect(stderr()).not.toContain('embedded PostgreSQL ready');
-    await stopsCleanly(child, stderr);
+    await stopsCleanly(bot);
   });
 });

@@ -8,6 +8,10 @@ import { renderBreachCard, stepLabel } from '../slack/blocks/breach-card.js';
 import { slackDate } from '../slack/date-token.js';
 import { ACTIONS } from '../slack/ids.js';
 import { channelMembers } from '../slack/membership.js';
+import { findOwnMessage } from '../slack/own-messages.js';
+
+/** Message metadata type of the breach card, so a resumed setup can find a card it already posted. */
+const CARD_EVENT = 'breachbot_card';
 import { isSlackError, slackErrorCode } from '../slack/web-api-error.js';
 import {
   claimSetup,
@@ -152,8 +156,20 @@ const STEPS: Record<SetupStep, StepFn> = {
 
   async post_card(ctx, b) {
     if (b.cardTs) return { ts: b.cardTs };
-    const card = renderBreachCard({ breach: b, steps: await setupSteps(ctx.db, b.id), now: ctx.clock.now(), zone: ctx.config.timezone });
-    const res = await ctx.client.chat.postMessage({ channel: b.channelId!, ...card, unfurl_links: false });
+    const steps = await setupSteps(ctx.db, b.id);
+    // An earlier attempt may have posted the card and died before storing its ts: find it first.
+    const earlier = steps.find((s) => s.step === 'post_card')!.attempts > 1 ? await findOwnMessage(ctx.client, b.channelId!, CARD_EVENT, b.id) : null;
+    if (earlier) {
+      await updateBreach(ctx.db, b.id, { cardTs: earlier });
+      return { ts: earlier, adopted: true };
+    }
+    const card = renderBreachCard({ breach: b, steps, now: ctx.clock.now(), zone: ctx.config.timezone });
+    const res = await ctx.client.chat.postMessage({
+      channel: b.channelId!,
+      ...card,
+      unfurl_links: false,
+      metadata: { event_type: CARD_EVENT, event_payload: { breach_id: b.id } },
+    });
     await updateBreach(ctx.db, b.id, { cardTs: res.ts! });
     return { ts: res.ts };
   },

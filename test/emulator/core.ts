@@ -21,7 +21,7 @@ import type {
 export const DEFAULT_BOT_SCOPES: readonly string[] = [
   'commands', 'chat:write', 'channels:manage', 'groups:write', 'groups:read', 'channels:read',
   'channels:write.topic', 'groups:write.topic', 'pins:write', 'pins:read', 'bookmarks:write', 'users:read',
-  'files:write', 'usergroups:read', 'im:write', 'im:read',
+  'files:write', 'usergroups:read', 'im:write', 'im:read', 'groups:history',
 ];
 
 export interface ApiCall {

@@ -51,6 +51,15 @@ describe('faults', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
   });
 
+  test('answerDelayMs: the call is done at once, only the answer waits', async () => {
+    const before = slack.messages(channel).length;
+    slack.faults.failNext('chat.postMessage', { answerDelayMs: 300 });
+    const pending = post('delayed answer');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(slack.messages(channel).length).toBe(before + 1);
+    await pending;
+  });
+
   test('"*" matches any method; clear() drops pending faults', async () => {
     slack.faults.failNext('*', { error: 'fatal_error' });
     await expect(webClient(slack).auth.test()).rejects.toMatchObject({ data: { error: 'fatal_error' } });

@@ -17,6 +17,11 @@ export interface FaultSpec {
   times?: number;
   /** Perform the call for real, then answer with the fault (Slack did it but the bot cannot know). */
   applyFirst?: boolean;
+  /**
+   * Perform the call at once but hold the (successful) answer this long: a bot killed meanwhile
+   * never learns that Slack did it. Unlike latencyMs, which waits before doing anything.
+   */
+  answerDelayMs?: number;
   /** Extra fields for the {ok:false} body. */
   extra?: Record<string, unknown>;
 }
@@ -32,7 +37,7 @@ export class Faults {
 
   failNext(method: string, spec: FaultSpec = {}): void {
     const full: FaultSpec =
-      spec.error === undefined && spec.status === undefined && spec.latencyMs === undefined
+      spec.error === undefined && spec.status === undefined && spec.latencyMs === undefined && spec.answerDelayMs === undefined
         ? { ...spec, error: 'internal_error' }
         : spec;
     this.queue.push({ method, spec: full, remaining: spec.times ?? 1 });

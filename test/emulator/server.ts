@@ -210,6 +210,7 @@ async function handleApi(
     record(status, { ...body, applied: response }, true);
     return;
   }
+  if (fault?.answerDelayMs) await sleep(fault.answerDelayMs);
   reply(200, response);
 }
 

@@ -4,7 +4,7 @@ import { ACTIONS, SHORTCUTS, VIEWS } from '../../src/slack/ids.js';
 import { startTestBot, type TestBot } from '../support/bot-harness.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { eventually } from '../support/eventually.js';
-import { declareValues, waitForSetup } from '../slack/listeners/declare.test.js';
+import { declareValues, waitForSetup } from '../support/declare.js';
 
 /**
  * "Never half-built, never twice": a Slack failure at any setup step leaves the breach saved,
@@ -36,7 +36,7 @@ describeEachDatabase('declaration setup under Slack failures', ({ freshDatabase 
   }
 
   const channelsOf = (reference: string) =>
-    [...t.slack.state.channels.values()].filter((c) => c.name.startsWith(`breach-${reference.slice(3).toLowerCase()}`));
+    [...t.slack.state.channels.values()].filter((c) => c.creator === t.slack.botUserId && c.name.startsWith(`breach-${reference.slice(3).toLowerCase()}`));
 
   async function expectComplete(title: string) {
     const row = await waitForSetup(databaseUrl, title);
@@ -104,5 +104,16 @@ describeEachDatabase('declaration setup under Slack failures', ({ freshDatabase 
     await t.driver.blockAction({ user: t.users.reporter, action_id: ACTIONS.retrySetup, value: row.id, message: { channel: notice.channel, ts: notice.ts } });
     const done = await expectComplete('Lost create answer');
     expect(done.channel_name).toBe(`breach-${row.reference.slice(3).toLowerCase()}`);
+  });
+
+  it('adds a suffix when someone else already has the channel name', async () => {
+    const [{ next }] = (await sql`select coalesce(max(seq), 0)::int + 1 as next from breaches where year = extract(year from now())`) as unknown as [{ next: number }];
+    const year = new Date().getUTCFullYear();
+    const taken = `breach-${year}-${String(next).padStart(4, '0')}`;
+    t.slack.addChannel({ name: taken, creator: t.users.outsider, members: [t.users.outsider] });
+    await declare('Name already taken');
+    const row = await expectComplete('Name already taken');
+    expect(row.channel_name).toBe(`${taken}-2`);
+    expect(t.slack.channelByName(taken)!.members).toEqual([t.users.outsider]);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from './common.js';
 import type { MethodContext, MethodSpec } from './types.js';
 
+const HISTORY_SCOPES: ChannelScopes = { public: ['channels:history'], private: ['groups:history'], im: ['im:history', 'mpim:history'] };
 const READ_SCOPES: ChannelScopes = { public: ['channels:read'], private: ['groups:read'], im: ['im:read', 'mpim:read'] };
 const MANAGE_SCOPES: ChannelScopes = { public: ['channels:manage'], private: ['groups:write'], im: ['im:write', 'mpim:write'] };
 const INVITE_SCOPES: ChannelScopes = {
@@ -126,6 +127,28 @@ export const conversationsMethods: MethodSpec[] = [
       const ch = channelForRead(ctx, ctx.args.string('channel'));
       requireChannelScope(ctx.core, ch, READ_SCOPES);
       return { channel: publicChannel(ctx.core, ch) };
+    },
+  },
+  {
+    // Top-level messages, newest first; metadata only with include_all_metadata (as Slack does).
+    name: 'conversations.history',
+    tier: 'tier3',
+    handler: (ctx) => {
+      const ch = channelForRead(ctx, ctx.args.string('channel'));
+      requireChannelScope(ctx.core, ch, HISTORY_SCOPES);
+      if (!ctx.core.isBotMember(ch)) throw new ApiError('not_in_channel');
+      const withMetadata = ctx.args.string('include_all_metadata') === 'true';
+      const top = ctx.core
+        .messagesOf(ch.id)
+        .filter((m) => !m.deleted && (m.thread_ts === undefined || m.thread_ts === m.ts || m.reply_broadcast))
+        .reverse();
+      const { page, next } = paginate(top, ctx);
+      const messages = page.map((m) => {
+        const pub = ctx.core.publicMessage(m);
+        if (!withMetadata) delete pub['metadata'];
+        return pub;
+      });
+      return { messages, has_more: next !== '', response_metadata: { next_cursor: next } };
     },
   },
   {
