@@ -8,7 +8,11 @@ import { createHttpServer } from './http/server.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
+import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js';
+import { afterReminder, postReminder } from './flows/reminders.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
+import { reminderClient } from './slack/reminder-client.js';
+import { getReminderSchedule } from './store/settings.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createSlackApp } from './slack/app.js';
@@ -21,6 +25,8 @@ export interface BotHandle {
   /** The database URL in use (the embedded server's when DATABASE_URL is unset). */
   databaseUrl: string;
   db: DbHandle;
+  /** Runs a reminder round now (tests move the clock, then tick). */
+  tickReminders(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,6 +36,8 @@ export interface StartOptions {
   clock?: Clock;
   /** How often unfinished setups are swept up (ms); 0 turns the sweeper off. */
   sweepIntervalMs?: number;
+  /** How often the reminder scheduler looks for due reminders (ms); 0 = only when ticked. Default 1 s. */
+  reminderPollMs?: number;
   /** Interface for the HTTP server; all interfaces by default, as a container needs. */
   host?: string;
 }
@@ -123,9 +131,23 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       opts.sweepIntervalMs ?? 30_000,
     );
     cleanups.push(() => sweeper.stop());
+
+    // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.
+    const reminderCtx = { db: db.db, client: reminderClient(config, logger), clock, logger, config };
+    const scheduler = startReminderScheduler({
+      db: db.db,
+      clock,
+      owner,
+      pollMs: opts.reminderPollMs ?? config.reminderPollMs,
+      post: (r) => postReminder(reminderCtx, r),
+      onAfterPost: (r) => afterReminder(reminderCtx, r),
+      nextReminder: async (r, after) => chainNext(r, after, { schedule: await getReminderSchedule(db.db, config) }),
+      logger,
+    });
+    cleanups.push(() => scheduler.stop());
     const port = (server.address() as AddressInfo).port;
     logger.info(`breachbot listening on port ${port} (${config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'})`);
-    return { port, databaseUrl, db, stop: stopAll };
+    return { port, databaseUrl, db, tickReminders: () => scheduler.tickNow(), stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

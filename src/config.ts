@@ -46,6 +46,12 @@ const configSchema = z
       .default('Europe/Copenhagen')
       .refine((v) => IANAZone.isValidZone(v), 'must be an IANA time zone such as Europe/Copenhagen'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    BREACHBOT_REMINDER_POLL_MS: z.coerce
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(50, 'must be at least 50 ms')
+      .max(60_000, 'must be at most 60000 ms (a minute)')
+      .default(1000),
     BREACHBOT_DPO_USERS: z
       .string()
       .trim()
@@ -80,6 +86,8 @@ export interface Config {
   dataDir: string;
   timezone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** How often each replica's scheduler looks for due reminders. */
+  reminderPollMs: number;
   /** Seeds for the organisation settings (the App Home edits them later): DPO users, responder group. */
   seeds: { dpoUserIds: string[]; responderGroupId: string | undefined };
 }
@@ -115,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: c.BREACHBOT_DATA_DIR,
     timezone: c.BREACHBOT_TIMEZONE,
     logLevel: c.LOG_LEVEL,
+    reminderPollMs: c.BREACHBOT_REMINDER_POLL_MS,
     seeds: { dpoUserIds: c.BREACHBOT_DPO_USERS, responderGroupId: c.BREACHBOT_RESPONDER_GROUP },
   };
 }

@@ -47,6 +47,9 @@ describe('configuration', () => {
     [{ ...base, DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must be a postgres:// connection URL'],
     [{ ...base, SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
     [{ ...base, BREACHBOT_TIMEZONE: 'Europe/Kobenhavn' }, 'BREACHBOT_TIMEZONE must be an IANA time zone'],
+    [{ ...base, BREACHBOT_REMINDER_POLL_MS: '10' }, 'BREACHBOT_REMINDER_POLL_MS must be at least 50 ms'],
+    [{ ...base, BREACHBOT_DPO_USERS: 'dina@example.dk' }, 'BREACHBOT_DPO_USERS must be Slack user ids'],
+    [{ ...base, BREACHBOT_RESPONDER_GROUP: 'U123' }, 'BREACHBOT_RESPONDER_GROUP must be a Slack user group id'],
   ])('names the variable that is wrong: %j', (env, message) => {
     expect(problems(env as Record<string, string>).join('\n')).toContain(message);
   });

@@ -4,6 +4,8 @@ import type { Clock } from '../domain/clock.js';
 import { renderBreachCard } from '../slack/blocks/breach-card.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { getBreach, setupSteps } from '../store/breaches.js';
+import { riskSummary } from '../store/decisions.js';
+import { noticeCardSummary } from './notice-card.js';
 
 export interface CardContext {
   db: Db;
@@ -21,7 +23,13 @@ export interface CardContext {
 export async function refreshCard(ctx: CardContext, breachId: string): Promise<void> {
   const breach = await getBreach(ctx.db, breachId);
   if (!breach?.channelId || !breach.cardTs) return;
-  const card = renderBreachCard({ breach, steps: await setupSteps(ctx.db, breachId), now: ctx.clock.now(), zone: ctx.config.timezone });
+  const now = ctx.clock.now();
+  const [steps, risk, notices] = await Promise.all([
+    setupSteps(ctx.db, breachId),
+    riskSummary(ctx.db, breachId),
+    noticeCardSummary(ctx.db, breachId, now, ctx.config.timezone),
+  ]);
+  const card = renderBreachCard({ breach, steps, risk, notices, now, zone: ctx.config.timezone });
   try {
     await ctx.client.chat.update({ channel: breach.channelId, ts: breach.cardTs, ...card });
   } catch (err) {

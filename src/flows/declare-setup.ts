@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { channelNameFor } from '../domain/breach/reference.js';
 import { refreshCard } from './card.js';
+import { republishHomes } from './home.js';
 import { renderBreachCard, stepLabel } from '../slack/blocks/breach-card.js';
 import { slackDate } from '../slack/date-token.js';
 import { ACTIONS } from '../slack/ids.js';
@@ -33,7 +34,7 @@ export interface SetupContext {
   client: webApi.WebClient;
   logger: Logger;
   clock: Clock;
-  config: Pick<Config, 'seeds' | 'timezone'>;
+  config: Config;
   botUserId: string;
   /** Who holds the lease while working (one per bot process). */
   owner: string;
@@ -221,6 +222,8 @@ async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], comp
       : [{ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.retrySetup, value: b.id, text: { type: 'plain_text', text: 'Retry setup' } }] }]),
   ];
   await notifyReporter(ctx, b, text, blocks);
+  // A new open breach: the Home tabs people keep open should list it.
+  if (completed) await republishHomes(ctx, ctx.client);
 }
 
 async function notifyReporter(ctx: SetupContext, b: Breach, text: string, blocks: unknown[]): Promise<void> {

@@ -41,8 +41,11 @@ export interface ReminderSchedulerOptions {
   batch?: number;
   /** Breaches posted to in parallel; one breach's reminders always go one after the other. Default 4. */
   concurrency?: number;
-  /** Renders and posts one reminder. Throw to retry; a Slack 429 is retried after its Retry-After. */
-  post: (reminder: ClaimedReminder) => Promise<{ messageTs: string }>;
+  /**
+   * Renders and posts one reminder. Throw to retry; a Slack 429 is retried after its Retry-After.
+   * `{ skipped }` when the reminder is no longer wanted (its stream was stopped and cancelled).
+   */
+  post: (reminder: ClaimedReminder) => Promise<{ messageTs: string } | { skipped: string }>;
   /** Runs after the post is recorded (e.g. refresh the card). Failures are logged, not retried. */
   onAfterPost?: (reminder: ClaimedReminder) => Promise<void>;
   /** The next step of a recurring chain, stored with the post. Default: `chainNext` with the default schedule. */
@@ -63,7 +66,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
   const pollMs = o.pollMs ?? 1000;
   const claimTimeoutMs = o.claimTimeoutMs ?? 120_000;
   const batch = o.batch ?? 20;
-  const concurrency = o.concurrency ?? 4;
+  const concurrency = o.concurrency ?? 20;
   const nextReminder = o.nextReminder ?? ((r, after) => chainNext(r, after));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -98,7 +101,12 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
     try {
       // Computed before posting: a broken chain hook then delays the reminder instead of ending the chain.
       next = await nextReminder(r, r.claimedAt);
-      ({ messageTs } = await o.post(r));
+      const outcome = await o.post(r);
+      if ('skipped' in outcome) {
+        o.logger.debug(`reminder ${r.key} of breach ${r.breachId} not posted: ${outcome.skipped}`);
+        return;
+      }
+      messageTs = outcome.messageTs;
     } catch (err) {
       const delayMs = retryDelayMs(err, r.attempts);
       o.logger.warn(`reminder ${r.key} of breach ${r.breachId} failed (${errText(err)}); retrying in ${Math.round(delayMs / 1000)} s`);

@@ -43,6 +43,25 @@ export const ACTIONS = {
   closeBreach: 'breach_close',
 } as const;
 
+/** Risk assessment (flow 3): the questionnaire, the result's decision buttons, the override modal. */
+export const ASSESSMENT = {
+  view: 'assess_risk_modal',
+  /** In the questionnaire, steps 2 and 3: back to the previous step, answers kept. */
+  back: 'assess_back',
+  /** On the result message; the value is the assessment id. */
+  accept: 'assessment_accept',
+  override: 'assessment_override',
+  overrideView: 'override_decision_modal',
+} as const;
+
+/** Questionnaire: one input block per answer field; the block id is the field, the action id `<field>_answer`. */
+export const assessAction = (field: string) => `${field}_answer`;
+
+/** Override modal: the block id is the field name, the action id is `<field>_input` (as in Declare). */
+export const OVERRIDE_FIELDS = ['notifyAuthority', 'communicateToSubjects', 'justification'] as const;
+export type OverrideFieldId = (typeof OVERRIDE_FIELDS)[number];
+export const overrideAction = (field: OverrideFieldId) => `${field}_input`;
+
 export const CARD_BLOCKS = {
   header: 'card_header',
   facts: 'card_facts',
@@ -50,4 +69,58 @@ export const CARD_BLOCKS = {
   next: 'card_next',
   setup: 'card_setup',
   actions: 'card_actions',
+  /** The risk decision: proposed by an assessment, then accepted or overridden. */
+  risk: 'card_risk',
 } as const;
+
+/** App Home (flow 8): its buttons, and the settings modal opened from it. */
+export const HOME_ACTIONS = {
+  /** Opens the settings modal; only for DPO users and workspace admins, checked again on the server. */
+  editSettings: 'home_edit_settings',
+  /** Opens the Declare modal from the Home tab. */
+  declare: 'home_declare_breach',
+} as const;
+
+export const SETTINGS_VIEW = 'settings_modal';
+
+/** Settings modal: the block id is the field name, the action id is `<field>_input` (as in Declare). */
+export const SETTINGS_FIELDS = [
+  'orgName',
+  'cvr',
+  'address',
+  'dpoName',
+  'dpoEmail',
+  'dpoPhone',
+  'dpoUserIds',
+  'responderGroupId',
+  'countdownHours',
+  'overdueEveryHours',
+] as const;
+export type SettingsFieldId = (typeof SETTINGS_FIELDS)[number];
+export const settingsAction = (field: SettingsFieldId) => `${field}_input`;
+
+/** Close breach (flow 7): the closing-note modal opened from the card. Block id = field, action id `<field>_input`. */
+export const CLOSE_VIEW = 'close_breach_modal';
+export const CLOSE_FIELDS = ['note'] as const;
+export type CloseFieldId = (typeof CLOSE_FIELDS)[number];
+export const closeAction = (field: CloseFieldId) => `${field}_input`;
+
+/** Add timeline entry (issue 7): the modal opened from the card. Block id = field, action id `<field>_input`. */
+export const TIMELINE_ENTRY_VIEW = 'timeline_entry_modal';
+export const TIMELINE_ENTRY_FIELDS = ['what', 'occurredAt'] as const;
+export type TimelineEntryFieldId = (typeof TIMELINE_ENTRY_FIELDS)[number];
+export const timelineEntryAction = (field: TimelineEntryFieldId) => `${field}_input`;
+/** The breach card's "Closed" section (issue 7). */
+export const CARD_CLOSED_BLOCK = 'card_closed';
+
+/** Notices and what was sent (flows 5 and 6): the facts modal, the record modal, the card's notices section. */
+export const NOTICE_ACTIONS = {
+  /** On the card: opens the Update facts modal. */
+  updateFacts: 'breach_update_facts',
+  /** In the record modal: what is being recorded (notification, communication, § 22 restriction). */
+  recordKind: 'record_kind_choice',
+} as const;
+export const NOTICE_VIEWS = { facts: 'update_facts_modal', record: 'record_notification_modal' } as const;
+export const NOTICE_BLOCKS = { card: 'card_notices', recordKind: 'record_kind' } as const;
+/** Facts and record modals: the block id is the field name, the action id is `<field>_input` (as in Declare). */
+export const noticeFieldAction = (field: string) => `${field}_input`;

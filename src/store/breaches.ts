@@ -6,6 +6,9 @@ import { appendEvent } from './events.js';
 
 export type Breach = typeof breaches.$inferSelect;
 
+/** A transaction on the bot's database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /** Facts from the Declare modal, already validated. */
 export interface Declaration {
   title: string;
@@ -40,7 +43,14 @@ export interface DeclareResult {
 export async function declareBreach(
   db: Db,
   d: Declaration,
-  meta: { reporterId: string; submissionKey: string; replyUrl: string | null; now: Date },
+  meta: {
+    reporterId: string;
+    submissionKey: string;
+    replyUrl: string | null;
+    now: Date;
+    /** Writes the breach's reminder plan in the same transaction, so a breach never lacks its reminders. */
+    planReminders?: (tx: Tx, breach: Breach) => Promise<void>;
+  },
 ): Promise<DeclareResult> {
   const existing = await findBySubmission(db, meta.submissionKey);
   if (existing) return { breach: existing, created: false };
@@ -69,6 +79,7 @@ export async function declareBreach(
         })
         .returning();
       await tx.insert(breachSetupSteps).values(SETUP_STEPS.map((step) => ({ breachId: row!.id, step })));
+      await meta.planReminders?.(tx, row!);
       await appendEvent(tx, {
         breachId: row!.id,
         actor: meta.reporterId,

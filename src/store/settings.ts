@@ -2,20 +2,75 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { settings } from '../db/schema.js';
+import { DEFAULT_REMINDER_SCHEDULE, reminderScheduleSchema, type ReminderSchedule } from '../domain/reminder-plan.js';
+import { readOrganisation, scheduleFrom, type Organisation, type SettingsUpdate } from '../domain/settings-form.js';
+import { appendEvent } from './events.js';
 
 /** The organisation's breach-response settings. Kept in the database; environment variables seed them. */
 export interface OrgSettings {
   dpoUserIds: string[];
   responderGroupId: string | null;
+  /** Organisation and DPO contact details for the notices; edited in the App Home, not seeded. */
+  organisation: Organisation;
+  reminderSchedule: ReminderSchedule;
 }
 
 const KEY = 'org';
 
-export async function getOrgSettings(db: Db, config: Pick<Config, 'seeds'>): Promise<OrgSettings> {
+async function storedSettings(db: Pick<Db, 'select'>): Promise<Partial<OrgSettings>> {
   const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-  const stored = (row?.value ?? {}) as Partial<OrgSettings>;
+  return (row?.value ?? {}) as Partial<OrgSettings>;
+}
+
+export async function getOrgSettings(db: Pick<Db, 'select'>, config: Pick<Config, 'seeds'>): Promise<OrgSettings> {
+  const stored = await storedSettings(db);
   return {
     dpoUserIds: stored.dpoUserIds ?? config.seeds.dpoUserIds,
-    responderGroupId: stored.responderGroupId ?? config.seeds.responderGroupId ?? null,
+    // `in`, not `??`: a group an admin removed stays removed instead of falling back to the seed.
+    responderGroupId: 'responderGroupId' in stored ? (stored.responderGroupId ?? null) : (config.seeds.responderGroupId ?? null),
+    organisation: readOrganisation(stored.organisation),
+    reminderSchedule: readSchedule(stored.reminderSchedule),
   };
+}
+
+/** A stored schedule that no longer validates (a hand-edited row) falls back to the default, not a crash. */
+function readSchedule(stored: unknown): ReminderSchedule {
+  const parsed = reminderScheduleSchema.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_REMINDER_SCHEDULE;
+}
+
+/** The reminder schedule for the reminder flow (DEFAULT_REMINDER_SCHEDULE until an admin changes it). */
+export async function getReminderSchedule(db: Pick<Db, 'select'>, config: Pick<Config, 'seeds'>): Promise<ReminderSchedule> {
+  return (await getOrgSettings(db, config)).reminderSchedule;
+}
+
+/** The organisation and DPO contact details for the notices (notices/facts.ts `organisation`). */
+export async function getOrganisation(db: Pick<Db, 'select'>): Promise<Organisation> {
+  return readOrganisation((await storedSettings(db)).organisation);
+}
+
+/**
+ * Saves the settings from the App Home form and writes the `settings_changed` event (before and
+ * after) in one transaction, so a change is never without its audit row. Stored values override
+ * the environment's seeds from now on.
+ */
+export async function saveOrgSettings(
+  db: Db,
+  config: Pick<Config, 'seeds'>,
+  update: SettingsUpdate,
+  meta: { actor: string; now: Date },
+): Promise<{ before: OrgSettings; after: OrgSettings }> {
+  return db.transaction(async (tx) => {
+    const before = await getOrgSettings(tx, config);
+    const after: OrgSettings = {
+      dpoUserIds: update.dpoUserIds,
+      responderGroupId: update.responderGroupId,
+      organisation: update.organisation,
+      reminderSchedule: scheduleFrom(update, before.reminderSchedule),
+    };
+    const row = { value: after, updatedAt: meta.now, updatedBy: meta.actor };
+    await tx.insert(settings).values({ key: KEY, ...row }).onConflictDoUpdate({ target: settings.key, set: row });
+    await appendEvent(tx, { breachId: null, actor: meta.actor, type: 'settings_changed', data: { before, after }, at: meta.now });
+    return { before, after };
+  });
 }

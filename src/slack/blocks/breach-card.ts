@@ -5,6 +5,12 @@ import type { Breach, StepState } from '../../store/breaches.js';
 import { slackDate } from '../date-token.js';
 import { ACTIONS, CARD_BLOCKS } from '../ids.js';
 import { cardButtons } from './card-actions.js';
+import { cardClosedBlock } from './card-closed.js';
+import { cardRiskBlock, riskNextStep } from './card-risk.js';
+import { cardNoticesBlock } from './card-notices.js';
+import type { NoticeCardSummary } from '../../flows/notice-card.js';
+import type { RiskSummary } from '../../store/decisions.js';
+import type { Role } from '../../domain/deadline.js';
 import { clip, mention, userText } from './text.js';
 
 export const STATUS_LABELS: Record<string, string> = {
@@ -36,13 +42,17 @@ export interface CardInput {
   steps: StepState[];
   now: DateTime;
   zone: string;
+  /** The latest risk assessment and the decision in force (flow 3); absent until assessed. */
+  risk?: RiskSummary | null;
+  /** Drafts and what was sent (flows 5 and 6); absent until there is something to show. */
+  notices?: NoticeCardSummary | null;
 }
 
 /**
  * The breach card (flow 2): one message per breach, pinned in its channel and updated in place.
  * Rendered from the stored breach alone, so every update shows the same truth.
  */
-export function renderBreachCard({ breach, steps, now, zone }: CardInput): { text: string; blocks: KnownBlock[] } {
+export function renderBreachCard({ breach, steps, now, zone, risk, notices }: CardInput): { text: string; blocks: KnownBlock[] } {
   const deadline = DateTime.fromJSDate(breach.deadlineAt, { zone: 'utc' });
   const aware = DateTime.fromJSDate(breach.awareAt, { zone: 'utc' });
   const left = timeLeft(deadline, now);
@@ -57,7 +67,7 @@ export function renderBreachCard({ breach, steps, now, zone }: CardInput): { tex
         { type: 'mrkdwn', text: `*Status*\n${status}` },
         { type: 'mrkdwn', text: `*Role*\n${ROLE_LABELS[breach.role] ?? breach.role}` },
         { type: 'mrkdwn', text: `*Deadline to ${who}*\n${slackDate(deadline, { zone })}` },
-        { type: 'mrkdwn', text: `*Time left*\n${formatDuration(left)}` },
+        { type: 'mrkdwn', text: `*Time left*\n${breach.closedAt ? 'None: closed' : formatDuration(left)}` },
         { type: 'mrkdwn', text: `*Became aware*\n${slackDate(aware, { zone })}` },
         { type: 'mrkdwn', text: `*Reported by*\n${mention(breach.reporterId)}` },
         { type: 'mrkdwn', text: `*Breach lead*\n${breach.leadId ? mention(breach.leadId) : 'Not named yet'}` },
@@ -65,8 +75,12 @@ export function renderBreachCard({ breach, steps, now, zone }: CardInput): { tex
       ],
     },
     { type: 'section', block_id: CARD_BLOCKS.description, text: { type: 'mrkdwn', text: `*What happened*\n${userText(breach.description, 2800)}` } },
-    { type: 'section', block_id: CARD_BLOCKS.next, text: { type: 'mrkdwn', text: `*Next step*\n${nextStep(breach)}` } },
+    ...(risk ? [cardRiskBlock(risk, breach.role as Role, zone)] : []),
+    ...(notices ? [cardNoticesBlock(notices, zone)] : []),
+    { type: 'section', block_id: CARD_BLOCKS.next, text: { type: 'mrkdwn', text: `*Next step*\n${(!breach.closedAt && riskNextStep(risk)) || nextStep(breach)}` } },
   ];
+  const closed = cardClosedBlock(breach, zone);
+  if (closed) blocks.push(closed);
   // Steps still pending are normal while the card itself is being posted; only a failure is news.
   const failed = steps.filter((s) => s.status === 'failed');
   const buttons = breach.closedAt ? [] : cardButtons(breach);

@@ -2,13 +2,19 @@ import type { App } from '@slack/bolt';
 import type { BotDeps } from '../deps.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
+import * as events from './events/index.js';
+import { KnownListeners } from './fallback.js';
 import * as shortcuts from './shortcuts/index.js';
 import * as views from './views/index.js';
 
 /** Registers every listener, grouped by kind as in Slack's Bolt sample apps. */
 export function registerListeners(app: App, deps: BotDeps): void {
-  commands.register(app, deps);
-  shortcuts.register(app, deps);
-  views.register(app, deps);
-  actions.register(app, deps);
+  const known = new KnownListeners();
+  app.use(known.middleware());
+  const tracked = known.track(app);
+  commands.register(tracked, deps);
+  shortcuts.register(tracked, deps);
+  views.register(tracked, deps);
+  actions.register(tracked, deps);
+  events.register(tracked, deps);
 }

@@ -1,7 +1,25 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
+import * as editSettings from './edit-settings.js';
+import * as homeDeclare from './home-declare.js';
+import * as assessmentDecision from './assessment-decision.js';
+import * as assessmentOpen from './assessment-open.js';
 import * as retrySetup from './retry-setup.js';
+import * as closeBreach from './close-breach.js';
+import * as timelineEntry from './timeline-entry.js';
+import * as draftNotices from './draft-notices.js';
+import * as recordNotification from './record-notification.js';
+import * as updateFacts from './update-facts.js';
 
 export function register(app: App, deps: BotDeps): void {
   retrySetup.register(app, deps);
+  assessmentOpen.register(app, deps);
+  assessmentDecision.register(app, deps);
+  editSettings.register(app, deps);
+  homeDeclare.register(app, deps);
+  closeBreach.register(app, deps);
+  timelineEntry.register(app, deps);
+  updateFacts.register(app, deps);
+  draftNotices.register(app, deps);
+  recordNotification.register(app, deps);
 }

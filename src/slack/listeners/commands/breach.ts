@@ -2,16 +2,31 @@ import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { COMMAND } from '../../ids.js';
 import { decodeSlackEntities, escapeMrkdwn } from '../../mrkdwn.js';
+import { assessSubcommand } from './assess.js';
 import { declareSubcommand } from './declare.js';
+import { factsSubcommand } from './facts.js';
 import { helpSubcommand } from './help.js';
+import { leadSubcommand } from './lead.js';
 import { listSubcommand, statusSubcommand } from './status.js';
+import { registerSubcommand } from './register.js';
+import { timelineSubcommand } from './timeline.js';
 import type { CommandArgs, Subcommand } from './subcommands.js';
 
 /** The subcommands that exist; help is generated from this list. */
 function subcommands(): Subcommand[] {
   return list;
 }
-const list: Subcommand[] = [declareSubcommand, statusSubcommand, listSubcommand, helpSubcommand(subcommands)];
+const list: Subcommand[] = [
+  declareSubcommand,
+  assessSubcommand,
+  factsSubcommand,
+  leadSubcommand,
+  statusSubcommand,
+  listSubcommand,
+  timelineSubcommand,
+  registerSubcommand,
+  helpSubcommand(subcommands),
+];
 
 /** `/breach …`: parses the first word and hands over to its subcommand. */
 export function registerBreachCommand(app: App, deps: BotDeps): void {

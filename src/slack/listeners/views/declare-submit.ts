@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { validateDeclaration } from '../../../domain/breach/declaration.js';
 import { runSetup } from '../../../flows/declare-setup.js';
+import { planCountdown } from '../../../flows/reminders.js';
+import { getReminderSchedule } from '../../../store/settings.js';
 import { declareBreach } from '../../../store/breaches.js';
 import type { BotDeps } from '../../deps.js';
 import { VIEWS } from '../../ids.js';
@@ -42,6 +44,7 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
   const d = check.value;
   let breachId: string;
   try {
+    const schedule = await getReminderSchedule(deps.db, deps.config);
     const { breach } = await declareBreach(
       deps.db,
       { ...d, awareAt: d.awareAt.toJSDate(), startedAt: d.startedAt?.toJSDate() ?? null, deadlineAt: d.deadlineAt.toJSDate() },
@@ -51,6 +54,7 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
         submissionKey: `view:${view.id}`,
         replyUrl: meta.responseUrl ?? null,
         now: deps.clock.now().toJSDate(),
+        planReminders: (tx, b) => planCountdown(tx, b, schedule, b.createdAt),
       },
     );
     breachId = breach.id;

@@ -1,0 +1,227 @@
+/**
+ * From what the team has recorded (the declared breach, the Update facts form, the latest risk
+ * assessment, the DPO's decision, the recorded notifications and the organisation's settings) to the
+ * NoticeFacts the drafts are built from. Pure, and it never invents a fact: whatever is not recorded
+ * stays null, so the draft shows a gap for it. Where two records say the same thing, the later and
+ * more specific one wins (a count typed in the facts form over the assessment's estimate).
+ */
+
+import type { AssessmentAnswers } from '../assessment/answers.js';
+import type { AssessmentResult } from '../assessment/result.js';
+import type { RecordedFacts } from '../breach/recorded-facts.js';
+import type { Organisation } from '../settings-form.js';
+import type {
+  AssessmentLike, BreachRole, CommunicationChannel, CommunicationFacts, NoticeFacts, NotificationState, OtherParty,
+} from './facts.js';
+
+export interface BreachRecord {
+  reference: string;
+  title: string;
+  description: string;
+  awareAt: Date;
+  startedAt: Date | null;
+  discovery: string | null;
+  role: string;
+  systems: string | null;
+  /** yes | no | unknown */
+  ongoing: string;
+  deadlineAt: Date;
+}
+
+export interface AssessmentRecord {
+  answers: Pick<AssessmentAnswers, 'breachTypes' | 'subjectGroups' | 'subjectsCount' | 'dataTypes' | 'recordsCount' | 'disclosure' | 'malicious'>;
+  result: AssessmentResult;
+}
+
+export interface DecisionRecord {
+  /** accepted | overridden */
+  kind: string;
+  notifyAuthority: boolean;
+  communicateToSubjects: 'no' | 'individual' | 'public';
+  justification: string | null;
+}
+
+export interface NotificationRecord {
+  /** authority | controller | subjects */
+  target: string;
+  submittedAt: Date;
+  method: string;
+  externalReference: string | null;
+  /** complete | initial | supplement; null for a communication */
+  completeness: string | null;
+  subjectsCount: number | null;
+  isPublic: boolean;
+}
+
+export interface NoticeSource {
+  breach: BreachRecord;
+  facts: RecordedFacts;
+  assessment: AssessmentRecord | null;
+  /** The decision in force (the latest), if any. */
+  decision: DecisionRecord | null;
+  notifications: readonly NotificationRecord[];
+  /** A § 22 restriction recorded by the DPO, if any. */
+  restriction: { justification: string } | null;
+  organisation: Organisation;
+}
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+const CHANNELS: readonly string[] = ['email', 'sms', 'letter', 'digital_post', 'direct_message', 'phone', 'website', 'media'];
+const ROLES: readonly string[] = ['controller', 'processor', 'joint_controller'];
+
+/** The target a role owes its notification to: Datatilsynet, or for a processor the controller. */
+export const owedTarget = (role: string): 'authority' | 'controller' => (role === 'processor' ? 'controller' : 'authority');
+
+const byTime = (a: NotificationRecord, b: NotificationRecord) => a.submittedAt.getTime() - b.submittedAt.getTime();
+
+export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
+  const { breach: b, facts: f } = s;
+  const answers = s.assessment?.answers ?? null;
+  const role = ROLES.includes(b.role) ? (b.role as BreachRole) : null;
+  return {
+    organisation: {
+      name: s.organisation.name,
+      cvr: s.organisation.cvr,
+      address: s.organisation.address,
+      dpo: { ...s.organisation.dpo },
+    },
+    // Who submits is decided when it is sent; the draft asks for the name rather than guess it.
+    reporter: null,
+    reference: b.reference,
+    title: b.title,
+    description: b.description,
+    awareAt: iso(b.awareAt),
+    // The Declare modal says "leave empty if not known yet", so empty is that answer, not a gap.
+    startedAt: b.startedAt ? b.startedAt.toISOString() : 'unknown',
+    ongoing: b.ongoing === 'yes' ? true : b.ongoing === 'no' ? false : null,
+    discovery: b.discovery,
+    role,
+    otherParties: otherParties(f),
+    // Typed as one line in the Declare modal; kept as typed rather than split on guesses.
+    systems: b.systems ? [b.systems] : null,
+    breachTypes: answers?.breachTypes ?? null,
+    cause: {
+      origin: f.causeOrigin ?? null,
+      malicious: f.causeMalicious ?? answers?.malicious ?? null,
+      description: f.causeDescription ?? null,
+    },
+    subjects: {
+      groups: answers?.subjectGroups ?? null,
+      description: f.subjectsDescription ?? null,
+      ...renamed(count(f.subjectsCount, f.subjectsApproximate, answers?.subjectsCount), 'count', 'countIsApproximate'),
+    },
+    data: {
+      types: answers?.dataTypes ?? null,
+      description: f.dataDescription ?? null,
+      ...renamed(count(f.recordsCount, f.recordsApproximate, answers?.recordsCount), 'recordsCount', 'recordsCountIsApproximate'),
+    },
+    exposure: { who: f.exposureWho ?? null, status: answers?.disclosure ?? null },
+    measuresBefore: f.measuresBefore ?? null,
+    measuresTaken: f.measuresTaken ?? null,
+    measuresProposed: f.measuresProposed ?? null,
+    mitigation: f.mitigation ?? null,
+    actualConsequences: f.actualConsequences ?? null,
+    likelyConsequences: f.likelyConsequences ?? null,
+    assessment: effectiveAssessment(s.assessment, s.decision),
+    deadline: iso(b.deadlineAt),
+    notification: notificationState(s),
+    delayReason: f.delayReason ?? null,
+    communication: communication(s),
+    subjectAdvice: f.subjectSteps ? { steps: f.subjectSteps } : null,
+    publicNoticeReason: null,
+    otherAuthorities:
+      f.policeInformed === undefined && f.otherAuthorities === undefined && f.policeReference === undefined
+        ? null
+        : { police: f.policeInformed ?? null, policeReference: f.policeReference ?? null, others: f.otherAuthorities ?? null },
+    crossBorder:
+      f.crossBorder === undefined ? null : { involved: f.crossBorder, countries: f.crossBorderCountries ?? null },
+  };
+}
+
+interface Count {
+  n: number | null;
+  approximate: boolean | null;
+}
+
+/**
+ * A count typed in the facts form, with its own "approximate"; otherwise the assessment's answer,
+ * which the questionnaire asks as an approximate number.
+ */
+function count(typed: number | undefined, approximate: boolean | undefined, assessed: number | null | undefined): Count {
+  if (typed !== undefined) return { n: typed, approximate: approximate ?? false };
+  return typeof assessed === 'number' ? { n: assessed, approximate: true } : { n: null, approximate: null };
+}
+
+function renamed<K extends string, A extends string>(c: Count, key: K, approxKey: A): Record<K, number | null> & Record<A, boolean | null> {
+  return { [key]: c.n, [approxKey]: c.approximate } as Record<K, number | null> & Record<A, boolean | null>;
+}
+
+function otherParties(f: RecordedFacts): OtherParty[] | null {
+  if (f.controller === undefined && f.processors === undefined) return null;
+  return [
+    ...(f.controller ? [{ name: f.controller, role: 'controller' as const }] : []),
+    ...(f.processors ?? []).map((name) => ({ name, role: 'processor' as const })),
+  ];
+}
+
+/** The assessment as decided: an override changes the outcome, and its justification is a reason. */
+function effectiveAssessment(a: AssessmentRecord | null, d: DecisionRecord | null): AssessmentLike | null {
+  if (!a) return null;
+  const r = a.result;
+  const base: AssessmentLike = {
+    severity: { ...r.severity },
+    risk: r.risk,
+    notifyAuthority: r.notifyAuthority,
+    notifyController: r.notifyController,
+    communicateToSubjects: r.communicateToSubjects,
+    exemption: r.exemption,
+    reasons: [...r.reasons],
+  };
+  if (d?.kind !== 'overridden') return base;
+  return {
+    ...base,
+    notifyAuthority: d.notifyAuthority,
+    communicateToSubjects: d.communicateToSubjects,
+    reasons: [...base.reasons, ...(d.justification ? [`The proposal was overridden: ${d.justification}`] : [])],
+  };
+}
+
+/**
+ * The notification this draft is for. Nothing sent yet: a new one. An initial one sent: the next
+ * is its follow-up. A complete one sent: the draft is the record of what went in.
+ */
+function notificationState(s: NoticeSource): NotificationState {
+  const sent = s.notifications.filter((n) => n.target === owedTarget(s.breach.role)).sort(byTime);
+  const first = sent[0];
+  const last = sent.at(-1);
+  const expected = s.facts.supplementExpectedBy ?? null;
+  if (!first || !last) return { type: 'new', supplementExpectedBy: expected };
+  const earlier = { earlierReference: first.externalReference, earlierSubmittedAt: iso(first.submittedAt) };
+  if (last.completeness === 'initial') return { type: 'follow_up', ...earlier, supplementExpectedBy: expected };
+  if (sent.length === 1) return { type: 'new', completeness: 'complete', submittedAt: iso(first.submittedAt) };
+  return { type: 'follow_up', ...earlier, completeness: 'complete', submittedAt: iso(last.submittedAt) };
+}
+
+function communication(s: NoticeSource): CommunicationFacts | null {
+  const told = s.notifications.filter((n) => n.target === 'subjects').sort(byTime).at(-1);
+  if (told) {
+    return {
+      status: 'done',
+      at: iso(told.submittedAt),
+      channels: CHANNELS.includes(told.method) ? [told.method as CommunicationChannel] : null,
+      count: told.subjectsCount,
+      isPublic: told.isPublic,
+    };
+  }
+  if (s.restriction) return { status: 'not_communicated', reason: 'restriction_s22', note: s.restriction.justification };
+  const d = s.decision;
+  if (!d) return null;
+  if (d.communicateToSubjects !== 'no') {
+    return { status: 'planned', at: null, channels: null, isPublic: d.communicateToSubjects === 'public' };
+  }
+  if (d.kind === 'overridden') return { status: 'not_communicated', reason: 'other', note: d.justification };
+  const r = s.assessment?.result;
+  if (r?.exemption === 'unintelligible' || r?.exemption === 'measures_taken') return { status: 'not_communicated', reason: r.exemption };
+  if (r && r.risk !== 'high') return { status: 'not_communicated', reason: 'not_high_risk' };
+  return { status: 'not_communicated', reason: null };
+}

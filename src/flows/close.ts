@@ -1,0 +1,90 @@
+import type { webApi } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import { may } from '../domain/access.js';
+import { resolveActor } from '../slack/actor.js';
+import { slackDate } from '../slack/date-token.js';
+import type { BotDeps } from '../slack/deps.js';
+import { mention, userText } from '../slack/blocks/text.js';
+import { slackErrorCode } from '../slack/web-api-error.js';
+import { isUuid } from '../store/assessments.js';
+import { getBreach, type Breach } from '../store/breaches.js';
+import { closability, closeBreachRecord, type Closed, type CloseRefusal } from '../store/close.js';
+import { refreshCard } from './card.js';
+import { republishHomes } from './home.js';
+
+/** What closing needs: the bot's deps and the request's Web API client. */
+export type CloseContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
+
+export type CloseCheck = { ok: true; breach: Breach } | { ok: false; message: string };
+
+function refusal(r: CloseRefusal, zone: string): string {
+  switch (r.why) {
+    case 'not_found':
+      return 'That breach no longer exists.';
+    case 'closed': {
+      const at = r.breach.closedAt ? ` ${slackDate(DateTime.fromJSDate(r.breach.closedAt, { zone: 'utc' }), { zone })}` : '';
+      return `${r.breach.reference} is already closed${r.breach.closedBy ? ` (by ${mention(r.breach.closedBy)}${at})` : ''}.`;
+    }
+    case 'incomplete':
+      return `${r.breach.reference} cannot be closed yet: ${r.missing}.`;
+  }
+}
+
+/**
+ * Whether this user may close this breach now: the DPO users, the breach lead or an admin
+ * (access.ts), on an open breach whose decision is recorded (domain/close.ts). Checked on the
+ * server before the modal opens and again on submit; a refusal explains itself.
+ */
+export async function checkClose(ctx: CloseContext, breachId: string, userId: string): Promise<CloseCheck> {
+  const breach = isUuid(breachId) ? await getBreach(ctx.db, breachId) : undefined;
+  if (!breach) return { ok: false, message: 'That breach no longer exists.' };
+  const access = may('close_breach', await resolveActor(ctx, ctx.client, userId, breach));
+  if (!access.ok) return { ok: false, message: access.reason };
+  const can = await closability(ctx.db, breach.id, breach);
+  return can.ok ? can : { ok: false, message: refusal(can, ctx.config.timezone) };
+}
+
+/** Closes the breach after checking who asks; only the database is touched, so a submission can call it before its ack. */
+export async function closeBreach(
+  ctx: CloseContext,
+  req: { breachId: string; userId: string; note: string },
+): Promise<{ ok: true; closed: Closed } | { ok: false; message: string }> {
+  const allowed = await checkClose(ctx, req.breachId, req.userId);
+  if (!allowed.ok) return allowed;
+  const res = await closeBreachRecord(ctx.db, { breachId: req.breachId, closedBy: req.userId, note: req.note, now: ctx.clock.now() });
+  return res.ok ? { ok: true, closed: res } : { ok: false, message: refusal(res, ctx.config.timezone) };
+}
+
+/** After a close: the card (closed, no buttons), a note in the channel, and the Home tabs. */
+export async function announceClose(ctx: CloseContext, closed: Closed): Promise<void> {
+  const b = closed.breach;
+  await refreshCard(ctx, b.id);
+  if (b.channelId) {
+    const note = closeNote(closed);
+    await ctx.client.chat
+      .postMessage({ channel: b.channelId, ...note, unfurl_links: false })
+      .catch((err) => ctx.logger.warn(`could not announce the close of ${b.reference}: ${slackErrorCode(err)}`));
+  }
+  await republishHomes(ctx, ctx.client);
+}
+
+export function closeNote({ breach: b }: Closed): { text: string; blocks: KnownBlock[] } {
+  const text = `:lock: ${mention(b.closedBy ?? '')} closed ${b.reference}.`;
+  const quoted = userText(b.closeReason ?? '', 2700).split('\n').map((l) => `> ${l}`).join('\n');
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `${text}\n*Closing note*\n${quoted}` } },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `No more reminders will be posted. The breach stays in the register (\`/breach register\`) with its decision and timeline. This channel is kept for the record.`,
+          },
+        ],
+      },
+    ],
+  };
+}

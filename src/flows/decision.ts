@@ -1,0 +1,142 @@
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import type { Config } from '../config.js';
+import { may } from '../domain/access.js';
+import type { Role } from '../domain/deadline.js';
+import { proposedOutcome, type DecisionKind, type DecisionOutcome, type ReminderChanges } from '../domain/decision.js';
+import { resolveActor } from '../slack/actor.js';
+import { slackDate } from '../slack/date-token.js';
+import { outcomePhrase } from '../slack/blocks/decision-text.js';
+import { mention, userText } from '../slack/blocks/text.js';
+import { slackErrorCode } from '../slack/web-api-error.js';
+import { getAssessment, isUuid, latestAssessment, type StoredAssessment } from '../store/assessments.js';
+import { getBreach, type Breach } from '../store/breaches.js';
+import { recordDecision, type DecisionRecorded, type DecisionRefusal } from '../store/decisions.js';
+import { renderResult } from './assessment.js';
+import { refreshCard, type CardContext } from './card.js';
+
+export interface DecisionContext extends CardContext {
+  config: Config;
+}
+
+/** The result message the decision was made on: its thread gets the reply, and it is re-rendered. */
+export interface ResultMessage {
+  channelId: string;
+  ts: string;
+}
+
+export type Allowed = { ok: true; assessment: StoredAssessment; breach: Breach } | { ok: false; message: string };
+
+/**
+ * Whether this user may accept or override this assessment now: the DPO users and the breach lead
+ * (admins as a fallback, access.ts), on the latest version of an open breach. Checked on the
+ * server before the override modal opens and when any decision is recorded (and the store checks
+ * version and close again under the breach's lock).
+ */
+export async function checkDecision(ctx: DecisionContext, assessmentId: string, userId: string, kind: DecisionKind): Promise<Allowed> {
+  const assessment = isUuid(assessmentId) ? await getAssessment(ctx.db, assessmentId) : undefined;
+  const breach = assessment && (await getBreach(ctx.db, assessment.breachId));
+  if (!assessment || !breach) return { ok: false, message: refusalMessage({ ok: false, why: 'not_found' }) };
+  const actor = await resolveActor(ctx, ctx.client, userId, breach);
+  const access = may(kind === 'accepted' ? 'record_decision' : 'override_decision', actor);
+  if (!access.ok) return { ok: false, message: access.reason };
+  if (breach.closedAt) return { ok: false, message: refusalMessage({ ok: false, why: 'closed', breach }) };
+  const latest = await latestAssessment(ctx.db, breach.id);
+  if (latest && latest.version > assessment.version) {
+    return { ok: false, message: refusalMessage({ ok: false, why: 'outdated', assessment, latestVersion: latest.version }) };
+  }
+  if (kind === 'overridden' && breach.role === 'processor') {
+    return {
+      ok: false,
+      message:
+        'As a processor we tell the controller of every breach without undue delay (Art. 33(2)), whatever the risk, so there is nothing to override. ' +
+        'The controller decides on Datatilsynet and the people affected; press *Accept* to record that we tell them.',
+    };
+  }
+  return { ok: true, assessment, breach };
+}
+
+export interface DecisionRequest {
+  assessmentId: string;
+  userId: string;
+  kind: DecisionKind;
+  override?: DecisionOutcome & { justification: string };
+}
+
+/**
+ * Records an accept or override, after checking who asks. Only the database is touched, so a modal
+ * submission can call this before its ack; `announceDecision` then tells Slack.
+ */
+export async function decide(ctx: DecisionContext, req: DecisionRequest): Promise<{ ok: true; recorded: DecisionRecorded } | { ok: false; message: string }> {
+  const allowed = await checkDecision(ctx, req.assessmentId, req.userId, req.kind);
+  if (!allowed.ok) return allowed;
+  const res = await recordDecision(ctx.db, {
+    assessmentId: req.assessmentId,
+    kind: req.kind,
+    ...(req.override ? { outcome: req.override, justification: req.override.justification } : {}),
+    decidedBy: req.userId,
+    now: ctx.clock.now(),
+  });
+  if (!res.ok) return { ok: false, message: refusalMessage(res) };
+  return { ok: true, recorded: res };
+}
+
+function refusalMessage(r: DecisionRefusal): string {
+  switch (r.why) {
+    case 'not_found':
+      return 'That assessment no longer exists.';
+    case 'closed':
+      return `${r.breach.reference} is closed: its decision can no longer change.`;
+    case 'outdated':
+      return `This is assessment v${r.assessment.version}, but v${r.latestVersion} is newer. Decide on the latest result, so the decision rests on the current facts.`;
+    case 'unchanged':
+      return `Assessment v${r.assessment.version} is already accepted, by ${mention(r.decision.decidedBy)}.`;
+  }
+}
+
+/** After a recorded decision: the card, the result message it was made on, and a reply in that message's thread. */
+export async function announceDecision(ctx: DecisionContext, r: DecisionRecorded, where: ResultMessage | null): Promise<void> {
+  await refreshCard(ctx, r.breach.id);
+  const channel = where?.channelId ?? r.breach.channelId;
+  if (!channel) return;
+  if (where) {
+    const message = await renderResult(ctx, r.breach, r.assessment);
+    await ctx.client.chat
+      .update({ channel: where.channelId, ts: where.ts, ...message })
+      .catch((err) => ctx.logger.warn(`could not update the result of ${r.breach.reference}: ${slackErrorCode(err)}`));
+  }
+  const { text, blocks } = decisionReply(r, ctx.config.timezone);
+  await ctx.client.chat
+    .postMessage({ channel, text, blocks, ...(where ? { thread_ts: where.ts } : {}), unfurl_links: false })
+    .catch((err) => ctx.logger.warn(`could not announce the decision on ${r.breach.reference}: ${slackErrorCode(err)}`));
+}
+
+/** The thread reply: who decided what, the justification of an override, and what happens to the reminders. */
+export function decisionReply(r: DecisionRecorded, zone: string): { text: string; blocks: KnownBlock[] } {
+  const role = r.breach.role as Role;
+  const d = r.decision;
+  const deadline = slackDate(DateTime.fromJSDate(r.breach.deadlineAt, { zone: 'utc' }), { zone });
+  const by = d.notifyAuthority || role === 'processor' ? ` (deadline ${deadline})` : '';
+  const v = `assessment v${r.assessment.version}`;
+  const text =
+    d.kind === 'accepted'
+      ? `:white_check_mark: ${mention(d.decidedBy)} accepted ${v}: ${outcomePhrase(role, d)}${by}.`
+      : `:pencil2: ${mention(d.decidedBy)} overrode ${v}. Decision: ${outcomePhrase(role, d)}${by}. The assessment proposed: ${outcomePhrase(role, proposedOutcome(r.assessment.result))}.`;
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
+  if (d.justification) {
+    const quoted = userText(d.justification, 2700).split('\n').map((l) => `> ${l}`).join('\n');
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*Justification*\n${quoted}` } });
+  }
+  const reminders = reminderNote(r.reminders);
+  if (reminders) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: reminders }] });
+  return { text, blocks };
+}
+
+function reminderNote(c: ReminderChanges): string | null {
+  const notes: string[] = [];
+  if (c.authorityCountdown === 'stop') notes.push('The reminders to notify Datatilsynet have stopped; the decision and its reasons go into the register (Art. 33(5)).');
+  if (c.authorityCountdown === 'resume') notes.push('The reminders to notify Datatilsynet are back on.');
+  if (c.subjectsDaily === 'start') notes.push('A daily reminder runs until the communication to the people affected is recorded.');
+  if (c.subjectsDaily === 'stop') notes.push('The daily reminder to tell the people affected has stopped.');
+  return notes.length ? notes.join(' ') : null;
+}

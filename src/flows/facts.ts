@@ -1,0 +1,67 @@
+import { checkFactsForm } from '../domain/breach/facts-form.js';
+import type { FactField } from '../domain/breach/recorded-facts.js';
+import { mention } from '../slack/blocks/text.js';
+import type { ViewStateValues } from '../slack/views/declare-state.js';
+import { readFactsState } from '../slack/views/facts-state.js';
+import { slackErrorCode } from '../slack/web-api-error.js';
+import { saveRecordedFacts, type FactsSaved } from '../store/breach-facts.js';
+import { refreshCard, type CardContext } from './card.js';
+
+/*
+ * Update facts (flow 5): anyone in the breach channel records what the notices need; each change is
+ * an event row, and the card then offers a new draft. The thread is told which facts changed, by
+ * their labels only: the values are in the drafts, not repeated in the channel.
+ */
+
+const FACT_LABELS: Record<FactField, string> = {
+  subjectsDescription: 'who is affected',
+  subjectsCount: 'number of people',
+  subjectsApproximate: 'people count approximate',
+  dataDescription: 'personal data',
+  recordsCount: 'number of records',
+  recordsApproximate: 'records count approximate',
+  exposureWho: 'who may have seen it',
+  actualConsequences: 'consequences so far',
+  likelyConsequences: 'likely consequences',
+  causeOrigin: 'internal or external cause',
+  causeMalicious: 'deliberate or not',
+  causeDescription: 'cause',
+  measuresBefore: 'measures before',
+  measuresTaken: 'measures taken',
+  measuresProposed: 'measures proposed',
+  mitigation: 'measures to limit harm',
+  subjectSteps: 'what people can do',
+  controller: 'the controller',
+  processors: 'processors',
+  policeInformed: 'police told',
+  policeReference: 'police reference',
+  otherAuthorities: 'other authorities',
+  crossBorder: 'other countries affected',
+  crossBorderCountries: 'which countries',
+  delayReason: 'reasons for the delay',
+  supplementExpectedBy: 'when the missing information follows',
+};
+
+export type FactsResult = { ok: true; saved: FactsSaved } | { ok: false; errors: Record<string, string> };
+
+export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues }): Promise<FactsResult> {
+  const check = checkFactsForm(readFactsState(r.values));
+  if (!check.ok) return { ok: false, errors: check.errors };
+  const saved = await saveRecordedFacts(ctx.db, { breachId: r.breachId, facts: check.value, actor: r.userId, now: ctx.clock.now() });
+  if (!saved.ok) {
+    const message = saved.why === 'closed' ? 'The breach is closed: its facts are part of the record and can no longer change.' : 'That breach no longer exists.';
+    return { ok: false, errors: { subjectsDescription: message } };
+  }
+  return { ok: true, saved };
+}
+
+export async function announceFacts(ctx: CardContext, saved: FactsSaved, userId: string): Promise<void> {
+  if (saved.changed.length === 0) return;
+  await refreshCard(ctx, saved.breach.id);
+  const { channelId, cardTs, reference } = saved.breach;
+  if (!channelId || !cardTs) return;
+  const text = `:pencil: ${mention(userId)} updated the facts: ${saved.changed.map((f) => FACT_LABELS[f]).join(', ')}. Press *Draft notices* for drafts with them.`;
+  await ctx.client.chat
+    .postMessage({ channel: channelId, thread_ts: cardTs, text, unfurl_links: false })
+    .catch((err) => ctx.logger.warn(`could not announce the facts of ${reference}: ${slackErrorCode(err)}`));
+}

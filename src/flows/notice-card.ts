@@ -1,0 +1,49 @@
+import type { DateTime } from 'luxon';
+import type { Db } from '../db/client.js';
+import { factsHash, needsSubjectNotice } from '../domain/notices/draft-set.js';
+import { noticeFactsFrom, owedTarget } from '../domain/notices/from-breach.js';
+import { latestDrafts } from '../store/notice-drafts.js';
+import { loadNoticeSource } from '../store/notice-source.js';
+import type { NotificationRow, RestrictionRow } from '../store/notifications.js';
+
+/** What the card shows of flows 5 and 6: the latest drafts, and what was sent or restricted. */
+export interface NoticeCardSummary {
+  role: string;
+  deadlineAt: Date;
+  /** The latest version of the notice to Datatilsynet (or the controller), in English. */
+  draft: { version: number; createdAt: Date; missingCount: number } | null;
+  /** The facts (or the lateness) changed since that draft, and something is still to be sent. */
+  stale: boolean;
+  /** Notifications to Datatilsynet (or, for a processor, the controller), oldest first. */
+  notifications: NotificationRow[];
+  /** The latest communication to the people affected. */
+  communication: NotificationRow | null;
+  restriction: RestrictionRow | null;
+}
+
+/** Null while there is nothing to show: no draft and nothing recorded. */
+export async function noticeCardSummary(db: Db, breachId: string, now: DateTime, zone: string): Promise<NoticeCardSummary | null> {
+  const [loaded, drafts] = await Promise.all([loadNoticeSource(db, breachId), latestDrafts(db, breachId)]);
+  if (!loaded) return null;
+  const { breach } = loaded;
+  const owed = loaded.notifications.filter((n) => n.target === owedTarget(breach.role));
+  const communication = loaded.notifications.filter((n) => n.target === 'subjects').at(-1) ?? null;
+  const report = drafts.find((d) => d.lang === 'en' && (d.kind === 'authority' || d.kind === 'processor')) ?? drafts[0];
+  if (!report && owed.length === 0 && !communication && !loaded.restriction) return null;
+  let stale = false;
+  if (report) {
+    const facts = noticeFactsFrom(loaded.source);
+    const notificationOpen = owed.length === 0 || owed.at(-1)?.completeness === 'initial';
+    const subjectsOpen = needsSubjectNotice(facts) && !communication && !loaded.restriction;
+    stale = (notificationOpen || subjectsOpen) && factsHash(facts, { now: now.toISO()!, zone }) !== report.factsHash;
+  }
+  return {
+    role: breach.role,
+    deadlineAt: breach.deadlineAt,
+    draft: report ? { version: report.version, createdAt: report.createdAt, missingCount: report.missingCount } : null,
+    stale,
+    notifications: owed,
+    communication,
+    restriction: loaded.restriction,
+  };
+}

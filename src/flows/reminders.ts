@@ -1,0 +1,84 @@
+import type { Logger, webApi } from '@slack/bolt';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../domain/clock.js';
+import { planReminders, type ReminderSchedule } from '../domain/reminder-plan.js';
+import { isStreamActive } from '../domain/reminder-status.js';
+import { DateTime } from 'luxon';
+import { renderReminder } from '../slack/blocks/reminder-message.js';
+import { findOwnMessage } from '../slack/own-messages.js';
+import { getBreach } from '../store/breaches.js';
+import { loadReminderState } from '../store/breach-state.js';
+import { cancelStream, scheduleReminders, type ClaimedReminder, type DbExecutor } from '../store/reminders.js';
+import { refreshCard } from './card.js';
+
+/** Message metadata type of reminders, so a retried reminder can find an earlier post of itself. */
+const REMINDER_EVENT = 'breachbot_reminder';
+
+/** Writes the countdown plan of a newly declared breach, in the declaration's transaction. */
+export async function planCountdown(
+  tx: Pick<DbExecutor, 'insert'>,
+  breach: { id: string; awareAt: Date; deadlineAt: Date },
+  schedule: ReminderSchedule,
+  now: Date,
+): Promise<void> {
+  const planned = planReminders({
+    awareAt: DateTime.fromJSDate(breach.awareAt, { zone: 'utc' }),
+    deadline: DateTime.fromJSDate(breach.deadlineAt, { zone: 'utc' }),
+    schedule,
+    now: DateTime.fromJSDate(now, { zone: 'utc' }),
+  });
+  await scheduleReminders(tx, breach.id, planned, 'authority_countdown');
+}
+
+export interface ReminderContext {
+  db: Db;
+  /** A client that hands 429s back (rejectRateLimitedCalls) so the scheduler retries them. */
+  client: webApi.WebClient;
+  clock: Clock;
+  logger: Pick<Logger, 'warn' | 'debug'>;
+  config: { timezone: string };
+}
+
+/**
+ * Posts one claimed reminder in its breach channel, unless its stream has stopped since it was
+ * planned (then the stream is cancelled and nothing is posted). The state is read fresh, so the
+ * text says what is done and missing at posting time.
+ */
+export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Promise<{ messageTs: string } | { skipped: string }> {
+  const [breach, state] = await Promise.all([getBreach(ctx.db, r.breachId), loadReminderState(ctx.db, r.breachId)]);
+  if (!breach || !state) return { skipped: 'breach gone' };
+  if (!isStreamActive(state, r.stream)) {
+    await cancelStream(ctx.db, r.breachId, r.stream, { reason: 'stopped before posting' });
+    return { skipped: 'stream stopped' };
+  }
+  if (!breach.channelId) throw new Error('the breach channel is not set up yet');
+  // A failed attempt may have reached Slack (a timeout): look for it rather than post twice.
+  if (r.attempts > 0) {
+    const ts = await findOwnMessage(ctx.client, breach.channelId, REMINDER_EVENT, r.breachId, (p) => p['key'] === r.key);
+    if (ts) return { messageTs: ts };
+  }
+  const message = renderReminder({
+    reference: breach.reference,
+    role: state.role,
+    stream: r.stream,
+    kind: r.kind,
+    dueAt: r.dueAt,
+    deadlineAt: r.deadlineAt,
+    late: r.late,
+    skippedCount: r.skippedKeys.length,
+    state,
+    now: ctx.clock.now(),
+    zone: ctx.config.timezone,
+  });
+  const res = await ctx.client.chat.postMessage({
+    channel: breach.channelId,
+    ...message,
+    metadata: { event_type: REMINDER_EVENT, event_payload: { breach_id: r.breachId, key: r.key } },
+  });
+  return { messageTs: res.ts! };
+}
+
+/** After a reminder: the card's countdown is refreshed with it. */
+export async function afterReminder(ctx: ReminderContext, r: ClaimedReminder): Promise<void> {
+  await refreshCard(ctx, r.breachId);
+}

@@ -1,0 +1,144 @@
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import type { Role } from '../../domain/deadline.js';
+import { proposedOutcome } from '../../domain/decision.js';
+import type { StoredAssessment } from '../../store/assessments.js';
+import type { Breach } from '../../store/breaches.js';
+import type { Decision } from '../../store/decisions.js';
+import { slackDate } from '../date-token.js';
+import { ASSESSMENT } from '../ids.js';
+import { EXEMPTION_LABELS, formatScore, outcomePhrase, RISK_LABELS, SEVERITY_LABELS } from './decision-text.js';
+import { clip, mention, userText } from './text.js';
+
+export interface ResultInput {
+  breach: Breach;
+  assessment: StoredAssessment;
+  /** The breach's current decision, whichever assessment it was on. */
+  decision: Decision | null;
+  /** The newest version of the breach's assessments: an older result offers no buttons. */
+  latestVersion: number;
+  now: DateTime;
+  zone: string;
+}
+
+/** Block Kit allows 3000 characters a section and about 12,000 a message: reasons are clipped to fit. */
+const REASON_MAX = 1200;
+const REASON_BLOCK_MAX = 2900;
+const REASONS_TOTAL_MAX = 7000;
+
+/**
+ * The result of one assessment, posted in the breach channel (flow 3): risk, severity, what to do
+ * and by when, the reasons, and the DPO's Accept / Override buttons. Re-rendered in place when a
+ * decision is recorded on it or a newer version supersedes it.
+ */
+export function renderAssessmentResult(i: ResultInput): { text: string; blocks: KnownBlock[] } {
+  const { breach, assessment: a } = i;
+  const r = a.result;
+  const role = breach.role as Role;
+  const deadline = deadlineText(breach, i.now, i.zone);
+  const proposal = outcomePhrase(role, proposedOutcome(r));
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(`${breach.reference}: risk assessment v${a.version}`, 150) } },
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Risk*\n${RISK_LABELS[r.risk]}` },
+        { type: 'mrkdwn', text: `*Severity (ENISA)*\n${SEVERITY_LABELS[r.severity.level]}, score ${formatScore(r.severity.score)}` },
+        ...(role === 'processor'
+          ? [
+              { type: 'mrkdwn' as const, text: `*Tell the controller*\nYes, by ${deadline} (Art. 33(2))` },
+              { type: 'mrkdwn' as const, text: '*Datatilsynet and the people affected*\nThe controller decides' },
+            ]
+          : [
+              { type: 'mrkdwn' as const, text: `*Notify Datatilsynet*\n${r.notifyAuthority ? `Yes, by ${deadline}` : 'No: record the breach and this decision in the register'}` },
+              { type: 'mrkdwn' as const, text: `*Tell the people affected*\n${subjectsText(r.communicateToSubjects)}` },
+            ]),
+      ],
+    },
+  ];
+  if (r.exemption) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Exemption: ${EXEMPTION_LABELS[r.exemption]}.` }] });
+  blocks.push(...reasonBlocks(r.reasons));
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text:
+          `Assessed by ${mention(a.createdBy)} ${slackDate(DateTime.fromJSDate(a.createdAt, { zone: 'utc' }), { zone: i.zone })}` +
+          ` · DPC ${formatScore(r.severity.dpc)} × EI ${formatScore(r.severity.ei)} + CB ${formatScore(r.severity.cb)}` +
+          ' · Every version is kept: reassess with *Assess risk* on the card as facts change.',
+      },
+    ],
+  });
+  blocks.push(...statusBlocks(i, role));
+  return {
+    text: `${breach.reference} risk assessment v${a.version}: ${RISK_LABELS[r.risk].toLowerCase()}; proposed: ${proposal}.`,
+    blocks,
+  };
+}
+
+function subjectsText(c: StoredAssessment['result']['communicateToSubjects']): string {
+  if (c === 'individual') return 'Yes, individually, without undue delay (Art. 34)';
+  if (c === 'public') return 'Yes, by a public communication (Art. 34(3)(c))';
+  return 'No';
+}
+
+function deadlineText(breach: Breach, now: DateTime, zone: string): string {
+  const deadline = DateTime.fromJSDate(breach.deadlineAt, { zone: 'utc' });
+  const when = slackDate(deadline, { zone });
+  return deadline <= now ? `${when} (passed: the notification must give the reasons for the delay)` : when;
+}
+
+/** "Why", most decisive reason first, in as many sections as the text needs, within Slack's limits. */
+export function reasonBlocks(reasons: readonly string[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let current = '*Why*';
+  let total = 0;
+  let left = 0;
+  for (const [n, reason] of reasons.entries()) {
+    const line = `\n• ${userText(reason, REASON_MAX)}`;
+    if (total + line.length > REASONS_TOTAL_MAX) {
+      left = reasons.length - n;
+      break;
+    }
+    if (current.length + line.length > REASON_BLOCK_MAX) {
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current } });
+      current = '';
+    }
+    current += line;
+    total += line.length;
+  }
+  if (left > 0) current += `\n_…and ${left} more in the register export._`;
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: current.replace(/^\n/, '') } });
+  return blocks;
+}
+
+function statusBlocks(i: ResultInput, role: Role): KnownBlock[] {
+  const { assessment: a, decision: d } = i;
+  const out: KnownBlock[] = [];
+  if (d && d.assessmentId === a.id) {
+    const when = slackDate(DateTime.fromJSDate(d.decidedAt, { zone: 'utc' }), { zone: i.zone });
+    const text =
+      d.kind === 'accepted'
+        ? `:white_check_mark: *Accepted* by ${mention(d.decidedBy)} ${when}.`
+        : `:pencil2: *Overridden* by ${mention(d.decidedBy)} ${when}: ${outcomePhrase(role, d)}.`;
+    out.push({ type: 'section', text: { type: 'mrkdwn', text } });
+  }
+  if (i.latestVersion > a.version) {
+    out.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Superseded by assessment v${i.latestVersion}: decide on that one.` }] });
+  } else if (!i.breach.closedAt) {
+    out.push({
+      type: 'actions',
+      block_id: 'assessment_decision',
+      elements: [
+        { type: 'button', action_id: ASSESSMENT.accept, text: { type: 'plain_text', text: 'Accept' }, style: 'primary', value: a.id },
+        { type: 'button', action_id: ASSESSMENT.override, text: { type: 'plain_text', text: 'Override' }, value: a.id },
+      ],
+    });
+    out.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'The DPO or the breach lead decides: *Accept* the proposal, or *Override* it with a written justification.' }],
+    });
+  }
+  return out;
+}

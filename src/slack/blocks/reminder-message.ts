@@ -1,0 +1,59 @@
+import type { KnownBlock } from '@slack/types';
+import type { DateTime } from 'luxon';
+import { formatDuration, timeLeft } from '../../domain/deadline.js';
+import { reminderChecklist, type ChecklistItemId, type ReminderState } from '../../domain/reminder-status.js';
+import { slackDate } from '../date-token.js';
+
+export interface ReminderInput {
+  reference: string;
+  role: ReminderState['role'];
+  stream: 'authority_countdown' | 'subjects_daily' | 'phased_follow_up';
+  kind: string;
+  dueAt: DateTime;
+  deadlineAt: DateTime;
+  late: boolean;
+  skippedCount: number;
+  state: ReminderState;
+  now: DateTime;
+  zone: string;
+}
+
+const LABELS: Record<ChecklistItemId, string> = {
+  assessment: 'risk assessment',
+  dpo_decision: 'DPO decision',
+  draft: 'notice drafted',
+  notification: 'notification recorded',
+  subjects: 'people affected told',
+};
+
+/**
+ * A reminder in the breach channel (flow 4): time left, what is done, what is missing. Nothing
+ * here comes from user text: only the reference, times and the checklist.
+ */
+export function renderReminder(r: ReminderInput): { text: string; blocks: KnownBlock[] } {
+  const deadline = slackDate(r.deadlineAt, { zone: r.zone });
+  const left = timeLeft(r.deadlineAt, r.now);
+  const target = r.role === 'processor' ? 'tell the controller' : 'notify Datatilsynet';
+  let headline: string;
+  if (r.stream === 'subjects_daily') {
+    headline = `:bell: *${r.reference}*: the decision says the people affected must be told (Art. 34). No communication is recorded yet.`;
+  } else if (r.stream === 'phased_follow_up') {
+    headline = `:bell: *${r.reference}*: the notification was initial (Art. 33(4)). Record the supplement when the missing information is sent.`;
+  } else if (left.overdue) {
+    headline = `:rotating_light: *${r.reference}* is overdue by ${formatDuration({ ...left, overdue: false })}: ${target} now, and the notification must give the reasons for the delay (Art. 33(1)). Deadline was ${deadline}.`;
+  } else if (r.kind === 'deadline') {
+    headline = `:rotating_light: *${r.reference}*: the deadline to ${target} is now (${deadline}).`;
+  } else {
+    headline = `:alarm_clock: *${r.reference}*: ${formatDuration(left)} left to ${target}. Deadline ${deadline}.`;
+  }
+  const items = reminderChecklist(r.state);
+  const done = items.filter((i) => i.status === 'done').map((i) => LABELS[i.id]);
+  const missing = items.filter((i) => i.status === 'missing').map((i) => LABELS[i.id]);
+  const lines = [headline, `*Done:* ${done.join(', ') || 'nothing yet'}`, `*Missing:* ${missing.join(', ') || 'nothing'}`];
+  const notes: string[] = [];
+  if (r.kind === 'catch_up') notes.push(`Catching up: we became aware long ago, so ${r.skippedCount || 'earlier'} reminders are not repeated.`);
+  if (r.late) notes.push(`Posted late: it was due ${slackDate(r.dueAt, { zone: r.zone })}, while the bot was unavailable${r.skippedCount && r.kind !== 'catch_up' ? `; ${r.skippedCount} missed reminders are folded into this one` : ''}.`);
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }];
+  if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] });
+  return { text: headline.replace(/:[a-z_]+: /, ''), blocks };
+}

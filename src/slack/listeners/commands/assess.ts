@@ -1,0 +1,36 @@
+import { getBreachByChannel } from '../../../store/breaches.js';
+import { COMMAND } from '../../ids.js';
+import { slackErrorCode } from '../../web-api-error.js';
+import { notAssessable, openAssessmentModal } from '../open-assessment.js';
+import type { Subcommand } from './subcommands.js';
+
+/** `/breach assess`: in a breach channel, open the risk questionnaire for that breach. */
+export const assessSubcommand: Subcommand = {
+  name: 'assess',
+  summary: "In a breach channel: assess the risk to the people affected. The DPO or breach lead then accepts or overrides the result.",
+  async run({ ack, client, command, respond }, _rest, deps) {
+    // One indexed lookup: the breach is the channel's, and the trigger is still fresh after it.
+    const breach = await getBreachByChannel(deps.db, command.channel_id);
+    if (!breach) {
+      await ack({
+        response_type: 'ephemeral',
+        text: `Run \`${COMMAND} assess\` in the breach's channel: each breach has its own private channel. \`${COMMAND} list\` shows the open breaches.`,
+      });
+      return;
+    }
+    const refused = notAssessable(breach);
+    if (refused) {
+      await ack({ response_type: 'ephemeral', text: refused });
+      return;
+    }
+    const open = openAssessmentModal(client, command.trigger_id, deps.db, breach);
+    await ack();
+    await open.catch(async (err) => {
+      deps.logger.warn(`could not open the questionnaire: ${slackErrorCode(err)}`);
+      await respond({
+        response_type: 'ephemeral',
+        text: `:warning: I could not open the questionnaire (${slackErrorCode(err)}). Please run \`${COMMAND} assess\` again.`,
+      });
+    });
+  },
+};

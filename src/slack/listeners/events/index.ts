@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { BotDeps } from '../../deps.js';
+import * as appHomeOpened from './app-home-opened.js';
+
+export function register(app: App, deps: BotDeps): void {
+  appHomeOpened.register(app, deps);
+}

@@ -1,0 +1,28 @@
+import type { webApi } from '@slack/bolt';
+import type { Db } from '../../db/client.js';
+import type { Role } from '../../domain/deadline.js';
+import { latestAssessment } from '../../store/assessments.js';
+import type { Breach } from '../../store/breaches.js';
+import { assessmentModal } from '../views/assessment-modal.js';
+
+/**
+ * Opens the risk questionnaire at step 1. Called first thing in a listener, in parallel with
+ * ack(): the trigger expires three seconds after Slack sent it, so only one indexed read comes
+ * before views.open, for the previous version's answers. Reassessing starts from them; a first
+ * assessment starts from the role given when the breach was declared.
+ */
+export async function openAssessmentModal(client: webApi.WebClient, triggerId: string, db: Db, breach: Breach): Promise<void> {
+  const previous = await latestAssessment(db, breach.id);
+  const answers = previous?.answers ?? { role: breach.role as Role };
+  await client.views.open({
+    trigger_id: triggerId,
+    view: assessmentModal({ breachId: breach.id, reference: breach.reference, step: 1, answers }),
+  });
+}
+
+/** Why a breach cannot be assessed now, or null when it can. */
+export function notAssessable(breach: Breach | undefined): string | null {
+  if (!breach) return 'That breach no longer exists.';
+  if (breach.closedAt) return `${breach.reference} is closed: its assessment is part of the record and can no longer change.`;
+  return null;
+}

@@ -1,0 +1,69 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import { may } from '../../../domain/access.js';
+import { validateSettingsForm } from '../../../domain/settings-form.js';
+import { republishHomes } from '../../../flows/home.js';
+import { saveOrgSettings } from '../../../store/settings.js';
+import { resolveActor } from '../../actor.js';
+import type { BotDeps } from '../../deps.js';
+import { SETTINGS_VIEW } from '../../ids.js';
+import { readSettingsState } from '../../views/settings-state.js';
+import { isSlackError } from '../../web-api-error.js';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+/** How long the submission may wait for Slack to confirm the user group: the ack is due in 3 s. */
+const GROUP_CHECK_MS = 1_000;
+
+/**
+ * Settings modal submitted: check the person may still edit settings (the modal could be forged or
+ * their DPO role removed meanwhile), validate with errors at the field, save with an audit event,
+ * close the modal, then republish the Home tabs so everyone sees the change.
+ */
+export function register(app: App, deps: BotDeps): void {
+  app.view(SETTINGS_VIEW, async (args) => {
+    await handleSubmit(args as Args, deps);
+  });
+}
+
+async function handleSubmit({ ack, view, body, client }: Args, deps: BotDeps): Promise<void> {
+  const userId = body.user.id;
+  const access = may('edit_settings', await resolveActor(deps, client, userId));
+  if (!access.ok) {
+    deps.logger.info(`settings change refused for ${userId}`);
+    await ack({ response_action: 'errors', errors: { orgName: access.reason } });
+    return;
+  }
+  const check = validateSettingsForm(readSettingsState(view.state.values as never));
+  if (!check.ok) {
+    await ack({ response_action: 'errors', errors: check.errors as Record<string, string> });
+    return;
+  }
+  const groupId = check.value.responderGroupId;
+  if (groupId && (await userGroupMissing(client, groupId))) {
+    await ack({ response_action: 'errors', errors: { responderGroupId: `There is no user group ${groupId} in this workspace.` } });
+    return;
+  }
+  try {
+    await saveOrgSettings(deps.db, deps.config, check.value, { actor: userId, now: deps.clock.now().toJSDate() });
+  } catch (err) {
+    deps.logger.error('could not save the settings:', (err as Error).message);
+    await ack({ response_action: 'errors', errors: { orgName: 'The settings could not be saved (the database is not reachable). Nothing changed; please save again.' } });
+    return;
+  }
+  await ack();
+  deps.logger.info(`settings changed by ${userId}`);
+  deps.background.run(() => republishHomes(deps, client));
+}
+
+/**
+ * True only when Slack says the group does not exist. Any other answer (an outage, a slow reply, a
+ * plan without user groups) saves the id unverified rather than blocking the DPO's change.
+ */
+async function userGroupMissing(client: webApi.WebClient, groupId: string): Promise<boolean> {
+  const lookup = client.usergroups.users.list({ usergroup: groupId }).then(
+    () => false,
+    (err: unknown) => isSlackError(err, 'no_such_subteam'),
+  );
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), GROUP_CHECK_MS).unref());
+  return Promise.race([lookup, timeout]);
+}

@@ -1,0 +1,112 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { AnswerField } from '../../domain/assessment/answers.js';
+import { QUESTIONS, type Choice } from '../../domain/assessment/questions.js';
+import { inputBlock } from '../blocks/input-block.js';
+import { clip } from '../blocks/text.js';
+import { ASSESSMENT, assessAction } from '../ids.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { encodeDraft, type AssessmentDraft } from './assessment-state.js';
+import { stepFields, type Step } from './assessment-steps.js';
+
+const STEP_TITLES: Record<Step, string> = {
+  1: 'what happened, and to whom',
+  2: 'the details',
+  3: 'since the breach',
+};
+
+/** Radio buttons show every choice at once (Slack allows 10); longer lists become a select. */
+const RADIO_MAX = 5;
+const CHECKBOX_MAX = 10;
+
+const text = (t: string) => ({ type: 'plain_text' as const, text: t });
+
+/**
+ * One step of the risk questionnaire (flow 3): plain-language questions with help text, only the
+ * ones that apply to the answers so far, pre-filled with earlier answers (going Back, or the
+ * previous assessment of the breach when reassessing). Every step replaces the same modal, so the
+ * view stack never grows beyond one.
+ */
+export function assessmentModal(draft: AssessmentDraft): ModalView {
+  const fields = stepFields(draft.step, draft.answers);
+  const heading = `${draft.reference ? `*${escapeMrkdwn(draft.reference)}* · ` : ''}Step ${draft.step}: ${STEP_TITLES[draft.step]}`;
+  const blocks: KnownBlock[] = [{ type: 'context', elements: [{ type: 'mrkdwn', text: heading }] }];
+  if (draft.step === 1) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'Answer what you know now; leave counts empty if unknown. Unknown answers are assessed as the worse case, and you can reassess as facts change.',
+      },
+    });
+  }
+  if (draft.step === 3 && fields.some((f) => f !== 'recipientDeletedOrReturned')) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'The answers so far point to a *high risk* to the people affected, so they must be told (Art. 34) unless an exemption applies.',
+      },
+    });
+  }
+  for (const field of fields) blocks.push(questionBlock(field, draft.answers[field]));
+  if (draft.step > 1) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'assess_nav',
+      elements: [{ type: 'button', action_id: ASSESSMENT.back, text: text('Back'), value: String(draft.step - 1) }],
+    });
+  }
+  return {
+    type: 'modal',
+    callback_id: ASSESSMENT.view,
+    title: text('Assess risk'),
+    submit: text(draft.step === 1 ? 'Next' : 'Continue'),
+    close: text('Cancel'),
+    private_metadata: encodeDraft(draft),
+    blocks,
+  };
+}
+
+/** A small modal in place of the questionnaire when it cannot go on (breach gone, form too old). */
+export function assessmentNotice(message: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ASSESSMENT.view,
+    title: text('Assess risk'),
+    close: text('Close'),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: message } }],
+  };
+}
+
+function questionBlock(field: AnswerField, answer: unknown): KnownBlock {
+  const q = QUESTIONS[field];
+  const choices = q.choices as readonly Choice<unknown>[];
+  const options: PlainTextOption[] = choices.map((c) => ({ text: text(c.label), value: c.id }));
+  const picked = (v: unknown) => options.filter((_, i) => choices[i]!.value === v);
+  let element: Record<string, unknown>;
+  if (q.input === 'count' || q.input === 'hours') {
+    element = {
+      type: 'plain_text_input',
+      max_length: 40,
+      placeholder: text(q.input === 'count' ? 'e.g. 1200, or empty if unknown' : 'e.g. 6, or empty if not restored yet'),
+      ...(typeof answer === 'number' ? { initial_value: String(answer) } : {}),
+    };
+  } else if (q.input === 'multi') {
+    const initial = Array.isArray(answer) ? options.filter((_, i) => answer.includes(choices[i]!.value)) : [];
+    element = {
+      type: options.length <= CHECKBOX_MAX ? 'checkboxes' : 'multi_static_select',
+      options,
+      ...(options.length > CHECKBOX_MAX ? { placeholder: text('Choose all that apply') } : {}),
+      ...(initial.length ? { initial_options: initial } : {}),
+    };
+  } else {
+    const [initial] = answer === undefined ? [] : picked(answer);
+    element = {
+      type: options.length <= RADIO_MAX ? 'radio_buttons' : 'static_select',
+      options,
+      ...(options.length > RADIO_MAX ? { placeholder: text('Choose one') } : {}),
+      ...(initial ? { initial_option: initial } : {}),
+    };
+  }
+  return inputBlock(field, assessAction(field), clip(q.question, 2000), element, { optional: q.optional, hint: clip(q.help, 2000) });
+}

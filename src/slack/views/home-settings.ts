@@ -1,0 +1,62 @@
+import type { KnownBlock } from '@slack/types';
+import type { ReminderSchedule } from '../../domain/reminder-plan.js';
+import type { OrgSettings } from '../../store/settings.js';
+import { mention, userText } from '../blocks/text.js';
+import { HOME_ACTIONS } from '../ids.js';
+
+const NOT_SET = '_not set_';
+
+/** "48, 24, 12 and 6 h before the deadline; at the deadline; then every 12 h while overdue" */
+export function describeSchedule(s: ReminderSchedule): string {
+  const hours = s.countdownHours.map(String);
+  const countdown = hours.length > 1 ? `${hours.slice(0, -1).join(', ')} and ${hours.at(-1)} h before the deadline` : hours.length ? `${hours[0]} h before the deadline` : '';
+  return [countdown, s.atDeadline ? 'at the deadline' : '', `then every ${s.overdueEveryHours} h while overdue`].filter(Boolean).join('; ');
+}
+
+/**
+ * The settings part of the Home, for DPO users and workspace admins only. Organisation text is user
+ * text, so it is escaped; user ids are ours and safe to mention. The responder group is shown as its
+ * id in plain code: `<!subteam^…>` would notify every member of the group.
+ */
+export function settingsBlocks(s: OrgSettings): KnownBlock[] {
+  const org = s.organisation;
+  const text = (v: string | null, max: number) => (v ? userText(v, max) : NOT_SET);
+  const dpo = [org.dpo.name, org.dpo.email, org.dpo.phone].filter((v): v is string => Boolean(v)).map((v) => userText(v, 300));
+  const missing = !org.name || !org.cvr || !org.address || !org.dpo.name || !org.dpo.email || !org.dpo.phone;
+  const blocks: KnownBlock[] = [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'Settings' } },
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: 'Shown to the DPO users and workspace admins. The notices use the organisation and DPO details; every change is recorded in the audit trail.',
+        },
+      ],
+    },
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Organisation*\n${text(org.name, 400)}` },
+        { type: 'mrkdwn', text: `*CVR*\n${text(org.cvr, 40)}` },
+        { type: 'mrkdwn', text: `*Address*\n${text(org.address, 1000)}` },
+        { type: 'mrkdwn', text: `*DPO contact*\n${dpo.length ? dpo.join('\n') : NOT_SET}` },
+        { type: 'mrkdwn', text: `*DPO users*\n${s.dpoUserIds.length ? s.dpoUserIds.map(mention).join(', ') : 'None: workspace admins decide'}` },
+        { type: 'mrkdwn', text: `*Responder group*\n${s.responderGroupId ? `\`${userText(s.responderGroupId, 40)}\` (invited to every breach channel)` : 'None'}` },
+        { type: 'mrkdwn', text: `*Reminders*\n${describeSchedule(s.reminderSchedule)}` },
+      ],
+    },
+  ];
+  if (missing) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: ':warning: Until the organisation and DPO details are complete, the notices show [MISSING] where they belong.' }],
+    });
+  }
+  blocks.push({
+    type: 'actions',
+    elements: [{ type: 'button', action_id: HOME_ACTIONS.editSettings, text: { type: 'plain_text', text: 'Edit settings' } }],
+  });
+  return blocks;
+}

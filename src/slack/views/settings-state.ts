@@ -1,0 +1,21 @@
+import type { SettingsFormInput } from '../../domain/settings-form.js';
+import { settingsAction, type SettingsFieldId } from '../ids.js';
+import type { ViewStateValues } from './declare-state.js';
+
+/** Reads the settings modal's state into plain values. Missing or cleared values become null. */
+export function readSettingsState(values: ViewStateValues): SettingsFormInput {
+  const el = (f: SettingsFieldId) => values[f]?.[settingsAction(f)];
+  const str = (f: SettingsFieldId) => el(f)?.value ?? null;
+  return {
+    orgName: str('orgName'),
+    cvr: str('cvr'),
+    address: str('address'),
+    dpoName: str('dpoName'),
+    dpoEmail: str('dpoEmail'),
+    dpoPhone: str('dpoPhone'),
+    dpoUserIds: el('dpoUserIds')?.selected_users ?? [],
+    responderGroupId: str('responderGroupId'),
+    countdownHours: str('countdownHours'),
+    overdueEveryHours: str('overdueEveryHours'),
+  };
+}

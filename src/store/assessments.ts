@@ -1,0 +1,107 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { assessments, breachEvents, breaches } from '../db/schema.js';
+import type { AssessmentAnswers, AssessmentResult } from '../domain/assessment/index.js';
+import { appendEvent } from './events.js';
+import type { DbExecutor } from './reminders.js';
+
+/** An assessment row with its answers and result typed (they are jsonb in the database). */
+export type StoredAssessment = Omit<typeof assessments.$inferSelect, 'answers' | 'result'> & {
+  answers: AssessmentAnswers;
+  result: AssessmentResult;
+};
+
+const typed = (row: typeof assessments.$inferSelect): StoredAssessment => row as StoredAssessment;
+
+export class BreachNotAssessable extends Error {
+  constructor(readonly why: 'not_found' | 'closed') {
+    super(why === 'closed' ? 'The breach is closed.' : 'The breach does not exist.');
+  }
+}
+
+export interface NewAssessment {
+  breachId: string;
+  answers: AssessmentAnswers;
+  result: AssessmentResult;
+  createdBy: string;
+  /** The modal's view id: the same submission delivered twice stores one version. */
+  submissionKey: string;
+  now: Date;
+}
+
+/**
+ * Stores a new version (the previous + 1) with its answers and result, and its event row, in one
+ * transaction. The breach row is locked first (the order every writer here uses), so two
+ * submissions at once get consecutive versions.
+ */
+export async function recordAssessment(db: Db, a: NewAssessment): Promise<{ assessment: StoredAssessment; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const [breach] = await tx.select().from(breaches).where(eq(breaches.id, a.breachId)).for('no key update');
+    if (!breach) throw new BreachNotAssessable('not_found');
+    if (breach.closedAt) throw new BreachNotAssessable('closed');
+    const [seen] = await tx
+      .select({ data: breachEvents.data })
+      .from(breachEvents)
+      .where(
+        and(
+          eq(breachEvents.breachId, a.breachId),
+          eq(breachEvents.type, 'assessment_submitted'),
+          sql`${breachEvents.data}->>'submission' = ${a.submissionKey}`,
+        ),
+      );
+    if (seen) {
+      const id = (seen.data as { assessmentId: string }).assessmentId;
+      return { assessment: (await getAssessment(tx, id))!, created: false };
+    }
+    const previous = await latestAssessment(tx, a.breachId);
+    const version = (previous?.version ?? 0) + 1;
+    const [row] = await tx
+      .insert(assessments)
+      .values({ breachId: a.breachId, version, answers: a.answers, result: a.result, createdBy: a.createdBy, createdAt: a.now })
+      .returning();
+    const r = a.result;
+    await appendEvent(tx, {
+      breachId: a.breachId,
+      actor: a.createdBy,
+      type: 'assessment_submitted',
+      data: {
+        assessmentId: row!.id,
+        version,
+        submission: a.submissionKey,
+        before: previous ? { version: previous.version, ...summary(previous.result) } : null,
+        after: summary(r),
+      },
+      at: a.now,
+    });
+    return { assessment: typed(row!), created: true };
+  });
+}
+
+/** What an event row records of a result: enough to read the audit trail without the assessment. */
+function summary(r: AssessmentResult) {
+  return {
+    severity: r.severity.level,
+    score: r.severity.score,
+    risk: r.risk,
+    notifyAuthority: r.notifyAuthority,
+    notifyController: r.notifyController,
+    communicateToSubjects: r.communicateToSubjects,
+    exemption: r.exemption,
+  };
+}
+
+export async function getAssessment(db: Pick<DbExecutor, 'select'>, id: string): Promise<StoredAssessment | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(assessments).where(eq(assessments.id, id));
+  return row && typed(row);
+}
+
+export async function latestAssessment(db: Pick<DbExecutor, 'select'>, breachId: string): Promise<StoredAssessment | undefined> {
+  const [row] = await db.select().from(assessments).where(eq(assessments.breachId, breachId)).orderBy(desc(assessments.version)).limit(1);
+  return row && typed(row);
+}
+
+/** A button value or metadata field is user-controlled: a malformed id must not reach a uuid column. */
+export function isUuid(s: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+}

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import type { Db } from '../db/client.js';
+import { breaches } from '../db/schema.js';
+import { changedFacts, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
+import { withOpenBreach, type LockRefusal } from './breach-lock.js';
+import type { Breach } from './breaches.js';
+import { appendEvent } from './events.js';
+
+export interface FactsSaved {
+  ok: true;
+  breach: Breach;
+  /** Empty when the form was saved unchanged: then nothing is written. */
+  changed: FactField[];
+}
+
+/**
+ * Replaces the facts recorded after the declaration (the form shows them all, so what it sends is
+ * the whole new set) and writes the `facts_updated` event with the changed fields before and after.
+ */
+export async function saveRecordedFacts(
+  db: Db,
+  r: { breachId: string; facts: RecordedFacts; actor: string; now: DateTime },
+): Promise<FactsSaved | LockRefusal> {
+  return withOpenBreach(db, r.breachId, async (tx, breach) => {
+    const before = readRecordedFacts(breach.facts);
+    const changed = changedFacts(before, r.facts);
+    if (changed.length === 0) return { ok: true, breach, changed } as const;
+    const at = r.now.toJSDate();
+    const [after] = await tx.update(breaches).set({ facts: r.facts, updatedAt: at }).where(eq(breaches.id, breach.id)).returning();
+    const pick = (f: RecordedFacts) => Object.fromEntries(changed.map((k) => [k, f[k] ?? null]));
+    await appendEvent(tx, {
+      breachId: breach.id,
+      actor: r.actor,
+      type: 'facts_updated',
+      data: { changed, before: pick(before), after: pick(r.facts) },
+      at,
+    });
+    return { ok: true, breach: after!, changed } as const;
+  });
+}

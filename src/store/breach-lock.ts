@@ -1,0 +1,32 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { breachEvents, breaches } from '../db/schema.js';
+import type { Breach, Tx } from './breaches.js';
+
+export type LockRefusal = { ok: false; why: 'not_found' | 'closed'; breach?: Breach };
+
+/**
+ * Runs `fn` in a transaction holding the breach row (FOR NO KEY UPDATE: the locking order every
+ * writer here uses, breach first), so recordings on one breach serialise. A closed breach is part of
+ * the record and refuses any change; nothing is written then.
+ */
+export async function withOpenBreach<T>(db: Db, breachId: string, fn: (tx: Tx, breach: Breach) => Promise<T>): Promise<T | LockRefusal> {
+  return db.transaction(async (tx) => {
+    const [breach] = await tx.select().from(breaches).where(eq(breaches.id, breachId)).for('no key update');
+    if (!breach) return { ok: false, why: 'not_found' } as const;
+    if (breach.closedAt) return { ok: false, why: 'closed', breach } as const;
+    return fn(tx, breach);
+  });
+}
+
+/**
+ * The event row an earlier delivery of the same modal submission wrote, if any: a double click or
+ * a re-delivery finds it and records nothing twice.
+ */
+export async function eventOfSubmission(tx: Tx, breachId: string, type: string, submission: string): Promise<Record<string, unknown> | null> {
+  const [seen] = await tx
+    .select({ data: breachEvents.data })
+    .from(breachEvents)
+    .where(and(eq(breachEvents.breachId, breachId), eq(breachEvents.type, type), sql`${breachEvents.data}->>'submission' = ${submission}`));
+  return (seen?.data as Record<string, unknown> | undefined) ?? null;
+}

@@ -1,0 +1,42 @@
+import type { Db } from '../db/client.js';
+import { readRecordedFacts } from '../domain/breach/recorded-facts.js';
+import type { NoticeSource } from '../domain/notices/from-breach.js';
+import { latestAssessment } from './assessments.js';
+import { getBreach, type Breach } from './breaches.js';
+import { currentDecision } from './decisions.js';
+import { latestRestriction, listNotifications, type NotificationRow, type RestrictionRow } from './notifications.js';
+import { getOrganisation } from './settings.js';
+
+export interface LoadedNoticeSource {
+  breach: Breach;
+  source: NoticeSource;
+  notifications: NotificationRow[];
+  restriction: RestrictionRow | null;
+}
+
+/** Everything the notices are drafted from, read together (notices/from-breach.ts maps it). */
+export async function loadNoticeSource(db: Db, breachId: string): Promise<LoadedNoticeSource | null> {
+  const breach = await getBreach(db, breachId);
+  if (!breach) return null;
+  const [assessment, decision, notifications, restriction, organisation] = await Promise.all([
+    latestAssessment(db, breachId),
+    currentDecision(db, breachId),
+    listNotifications(db, breachId),
+    latestRestriction(db, breachId),
+    getOrganisation(db),
+  ]);
+  return {
+    breach,
+    notifications,
+    restriction,
+    source: {
+      breach,
+      facts: readRecordedFacts(breach.facts),
+      assessment: assessment ?? null,
+      decision: decision ?? null,
+      notifications,
+      restriction,
+      organisation,
+    },
+  };
+}

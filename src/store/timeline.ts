@@ -1,0 +1,35 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DateTime } from 'luxon';
+import type { Db } from '../db/client.js';
+import { breachEvents } from '../db/schema.js';
+import { withOpenBreach, type LockRefusal } from './breach-lock.js';
+import type { Breach } from './breaches.js';
+import { appendEvent } from './events.js';
+
+export type StoredEvent = typeof breachEvents.$inferSelect;
+
+/** A breach's audit trail in the order it was recorded. */
+export async function breachTimeline(db: Pick<Db, 'select'>, breachId: string): Promise<StoredEvent[]> {
+  return db.select().from(breachEvents).where(eq(breachEvents.breachId, breachId)).orderBy(asc(breachEvents.id));
+}
+
+/**
+ * Stores a timeline entry as a `timeline_entry` event: the text, when it happened, and (as every
+ * event) who recorded it and when. Under the breach's lock, so an entry never lands on a breach
+ * that a concurrent close has just made final.
+ */
+export async function addTimelineEntry(
+  db: Db,
+  e: { breachId: string; actor: string; text: string; occurredAt: DateTime; now: DateTime },
+): Promise<{ ok: true; breach: Breach } | LockRefusal> {
+  return withOpenBreach(db, e.breachId, async (tx, breach) => {
+    await appendEvent(tx, {
+      breachId: e.breachId,
+      actor: e.actor,
+      type: 'timeline_entry',
+      data: { text: e.text, occurredAt: e.occurredAt.toUTC().toISO() },
+      at: e.now.toJSDate(),
+    });
+    return { ok: true, breach } as const;
+  });
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { AssessmentResult } from '../../../src/domain/assessment/result.js';
+import { FACT_FIELDS, type RecordedFacts } from '../../../src/domain/breach/recorded-facts.js';
+import { draftAuthorityNotice, draftSubjectNotice } from '../../../src/domain/notices/index.js';
+import { noticeFactsFrom, type NoticeSource } from '../../../src/domain/notices/from-breach.js';
+import { EMPTY_ORGANISATION } from '../../../src/domain/settings-form.js';
+
+/** A value no fixed text could contain; the name says which stored value it stands for. */
+const S = (name: string) => `SNTL-${name}-END`;
+
+const breach = {
+  reference: 'BR-2026-0042',
+  title: S('title'),
+  description: S('description'),
+  awareAt: new Date('2026-10-23T08:00:00Z'),
+  startedAt: new Date('2026-10-20T06:00:00Z'),
+  discovery: S('discovery'),
+  role: 'controller',
+  systems: S('systems'),
+  ongoing: 'no',
+  deadlineAt: new Date('2026-10-26T08:00:00Z'),
+};
+
+const facts: Required<RecordedFacts> = {
+  subjectsDescription: S('subjectsDescription'),
+  subjectsCount: 1234,
+  subjectsApproximate: true,
+  dataDescription: S('dataDescription'),
+  recordsCount: 5678,
+  recordsApproximate: false,
+  exposureWho: S('exposureWho'),
+  actualConsequences: S('actualConsequences'),
+  likelyConsequences: S('likelyConsequences'),
+  causeOrigin: 'external',
+  causeMalicious: true,
+  causeDescription: S('causeDescription'),
+  measuresBefore: [S('measuresBefore')],
+  measuresTaken: [S('measuresTaken')],
+  measuresProposed: [S('measuresProposed')],
+  mitigation: [S('mitigation')],
+  subjectSteps: [S('subjectSteps')],
+  controller: S('controller'),
+  processors: [S('processors')],
+  policeInformed: true,
+  policeReference: S('policeReference'),
+  otherAuthorities: [S('otherAuthorities')],
+  crossBorder: true,
+  crossBorderCountries: [S('crossBorderCountries')],
+  delayReason: S('delayReason'),
+  supplementExpectedBy: S('supplementExpectedBy'),
+};
+
+const result: AssessmentResult = {
+  severity: { dpc: 3, ei: 1, cb: 0.5, score: 3.5, level: 'high' },
+  risk: 'high',
+  notifyAuthority: true,
+  notifyController: false,
+  communicateToSubjects: 'individual',
+  exemption: null,
+  reasons: [S('reason')],
+};
+
+const full: NoticeSource = {
+  breach,
+  facts,
+  assessment: {
+    answers: { breachTypes: ['confidentiality'], subjectGroups: ['patients'], subjectsCount: 99, dataTypes: ['health'], recordsCount: 77, disclosure: 'likely', malicious: false },
+    result,
+  },
+  decision: { kind: 'overridden', notifyAuthority: true, communicateToSubjects: 'public', justification: S('justification') },
+  notifications: [
+    { target: 'authority', submittedAt: new Date('2026-10-27T09:00:00Z'), method: 'email', externalReference: S('externalReference'), completeness: 'initial', subjectsCount: null, isPublic: false },
+    { target: 'subjects', submittedAt: new Date('2026-10-28T09:00:00Z'), method: 'website', externalReference: null, completeness: null, subjectsCount: 4321, isPublic: true },
+  ],
+  restriction: null,
+  organisation: { name: S('orgName'), cvr: S('cvr'), address: S('address'), dpo: { name: S('dpoName'), email: S('dpoEmail'), phone: S('dpoPhone') } },
+};
+
+describe('noticeFactsFrom: from what is stored to the notices\' facts', () => {
+  it('passes every stored value through', () => {
+    const mapped = JSON.stringify(noticeFactsFrom(full));
+    const sentinels = [...JSON.stringify(full).matchAll(/SNTL-[A-Za-z]+-END/g)].map((m) => m[0]);
+    expect(sentinels.length).toBeGreaterThan(30);
+    for (const s of sentinels) expect(mapped, s).toContain(s);
+    // Every facts-form field is used.
+    for (const field of FACT_FIELDS) {
+      const v = facts[field];
+      if (typeof v === 'string' || Array.isArray(v)) expect(mapped, field).toContain(Array.isArray(v) ? v[0] : v);
+    }
+    const f = noticeFactsFrom(full);
+    expect(f.subjects).toMatchObject({ count: 1234, countIsApproximate: true, groups: ['patients'] });
+    expect(f.data).toMatchObject({ recordsCount: 5678, recordsCountIsApproximate: false, types: ['health'] });
+    expect(f.cause).toEqual({ origin: 'external', malicious: true, description: S('causeDescription') });
+    expect(f.exposure).toEqual({ who: S('exposureWho'), status: 'likely' });
+    expect(f.assessment?.communicateToSubjects).toBe('public');
+    expect(f.notification).toMatchObject({ type: 'follow_up', earlierReference: S('externalReference'), earlierSubmittedAt: '2026-10-27T09:00:00.000Z' });
+    expect(f.communication).toEqual({ status: 'done', at: '2026-10-28T09:00:00.000Z', channels: ['website'], count: 4321, isPublic: true });
+    expect(f.otherParties).toEqual([{ name: S('controller'), role: 'controller' }, { name: S('processors'), role: 'processor' }]);
+  });
+
+  it('the drafts show the stored texts, and the late notification has its reasons for the delay', () => {
+    const f = noticeFactsFrom(full);
+    const authority = draftAuthorityNotice(f, { lang: 'en', now: '2026-10-29T00:00:00Z' }).markdown;
+    for (const name of ['title', 'description', 'discovery', 'systems', 'causeDescription', 'measuresBefore', 'measuresTaken', 'likelyConsequences', 'delayReason', 'policeReference', 'dpoEmail', 'reason', 'justification']) {
+      expect(authority, name).toContain(S(name));
+    }
+    expect(authority).toContain('## Reasons for the delay');
+    const subject = draftSubjectNotice(f, { lang: 'da', now: '2026-10-29T00:00:00Z', variant: 'public' }).markdown;
+    expect(subject).toContain(S('subjectSteps'));
+  });
+
+  it('invents nothing: what is not recorded stays empty', () => {
+    const f = noticeFactsFrom({ breach: { ...breach, startedAt: null, discovery: null, systems: null, ongoing: 'unknown' }, facts: {}, assessment: null, decision: null, notifications: [], restriction: null, organisation: EMPTY_ORGANISATION });
+    expect(f.reporter).toBeNull();
+    expect(f.ongoing).toBeNull();
+    expect(f.systems).toBeNull();
+    expect(f.discovery).toBeNull();
+    expect(f.breachTypes).toBeNull();
+    expect(f.cause).toEqual({ origin: null, malicious: null, description: null });
+    expect(f.subjects).toEqual({ groups: null, description: null, count: null, countIsApproximate: null });
+    expect(f.data).toMatchObject({ types: null, recordsCount: null, recordsCountIsApproximate: null });
+    expect(f.measuresTaken).toBeNull();
+    expect(f.assessment).toBeNull();
+    expect(f.communication).toBeNull();
+    expect(f.otherParties).toBeNull();
+    expect(f.otherAuthorities).toBeNull();
+    expect(f.crossBorder).toBeNull();
+    expect(f.delayReason).toBeNull();
+    expect(f.notification).toEqual({ type: 'new', supplementExpectedBy: null });
+    expect(f.organisation).toEqual({ name: null, cvr: null, address: null, dpo: { name: null, email: null, phone: null } });
+    // "Leave empty if not known yet", says the Declare modal: that is its answer.
+    expect(f.startedAt).toBe('unknown');
+    const draft = draftAuthorityNotice(f, { lang: 'en', now: '2026-10-24T00:00:00Z' });
+    expect(draft.markdown).toContain('[MISSING: the number of data subjects]');
+    expect(draft.markdown).not.toContain('## Reasons for the delay');
+  });
+
+  it("uses the assessment's estimates as approximate when the facts form has no count, and a recorded 'none' as none", () => {
+    const f = noticeFactsFrom({ ...full, facts: { measuresTaken: [] } });
+    expect(f.subjects).toMatchObject({ count: 99, countIsApproximate: true });
+    expect(f.data).toMatchObject({ recordsCount: 77, recordsCountIsApproximate: true });
+    expect(f.measuresTaken).toEqual([]);
+    expect(f.cause?.malicious).toBe(false);
+  });
+
+  it('a complete notification after an initial one is the record of a follow-up; a restriction explains why people are not told', () => {
+    const f = noticeFactsFrom({
+      ...full,
+      notifications: [
+        ...full.notifications.filter((n) => n.target === 'authority'),
+        { target: 'authority', submittedAt: new Date('2026-10-30T09:00:00Z'), method: 'online_form', externalReference: null, completeness: 'supplement', subjectsCount: null, isPublic: false },
+      ],
+      restriction: { justification: S('restriction') },
+      decision: { kind: 'accepted', notifyAuthority: true, communicateToSubjects: 'individual', justification: null },
+    });
+    expect(f.notification).toMatchObject({ type: 'follow_up', completeness: 'complete', submittedAt: '2026-10-30T09:00:00.000Z' });
+    expect(f.communication).toEqual({ status: 'not_communicated', reason: 'restriction_s22', note: S('restriction') });
+  });
+});

@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../../src/domain/assessment/index.js';
+import { renderAssessmentResult, reasonBlocks } from '../../../src/slack/blocks/assessment-result.js';
+import type { StoredAssessment } from '../../../src/store/assessments.js';
+import type { Breach } from '../../../src/store/breaches.js';
+import { answers } from '../../domain/assessment/fixtures.js';
+import { validateBlocks } from '../../emulator/index.js';
+
+const NOW = DateTime.fromISO('2026-11-20T09:00:00Z', { zone: 'utc' });
+const breach = {
+  id: 'b1',
+  reference: 'BR-2026-0042',
+  role: 'controller',
+  deadlineAt: NOW.plus({ hours: 60 }).toJSDate(),
+  closedAt: null,
+} as unknown as Breach;
+
+function stored(over: Partial<StoredAssessment['result']> = {}): StoredAssessment {
+  const a = answers({ dataTypes: ['health'], subjectGroups: ['patients'], subjectsCount: 1200, recipients: 'unknown', disclosure: 'likely' });
+  return { id: 'a1', breachId: 'b1', version: 1, answers: a, result: { ...assess(a), ...over }, createdBy: 'U1', createdAt: NOW.toJSDate() };
+}
+
+describe('the assessment result message', () => {
+  it('says the risk, the severity, what to do by when, and why', () => {
+    const { text, blocks } = renderAssessmentResult({ breach, assessment: stored(), decision: null, latestVersion: 1, now: NOW, zone: 'Europe/Copenhagen' });
+    const all = JSON.stringify(blocks);
+    expect(text).toContain('high risk');
+    expect(all).toContain('Yes, by <!date^');
+    expect(all).toContain('individually');
+    expect(all).toContain('health data');
+    expect(all).toContain('assessment_accept');
+    expect(validateBlocks(blocks, 'message').errors).toEqual([]);
+  });
+
+  it('offers no buttons once superseded by a newer version', () => {
+    const { blocks } = renderAssessmentResult({ breach, assessment: stored(), decision: null, latestVersion: 2, now: NOW, zone: 'UTC' });
+    expect(JSON.stringify(blocks)).not.toContain('assessment_accept');
+    expect(JSON.stringify(blocks)).toContain('Superseded by assessment v2');
+  });
+
+  it('clips very long or very many reasons to fit Block Kit, escaping them', () => {
+    const reasons = Array.from({ length: 40 }, (_, i) => `Reason ${i} <!channel> & ${'x'.repeat(2500)}`);
+    const { blocks } = renderAssessmentResult({ breach, assessment: stored({ reasons }), decision: null, latestVersion: 1, now: NOW, zone: 'UTC' });
+    expect(validateBlocks(blocks, 'message').errors).toEqual([]);
+    const json = JSON.stringify(blocks);
+    expect(json).not.toContain('<!channel>');
+    expect(json).toContain('more in the register export');
+    const textChars = blocks.reduce((n, b) => n + JSON.stringify(b).length, 0);
+    expect(textChars).toBeLessThan(11_000);
+    expect(reasonBlocks([])).toHaveLength(1);
+  });
+});

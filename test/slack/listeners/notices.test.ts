@@ -1,0 +1,149 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ACTIONS, declareAction, NOTICE_VIEWS } from '../../../src/slack/ids.js';
+import type { EmulatedMessage } from '../../emulator/index.js';
+import { declareForAssessment } from '../../support/assess.js';
+import { useTestBot } from '../../support/bot-harness.js';
+import { cardJson, pressCard, type CardRow } from '../../support/card.js';
+import { describeEachDatabase } from '../../support/databases.js';
+import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
+import { draftAndWait, fieldValues, filesOf, openRecord, picked, threadOf, updateFacts } from '../../support/notices.js';
+
+/** Every text object of a message's blocks. */
+function texts(m: EmulatedMessage): string[] {
+  const out: string[] = [];
+  for (const b of m.blocks ?? []) {
+    const t = (b as { text?: { text?: string } }).text?.text;
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+function expectWithinLimits(m: EmulatedMessage) {
+  expect((m.blocks ?? []).length).toBeLessThanOrEqual(50);
+  for (const t of texts(m)) expect(t.length).toBeLessThanOrEqual(3000);
+  expect(texts(m).join('').length).toBeLessThanOrEqual(10_000);
+}
+
+describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
+  // The drafts are several posts in one thread; Slack's 1 post/s per channel would only slow the test down.
+  const t = useTestBot(freshDatabase, { slack: { rateLimits: { postMessagePerChannel: null } } });
+  let sql: postgres.Sql;
+  beforeAll(() => {
+    sql = postgres(t.databaseUrl, { max: 1, onnotice: () => {} });
+  });
+  afterAll(() => sql.end());
+
+  const drafts = (breachId: string) =>
+    sql`select kind, lang, version, message_ts, file_id, missing_count, facts_hash from notice_drafts where breach_id = ${breachId} order by version, kind, lang`;
+
+  it('posts the drafts in the card thread within the limits, with a Markdown file each; no change says so; new facts make version 2', async () => {
+    const breach = (await declareForAssessment(t, 'Order confirmations sent to the wrong customers')) as unknown as CardRow;
+    const posted = await draftAndWait(t, breach, t.users.responder);
+
+    const summary = posted[0]!;
+    expect(summary.thread_ts).toBe(breach.card_ts);
+    expect(summary.text).toContain('Notice drafts v1');
+    expect(JSON.stringify(summary.blocks)).toMatch(/Notification to Datatilsynet\* \(English\) v1: \d+ gaps/);
+    for (const m of posted) expectWithinLimits(m);
+    const headers = posted.flatMap((m) => (m.blocks ?? []).filter((b) => b['type'] === 'header').map((b) => (b as { text: { text: string } }).text.text));
+    expect(headers).toEqual(['Notification to Datatilsynet (English) v1', 'Notification to Datatilsynet (Danish) v1']);
+    const body = posted.flatMap(texts).join('\n');
+    expect(body).toContain('[MISSING: the number of data subjects]');
+    expect(body).toContain('[MANGLER: antal registrerede]');
+
+    const share = posted.find((m) => m.files?.length)!;
+    const files = filesOf(t, share);
+    expect(files.map((f) => f.name).sort()).toEqual([`${breach.reference}-authority-da-v1.md`, `${breach.reference}-authority-en-v1.md`]);
+    for (const f of files) {
+      expect(f.completed).toBe(true);
+      expect(f.thread_ts).toBe(breach.card_ts);
+      expect(f.channels).toEqual([breach.channel_id]);
+    }
+    expect(files.find((f) => f.name.endsWith('-en-v1.md'))!.text).toMatch(/^# Notification of a personal data breach to Datatilsynet/);
+
+    const rows = await drafts(breach.id);
+    expect(rows.map((r) => `${r.kind}/${r.lang}/v${r.version}`)).toEqual(['authority/da/v1', 'authority/en/v1']);
+    for (const r of rows) {
+      expect(r.file_id).toBe(files.find((f) => f.name.endsWith(`-${r.lang}-v1.md`))!.id);
+      expect(posted.map((m) => m.ts)).toContain(r.message_ts);
+    }
+    const [event] = await sql`select actor, data from breach_events where breach_id = ${breach.id} and type = 'notices_drafted'`;
+    expect(event!.actor).toBe(t.users.responder);
+    await t.slack.waitFor(() => cardJson(t, breach).includes('Drafts: v1'));
+
+    // Again, with nothing changed: "no change since version 1", to the person only.
+    const threadLength = threadOf(t, breach).length;
+    await pressCard(t, breach, ACTIONS.draftNotices, t.users.reporter);
+    const note = await t.slack.waitFor(() => t.slack.ephemerals({ channel: breach.channel_id, user: t.users.reporter }).find((e) => e.text.includes('No change since version 1')));
+    expect(note.text).toContain('Update facts');
+    expect(threadOf(t, breach)).toHaveLength(threadLength);
+    expect(await drafts(breach.id)).toHaveLength(2);
+
+    // New facts (long ones, and text that tries to mention everyone): the card offers version 2.
+    const long = (what: string) => `${what}: ${'the affected orders were traced through the shop logs and the mail server. '.repeat(38)}`.slice(0, 2900);
+    const saved = await updateFacts(t, breach, t.users.responder, {
+      subjectsCount: '1200',
+      approximate: ['subjects'],
+      measuresTaken: 'Recalled the e-mails\nAsked the recipients to delete them <!channel> & confirm',
+      likelyConsequences: long('Consequences'),
+      actualConsequences: long('So far'),
+      causeDescription: long('Cause'),
+      exposureWho: long('Recipients'),
+      dataDescription: long('Data'),
+    });
+    expect(saved.responseAction).toBe('close');
+    const [facts] = await sql`select data from breach_events where breach_id = ${breach.id} and type = 'facts_updated'`;
+    expect(facts!.data).toMatchObject({ changed: expect.arrayContaining(['subjectsCount', 'measuresTaken']), before: { subjectsCount: null }, after: { subjectsCount: 1200, subjectsApproximate: true } });
+    await t.slack.waitFor(() => cardJson(t, breach).includes('Facts changed since draft v1'));
+    await t.slack.waitFor(() => threadOf(t, breach).some((m) => m.text.includes('updated the facts')));
+
+    const second = await draftAndWait(t, breach, t.users.responder);
+    for (const m of second) expectWithinLimits(m);
+    // Long drafts are split over several messages, each within the limits, never mid-word.
+    expect(second.filter((m) => m.text.includes('Notification to Datatilsynet (English) v2')).length).toBeGreaterThan(1);
+    const v2 = second.flatMap(texts).join('\n');
+    expect(v2).toContain('approximately 1,200');
+    expect(v2).toContain('&lt;!channel&gt; &amp; confirm');
+    expect(v2).not.toContain('<!channel>');
+    const v2File = filesOf(t, second.find((m) => m.files?.length)!).find((f) => f.name.endsWith('-en-v2.md'))!;
+    expect(v2File.text).toContain('them <!channel> & confirm');
+    expect((await drafts(breach.id)).map((r) => r.version)).toEqual([1, 1, 2, 2]);
+    await t.slack.waitFor(() => cardJson(t, breach).includes('Drafts: v2') && !cardJson(t, breach).includes('Facts changed since'));
+    t.slack.assertNoViolations();
+  });
+
+  it("a processor drafts its notice to the controller, records it as told, and /breach facts opens the same form", async () => {
+    const title = 'Client mailing list exposed by our test server';
+    const view = await openDeclare(t);
+    const values: Record<string, Record<string, unknown>> = declareValues({ title, responders: [t.users.responder] });
+    values['role'] = { [declareAction('role')]: 'processor' };
+    await t.driver.submitView({ user: t.users.reporter, viewId: view.id, values });
+    const breach = (await waitForSetup(t.databaseUrl, title)) as unknown as CardRow;
+
+    const res = await t.driver.slashCommand({ user: t.users.responder, channel: breach.channel_id, text: 'facts' });
+    expect(res.status).toBe(200);
+    const modal = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === NOTICE_VIEWS.facts));
+    expect(modal.blocks.some((b) => b['block_id'] === 'controller')).toBe(true);
+    await t.driver.submitView({ user: t.users.responder, viewId: modal.id, values: fieldValues({ controller: 'Acme Retail A/S' }) });
+    await t.slack.waitFor(() => threadOf(t, breach).some((m) => m.text.includes('updated the facts: the controller')));
+
+    const posted = await draftAndWait(t, breach, t.users.responder);
+    const files = filesOf(t, posted.find((m) => m.files?.length)!);
+    expect(files.map((f) => f.name).sort()).toEqual([`${breach.reference}-processor-da-v1.md`, `${breach.reference}-processor-en-v1.md`]);
+    expect(files.find((f) => f.name.includes('-en-'))!.text).toContain('**To:** Acme Retail A/S');
+
+    // The processor records only its notice to the controller: no choice of the people or § 22.
+    const record = await openRecord(t, breach, t.users.dpo);
+    expect(record.blocks.some((b) => b['block_id'] === 'record_kind')).toBe(false);
+    const ok = await t.driver.submitView({
+      user: t.users.dpo,
+      viewId: record.id,
+      values: fieldValues({ submittedAt: picked(Math.floor(Date.now() / 1000) - 60), method: 'email', completeness: 'complete' }),
+    });
+    expect(ok.responseAction).toBe('close');
+    expect(await sql`select target, completeness from notifications where breach_id = ${breach.id}`).toEqual([{ target: 'controller', completeness: 'complete' }]);
+    await t.slack.waitFor(() => cardJson(t, breach).includes('Controller told: complete'));
+    t.slack.assertNoViolations();
+  });
+});
