@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { renderBreachCard } from '../slack/blocks/breach-card.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
-import { getBreach, setupSteps } from '../store/breaches.js';
+import { getBreach, setupSteps, type Breach } from '../store/breaches.js';
 import { riskSummary } from '../store/decisions.js';
 import { noticeCardSummary } from './notice-card.js';
 
@@ -23,16 +23,21 @@ export interface CardContext {
 export async function refreshCard(ctx: CardContext, breachId: string): Promise<void> {
   const breach = await getBreach(ctx.db, breachId);
   if (!breach?.channelId || !breach.cardTs) return;
-  const now = ctx.clock.now();
-  const [steps, risk, notices] = await Promise.all([
-    setupSteps(ctx.db, breachId),
-    riskSummary(ctx.db, breachId),
-    noticeCardSummary(ctx.db, breachId, now, ctx.config.timezone),
-  ]);
-  const card = renderBreachCard({ breach, steps, risk, notices, now, zone: ctx.config.timezone });
+  const card = await storedCard(ctx, breach);
   try {
     await ctx.client.chat.update({ channel: breach.channelId, ts: breach.cardTs, ...card });
   } catch (err) {
     ctx.logger.warn(`could not update the card of ${breach.reference}: ${slackErrorCode(err)}`);
   }
+}
+
+/** The card as the database says it should look now: the one place that gathers what it shows. */
+export async function storedCard(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach): Promise<ReturnType<typeof renderBreachCard>> {
+  const now = ctx.clock.now();
+  const [steps, risk, notices] = await Promise.all([
+    setupSteps(ctx.db, breach.id),
+    riskSummary(ctx.db, breach.id),
+    noticeCardSummary(ctx.db, breach.id, now, ctx.config.timezone),
+  ]);
+  return renderBreachCard({ breach, steps, risk, notices, now, zone: ctx.config.timezone });
 }

@@ -3,9 +3,9 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { channelNameFor } from '../domain/breach/reference.js';
-import { refreshCard } from './card.js';
+import { refreshCard, storedCard } from './card.js';
 import { republishHomes } from './home.js';
-import { renderBreachCard, stepLabel } from '../slack/blocks/breach-card.js';
+import { stepLabel } from '../slack/blocks/breach-card.js';
 import { slackDate } from '../slack/date-token.js';
 import { ACTIONS } from '../slack/ids.js';
 import { channelMembers } from '../slack/membership.js';
@@ -164,7 +164,7 @@ const STEPS: Record<SetupStep, StepFn> = {
       await updateBreach(ctx.db, b.id, { cardTs: earlier });
       return { ts: earlier, adopted: true };
     }
-    const card = renderBreachCard({ breach: b, steps, now: ctx.clock.now(), zone: ctx.config.timezone });
+    const card = await storedCard(ctx, b);
     const res = await ctx.client.chat.postMessage({
       channel: b.channelId!,
       ...card,

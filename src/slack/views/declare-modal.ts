@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { CODENAME_MAX, DESCRIPTION_MAX, SHORT_TEXT_MAX, TITLE_MAX } from '../../domain/breach/declaration.js';
+import { inputBlock } from '../blocks/input-block.js';
 import { declareAction as a, VIEWS, type DeclareFieldId } from '../ids.js';
 
 /** Carried in the modal's private_metadata (≤ 3000 chars): where it was opened from. */
@@ -16,21 +17,8 @@ export interface DeclarePrefill {
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 const option = (value: string, label: string): PlainTextOption => ({ text: text(label), value });
 
-function input(
-  field: DeclareFieldId,
-  label: string,
-  element: Record<string, unknown>,
-  opts: { optional?: boolean; hint?: string } = {},
-): KnownBlock {
-  return {
-    type: 'input',
-    block_id: field,
-    label: text(label),
-    optional: opts.optional ?? false,
-    ...(opts.hint ? { hint: text(opts.hint) } : {}),
-    element: { ...element, action_id: a(field) },
-  } as KnownBlock;
-}
+const input = (field: DeclareFieldId, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}): KnownBlock =>
+  inputBlock(field, a(field), label, element, opts);
 
 /**
  * The Declare modal (flow 1). Opened with views.open straight from the trigger, so it is built

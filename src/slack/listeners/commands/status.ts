@@ -1,5 +1,5 @@
-import { getBreachByChannel, listOpenBreaches, setupSteps } from '../../../store/breaches.js';
-import { renderBreachCard } from '../../blocks/breach-card.js';
+import { storedCard } from '../../../flows/card.js';
+import { getBreachByChannel, listOpenBreaches } from '../../../store/breaches.js';
 import { breachLine, linesToBlocks } from '../../blocks/breach-summary.js';
 import { canSeeBreach } from '../../membership.js';
 import type { CommandArgs, Subcommand } from './subcommands.js';
@@ -13,7 +13,7 @@ export const statusSubcommand: Subcommand = {
     await args.ack();
     const breach = await getBreachByChannel(deps.db, args.command.channel_id);
     if (!breach) return respondWithList(args, deps, 'Open breaches');
-    const card = renderBreachCard({ breach, steps: await setupSteps(deps.db, breach.id), now: deps.clock.now(), zone: deps.config.timezone });
+    const card = await storedCard(deps, breach);
     await args.respond({ response_type: 'ephemeral', ...card });
   },
 };
