@@ -43,6 +43,8 @@ export interface SettingsFormInput {
   /** As typed: "48, 24, 12, 6, 3, 1". */
   countdownHours: string | null;
   overdueEveryHours: string | null;
+  /** The checkbox "archive the breach channel when the breach is closed". */
+  archiveOnClose?: boolean;
 }
 
 export type SettingsField = keyof SettingsFormInput;
@@ -54,6 +56,7 @@ export interface SettingsUpdate {
   /** Countdown and overdue cadence; the "at the deadline" reminder is kept as it was. */
   countdownHours: number[];
   overdueEveryHours: number;
+  archiveOnClose: boolean;
 }
 
 export type SettingsCheck = { ok: true; value: SettingsUpdate } | { ok: false; errors: Partial<Record<SettingsField, string>> };
@@ -138,6 +141,7 @@ export function validateSettingsForm(input: SettingsFormInput): SettingsCheck {
     value: {
       organisation: { name: v.orgName, cvr: v.cvr, address: v.address, dpo: { name: v.dpoName, email: v.dpoEmail, phone: v.dpoPhone } },
       dpoUserIds: [...new Set(v.dpoUserIds)],
+      archiveOnClose: input.archiveOnClose ?? false,
       responderGroupId: v.responderGroupId,
       countdownHours: v.countdownHours,
       overdueEveryHours: v.overdueEveryHours,

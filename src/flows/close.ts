@@ -10,6 +10,8 @@ import { slackErrorCode } from '../slack/web-api-error.js';
 import { isUuid } from '../store/assessments.js';
 import { getBreach, type Breach } from '../store/breaches.js';
 import { closability, closeBreachRecord, type Closed, type CloseRefusal } from '../store/close.js';
+import { appendEvent, BOT_ACTOR } from '../store/events.js';
+import { getOrgSettings } from '../store/settings.js';
 import { refreshCard } from './card.js';
 import { republishHomes } from './home.js';
 
@@ -61,15 +63,27 @@ export async function announceClose(ctx: CloseContext, closed: Closed): Promise<
   const b = closed.breach;
   await refreshCard(ctx, b.id);
   if (b.channelId) {
-    const note = closeNote(closed);
+    const archive = (await getOrgSettings(ctx.db, ctx.config)).archiveOnClose;
+    const note = closeNote(closed, archive);
     await ctx.client.chat
       .postMessage({ channel: b.channelId, ...note, unfurl_links: false })
       .catch((err) => ctx.logger.warn(`could not announce the close of ${b.reference}: ${slackErrorCode(err)}`));
+    if (archive) await archiveChannel(ctx, b);
   }
   await republishHomes(ctx, ctx.client);
 }
 
-export function closeNote({ breach: b }: Closed): { text: string; blocks: KnownBlock[] } {
+/** The archive-on-close setting: the channel is archived after the closing note; members can still read it. */
+async function archiveChannel(ctx: CloseContext, b: Breach): Promise<void> {
+  try {
+    await ctx.client.conversations.archive({ channel: b.channelId! });
+    await appendEvent(ctx.db, { breachId: b.id, actor: BOT_ACTOR, type: 'channel_archived', data: { channelId: b.channelId } });
+  } catch (err) {
+    ctx.logger.warn(`could not archive the channel of ${b.reference}: ${slackErrorCode(err)}`);
+  }
+}
+
+export function closeNote({ breach: b }: Closed, archive = false): { text: string; blocks: KnownBlock[] } {
   const text = `:lock: ${mention(b.closedBy ?? '')} closed ${b.reference}.`;
   const quoted = userText(b.closeReason ?? '', 2700).split('\n').map((l) => `> ${l}`).join('\n');
   return {
@@ -81,7 +95,7 @@ export function closeNote({ breach: b }: Closed): { text: string; blocks: KnownB
         elements: [
           {
             type: 'mrkdwn',
-            text: `No more reminders will be posted. The breach stays in the register (\`/breach register\`) with its decision and timeline. This channel is kept for the record.`,
+            text: `No more reminders will be posted. The breach stays in the register (\`/breach register\`) with its decision and timeline. ${archive ? 'This channel is now archived; its members can still read it.' : 'This channel is kept for the record.'}`,
           },
         ],
       },

@@ -95,6 +95,7 @@ export const SETTINGS_FIELDS = [
   'responderGroupId',
   'countdownHours',
   'overdueEveryHours',
+  'archiveOnClose',
 ] as const;
 export type SettingsFieldId = (typeof SETTINGS_FIELDS)[number];
 export const settingsAction = (field: SettingsFieldId) => `${field}_input`;

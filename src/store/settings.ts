@@ -13,6 +13,8 @@ export interface OrgSettings {
   /** Organisation and DPO contact details for the notices; edited in the App Home, not seeded. */
   organisation: Organisation;
   reminderSchedule: ReminderSchedule;
+  /** Archive a breach's channel when it is closed (the record stays in the register either way). */
+  archiveOnClose: boolean;
 }
 
 const KEY = 'org';
@@ -30,6 +32,7 @@ export async function getOrgSettings(db: Pick<Db, 'select'>, config: Pick<Config
     responderGroupId: 'responderGroupId' in stored ? (stored.responderGroupId ?? null) : (config.seeds.responderGroupId ?? null),
     organisation: readOrganisation(stored.organisation),
     reminderSchedule: readSchedule(stored.reminderSchedule),
+    archiveOnClose: stored.archiveOnClose === true,
   };
 }
 
@@ -67,6 +70,7 @@ export async function saveOrgSettings(
       responderGroupId: update.responderGroupId,
       organisation: update.organisation,
       reminderSchedule: scheduleFrom(update, before.reminderSchedule),
+      archiveOnClose: update.archiveOnClose,
     };
     const row = { value: after, updatedAt: meta.now, updatedBy: meta.actor };
     await tx.insert(settings).values({ key: KEY, ...row }).onConflictDoUpdate({ target: settings.key, set: row });

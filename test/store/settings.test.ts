@@ -13,6 +13,7 @@ const update: SettingsUpdate = {
   responderGroupId: null,
   countdownHours: [24, 2],
   overdueEveryHours: 6,
+  archiveOnClose: true,
 };
 
 describeEachDatabase('settings store', ({ freshDatabase }) => {
@@ -33,10 +34,12 @@ describeEachDatabase('settings store', ({ freshDatabase }) => {
     const at = new Date('2026-11-20T09:00:00Z');
     const { before, after } = await saveOrgSettings(h.db, seeds, update, { actor: 'U0ADMIN', now: at });
     expect(before.dpoUserIds).toEqual(['U0SEED']);
+    expect(before.archiveOnClose).toBe(false);
     const s = await getOrgSettings(h.db, seeds);
     expect(s).toEqual(after);
     expect(s.dpoUserIds).toEqual(['U0DPO1', 'U0DPO2']);
     expect(s.responderGroupId).toBeNull();
+    expect(s.archiveOnClose).toBe(true);
     expect(await getReminderSchedule(h.db, seeds)).toEqual({ countdownHours: [24, 2], atDeadline: true, overdueEveryHours: 6 });
     expect(await getOrganisation(h.db)).toEqual(update.organisation);
 

@@ -9,6 +9,7 @@ interface ElementState {
   value?: string | null;
   selected_option?: { value: string } | null;
   selected_users?: string[] | null;
+  selected_options?: Array<{ value: string }> | null;
   selected_date_time?: number | null;
 }
 

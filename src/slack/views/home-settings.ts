@@ -45,6 +45,7 @@ export function settingsBlocks(s: OrgSettings): KnownBlock[] {
         { type: 'mrkdwn', text: `*DPO users*\n${s.dpoUserIds.length ? s.dpoUserIds.map(mention).join(', ') : 'None: workspace admins decide'}` },
         { type: 'mrkdwn', text: `*Responder group*\n${s.responderGroupId ? `\`${userText(s.responderGroupId, 40)}\` (invited to every breach channel)` : 'None'}` },
         { type: 'mrkdwn', text: `*Reminders*\n${describeSchedule(s.reminderSchedule)}` },
+        { type: 'mrkdwn', text: `*On close*\n${s.archiveOnClose ? 'The breach channel is archived' : 'The breach channel is kept'}` },
       ],
     },
   ];

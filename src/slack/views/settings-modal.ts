@@ -5,6 +5,7 @@ import { inputBlock } from '../blocks/input-block.js';
 import { SETTINGS_VIEW, settingsAction, type SettingsFieldId } from '../ids.js';
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
+const ARCHIVE_OPTION = { text: text('Archive its channel'), value: 'archive' };
 
 const input = (field: SettingsFieldId, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}) =>
   inputBlock(field, settingsAction(field), label, element, opts);
@@ -52,6 +53,13 @@ export function settingsModal(s: OrgSettings): ModalView {
         'overdueEveryHours',
         'While overdue, remind every (hours)',
         { type: 'number_input', is_decimal_allowed: false, min_value: '1', max_value: '168', initial_value: String(s.reminderSchedule.overdueEveryHours) },
+      ),
+      { type: 'header', text: text('Closing') },
+      input(
+        'archiveOnClose',
+        'When a breach is closed',
+        { type: 'checkboxes', options: [ARCHIVE_OPTION], ...(s.archiveOnClose ? { initial_options: [ARCHIVE_OPTION] } : {}) },
+        { optional: true, hint: 'The channel stays readable to its members when archived; the breach stays in the register either way.' },
       ),
     ],
   };

@@ -17,5 +17,6 @@ export function readSettingsState(values: ViewStateValues): SettingsFormInput {
     responderGroupId: str('responderGroupId'),
     countdownHours: str('countdownHours'),
     overdueEveryHours: str('overdueEveryHours'),
+    archiveOnClose: (el('archiveOnClose')?.selected_options ?? []).some((o) => o.value === 'archive'),
   };
 }

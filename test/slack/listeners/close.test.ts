@@ -7,6 +7,7 @@ import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { cardJson, decidedNoNotification, forge, pressCard, type CardRow } from '../../support/card.js';
 import { describeEachDatabase } from '../../support/databases.js';
+import { eventually } from '../../support/eventually.js';
 import { decidedToTell } from '../../support/notices.js';
 
 describeEachDatabase('closing a breach', ({ freshDatabase }) => {
@@ -76,6 +77,24 @@ describeEachDatabase('closing a breach', ({ freshDatabase }) => {
     await forge(t, press.payload, t.users.dpo);
     await ephemeralFor(breach, t.users.dpo, 'is already closed');
     t.slack.assertNoViolations();
+  });
+
+  it('archives the channel on close when the settings say so', async () => {
+    const { breach } = await decidedNoNotification(t, 'Archive me when closed');
+    await sql`insert into settings (key, value) values ('org', '{"archiveOnClose": true}')
+              on conflict (key) do update set value = settings.value || '{"archiveOnClose": true}'`;
+    try {
+      await pressCard(t, breach, ACTIONS.closeBreach, t.users.dpo);
+      const modal = await t.slack.waitFor(() => closeModalOf(t.users.dpo));
+      await t.driver.submitView({ user: t.users.dpo, viewId: modal.id, values: { note: { [closeAction('note')]: 'Done; archiving.' } } });
+      await t.slack.waitFor(() => t.slack.channel(breach.channel_id)!.is_archived);
+      const note = t.slack.messages(breach.channel_id).find((m) => m.text.includes(`closed ${breach.reference}`))!;
+      expect(JSON.stringify(note.blocks)).toContain('now archived');
+      // Recorded in the audit trail right after Slack archived it.
+      await eventually(async () => (await sql`select 1 from breach_events where breach_id = ${breach.id} and type = 'channel_archived'`).length === 1);
+    } finally {
+      await sql`update settings set value = value - 'archiveOnClose' where key = 'org'`;
+    }
   });
 
   it('stops every reminder: nothing is posted after closing, however far the clock moves', async () => {

@@ -59,6 +59,7 @@ const settings: OrgSettings = {
   responderGroupId: 'S0SEC',
   organisation: { name: '<!channel> & Co', cvr: '12345678', address: '&'.repeat(500), dpo: { name: 'Dina', email: 'dpo@example.dk', phone: '+45 12 34 56 78' } },
   reminderSchedule: DEFAULT_REMINDER_SCHEDULE,
+  archiveOnClose: false,
 };
 
 function home(openCount: number, over: Partial<HomeInput> = {}) {
