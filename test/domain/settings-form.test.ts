@@ -32,6 +32,7 @@ describe('settings form', () => {
         responderGroupId: 'S0SEC',
         countdownHours: [48, 24, 12, 6, 3, 1],
         overdueEveryHours: 12,
+        archiveOnClose: false,
       },
     });
   });
