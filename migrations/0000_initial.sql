@@ -170,4 +170,5 @@ CREATE INDEX "decisions_breach_idx" ON "decisions" USING btree ("breach_id","dec
 CREATE UNIQUE INDEX "notice_drafts_version_key" ON "notice_drafts" USING btree ("breach_id","kind","lang","version");--> statement-breakpoint
 CREATE INDEX "notifications_breach_idx" ON "notifications" USING btree ("breach_id","target");--> statement-breakpoint
 CREATE UNIQUE INDEX "reminders_breach_key" ON "reminders" USING btree ("breach_id","key");--> statement-breakpoint
-CREATE INDEX "reminders_due_idx" ON "reminders" USING btree ("due_at") WHERE "reminders"."status" = 'pending';
+CREATE INDEX "reminders_due_idx" ON "reminders" USING btree ("due_at") WHERE "reminders"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "reminders_claimed_idx" ON "reminders" USING btree ("claimed_at") WHERE "reminders"."status" = 'claimed';

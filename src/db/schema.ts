@@ -149,6 +149,8 @@ export const reminders = pgTable(
   (t) => [
     uniqueIndex('reminders_breach_key').on(t.breachId, t.key),
     index('reminders_due_idx').on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    // In-flight claims (a handful): lets the claim find stale ones without scanning every reminder.
+    index('reminders_claimed_idx').on(t.claimedAt).where(sql`${t.status} = 'claimed'`),
   ],
 );
 

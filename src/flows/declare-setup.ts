@@ -1,4 +1,4 @@
-import type { Logger, webApi } from '@slack/bolt';
+import { LogLevel, webApi, type Logger } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
@@ -165,14 +165,29 @@ const STEPS: Record<SetupStep, StepFn> = {
       return { ts: earlier, adopted: true };
     }
     const card = await storedCard(ctx, b);
-    const res = await ctx.client.chat.postMessage({
-      channel: b.channelId!,
-      ...card,
-      unfurl_links: false,
-      metadata: { event_type: CARD_EVENT, event_payload: { breach_id: b.id } },
-    });
-    await updateBreach(ctx.db, b.id, { cardTs: res.ts! });
-    return { ts: res.ts };
+    const client = cardPostClient(ctx);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const res = await client.chat.postMessage({
+          channel: b.channelId!,
+          ...card,
+          unfurl_links: false,
+          metadata: { event_type: CARD_EVENT, event_payload: { breach_id: b.id } },
+        });
+        await updateBreach(ctx.db, b.id, { cardTs: res.ts! });
+        return { ts: res.ts };
+      } catch (err) {
+        const delayMs = cardRetryDelayMs(err, attempt);
+        if (delayMs === null) throw err;
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        // A 5xx or a timeout may come after Slack posted the card: look for it before posting again.
+        const posted = await findOwnMessage(ctx.client, b.channelId!, CARD_EVENT, b.id);
+        if (posted) {
+          await updateBreach(ctx.db, b.id, { cardTs: posted });
+          return { ts: posted, adopted: true };
+        }
+      }
+    }
   },
 
   async pin_card(ctx, b) {
@@ -184,6 +199,34 @@ const STEPS: Record<SetupStep, StepFn> = {
     return undefined;
   },
 };
+
+/**
+ * The card is posted with a client that never retries by itself: the listeners' client retries
+ * 5xx and timeouts blindly, which posts a second card when Slack posted the first but failed to
+ * answer. post_card retries instead (cardRetryDelayMs), looking for the card first.
+ */
+function cardPostClient(ctx: SetupContext): webApi.WebClient {
+  return new webApi.WebClient(ctx.config.slack.botToken, {
+    slackApiUrl: ctx.config.slack.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logger: ctx.logger,
+    logLevel: LogLevel.WARN,
+  });
+}
+
+const CARD_POST_ATTEMPTS = 5;
+
+/** Wait before another card post: Retry-After on a 429, 0.25–2 s after a 5xx or a network error; null: give up. */
+function cardRetryDelayMs(err: unknown, attempt: number): number | null {
+  if (attempt >= CARD_POST_ATTEMPTS) return null;
+  const e = err as { code?: string; retryAfter?: number; statusCode?: number } | null;
+  if (e?.code === 'slack_webapi_rate_limited_error') return Math.max(1, e.retryAfter ?? 1) * 1000;
+  if (e?.code === 'slack_webapi_request_error' || (e?.code === 'slack_webapi_http_error' && (e.statusCode ?? 0) >= 500)) {
+    return Math.min(2000, 250 * 2 ** (attempt - 1));
+  }
+  return null;
+}
 
 /** The topic carries no personal data: reference, deadline and a reminder of the channel's privacy. */
 export function topicFor(b: Breach, zone: string): string {

@@ -10,8 +10,10 @@ import {
   SUBJECT_REMINDER_EVERY_HOURS,
   type ReminderSchedule,
 } from '../domain/reminder-plan.js';
+import { isDeadLocalOwner } from './lease-owner.js';
 import {
   claimDue,
+  expireDeadClaims,
   markFailed,
   markPosted,
   renewClaims,
@@ -39,7 +41,10 @@ export interface ReminderSchedulerOptions {
   claimTimeoutMs?: number;
   /** Breaches claimed per round. Default 20. */
   batch?: number;
-  /** Breaches posted to in parallel; one breach's reminders always go one after the other. Default 4. */
+  /**
+   * Breaches posted to in parallel; one breach's reminders always go one after the other. Default 20
+   * (a whole batch): 100 reminders due at once then go out in about a second (docs/benchmarks.md).
+   */
   concurrency?: number;
   /**
    * Renders and posts one reminder. Throw to retry; a Slack 429 is retried after its Retry-After.
@@ -61,6 +66,8 @@ export interface ReminderScheduler {
 }
 
 const MAX_ROUNDS_PER_TICK = 10;
+/** How often claims of dead processes on this host are looked for (also on the first tick). */
+const DEAD_CLAIMS_EVERY_MS = 5_000;
 
 export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderScheduler {
   const pollMs = o.pollMs ?? 1000;
@@ -126,7 +133,18 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
     if (o.onAfterPost) await o.onAfterPost(r).catch((err) => o.logger.warn(`after posting reminder ${r.id}:`, errText(err)));
   };
 
+  let deadClaimsCheckedAt = Number.NEGATIVE_INFINITY;
   const tick = async () => {
+    // A process of this bot killed on this host (a crash, a restart) holds claims nobody will post:
+    // take them over now rather than after the claim timeout. Other hosts' claims simply time out.
+    if (Date.now() - deadClaimsCheckedAt >= DEAD_CLAIMS_EVERY_MS) {
+      deadClaimsCheckedAt = Date.now();
+      const n = await expireDeadClaims(o.db, (owner) => isDeadLocalOwner(owner, o.owner)).catch((err) => {
+        o.logger.warn('looking for claims of dead processes failed:', errText(err));
+        return 0;
+      });
+      if (n > 0) o.logger.info(`taking over ${n} reminder claim(s) of a process that is gone`);
+    }
     for (let i = 0; i < MAX_ROUNDS_PER_TICK && !stopped; i += 1) {
       if (!(await round())) return;
     }
@@ -145,7 +163,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       enqueue()
         .catch((err) => o.logger.warn('reminder round failed:', errText(err)))
         .finally(loop);
-    }, pollMs);
+    }, pollDelayMs(pollMs, Date.now()));
     timer.unref();
   };
   loop();
@@ -158,6 +176,19 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
     },
     tickNow: enqueue,
   };
+}
+
+/**
+ * The wait before the next poll. A whole number of seconds is kept in step with the wall clock, a
+ * few milliseconds after each whole second: due times are whole minutes (awareness is picked to the
+ * minute; countdowns are whole hours before the deadline), so a reminder is then claimed as soon as
+ * it is due instead of up to a poll interval later. Other intervals are used as they are.
+ */
+export function pollDelayMs(pollMs: number, nowMs: number): number {
+  if (pollMs < 1000 || pollMs % 1000 !== 0) return pollMs;
+  const AFTER_SECOND_MS = 20;
+  const sinceMark = (((nowMs - AFTER_SECOND_MS) % 1000) + 1000) % 1000;
+  return pollMs - sinceMark;
 }
 
 /**

@@ -31,6 +31,9 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       metrics.requests.inc({ kind, status: String(res.statusCode) });
       metrics.ackSeconds.observe({ kind }, seconds);
     });
+    // Bolt refuses a request timestamped more than 5 minutes ago but not one from the future. Slack's
+    // rule is "within five minutes of local time" both ways, so a slow clock cannot widen the window.
+    if (fromTheFuture(req)) return void res.writeHead(401).end();
     slackListener(req, res);
   });
   // Slack gives up after 3 s; nothing we serve should hold a socket for long.
@@ -54,6 +57,11 @@ async function serveMetrics(deps: HttpServerDeps, res: ServerResponse): Promise<
   const body = await deps.metrics.registry.metrics();
   res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
   res.end(body);
+}
+
+function fromTheFuture(req: IncomingMessage): boolean {
+  const ts = Number(req.headers['x-slack-request-timestamp']);
+  return Number.isFinite(ts) && ts - Date.now() / 1000 > 5 * 60;
 }
 
 function notFound(res: ServerResponse): void {

@@ -4,13 +4,15 @@ import type { Config } from '../config.js';
 /**
  * The Web API client reminders are posted with. Unlike the listeners' client it hands a 429 back
  * at once (rejectRateLimitedCalls) instead of sleeping inside a claim: the scheduler stores the
- * Retry-After as the reminder's retry time and moves on to other channels.
+ * Retry-After as the reminder's retry time and moves on to other channels. It does not retry 5xx
+ * or timeouts itself either: Slack may have posted before failing to answer, and a blind retry
+ * would post the reminder twice. The scheduler retries instead, looking for the earlier post first.
  */
 export function reminderClient(config: Config, logger: Logger): webApi.WebClient {
   return new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     rejectRateLimitedCalls: true,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 },
+    retryConfig: { retries: 0 },
     logger,
     logLevel: LogLevel.WARN,
   });

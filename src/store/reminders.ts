@@ -45,7 +45,7 @@ export interface ClaimedReminder {
   /** Claimed more than LATE_AFTER_MS after it was due (an outage, a dead claimer, long retries). */
   late: boolean;
   lateByMinutes: number;
-  /** Failed posts so far. */
+  /** Failed posts so far, and claims taken over from a dead process (its post may have reached Slack). */
   attempts: number;
   /** Earlier reminders of the same stream that were due too: marked skipped, never posted. */
   skippedKeys: string[];
@@ -109,10 +109,12 @@ export async function claimDue(
       with candidate as (
         select b.id, b.deadline_at, b.channel_id
         from breaches b
-        where b.id in (
+        -- = any(array(…)), not in (…): the planner then looks the few due breaches up by primary key
+        -- instead of hashing a guess of thousands of rows against a scan of every breach.
+        where b.id = any(array(
             select r.breach_id from reminders r
             where ${claimable} and (r.status = 'claimed' or r.retry_at is null or r.retry_at <= ${ts(now)})
-          )
+          ))
           and not exists (
             select 1 from reminders c
             where c.breach_id = b.id and c.status = 'claimed' and c.claimed_at >= ${ts(stale)}
@@ -135,6 +137,9 @@ export async function claimDue(
         set status = case when d.rank = 1 then 'claimed' else 'skipped' end,
             claimed_by = case when d.rank = 1 then ${opts.owner} else r.claimed_by end,
             claimed_at = case when d.rank = 1 then ${ts(now)} else r.claimed_at end,
+            -- A stale claim taken over counts as an attempt: the dead claimer may have posted, so the
+            -- poster looks for that message first instead of posting it twice.
+            attempts = case when d.rank = 1 and r.status = 'claimed' then r.attempts + 1 else r.attempts end,
             late = case when d.rank = 1 then r.late or r.due_at < ${ts(lateCutoff)} else r.late end
         from due d
         where r.id = d.id and d.group_ready
@@ -185,6 +190,22 @@ export async function claimDue(
     }
     return out.sort((a, b) => a.dueAt.toMillis() - b.dueAt.toMillis() || a.id - b.id);
   });
+}
+
+/**
+ * Claims held by processes that are certainly gone (`isDead`, see lease-owner.ts) are made stale at
+ * once, so the next claim takes them over instead of waiting out the claim timeout. Returns how many.
+ */
+export async function expireDeadClaims(db: DbExecutor, isDead: (owner: string) => boolean): Promise<number> {
+  const held = await db.selectDistinct({ owner: reminders.claimedBy }).from(reminders).where(eq(reminders.status, 'claimed'));
+  const dead = held.map((h) => h.owner).filter((o): o is string => o !== null && isDead(o));
+  if (dead.length === 0) return 0;
+  const rows = await db
+    .update(reminders)
+    .set({ claimedAt: new Date(0) })
+    .where(and(eq(reminders.status, 'claimed'), inArray(reminders.claimedBy, dead)))
+    .returning({ id: reminders.id });
+  return rows.length;
 }
 
 /** Keeps claims alive while their posts are slow, so they are not taken for a dead process's. */

@@ -1,0 +1,27 @@
+/*
+ * The baseline of the ack benchmark: a bare Bolt 5 app on HTTPReceiver that only acks `/breach`
+ * and any button, with no database and no Slack calls. Started as its own process, like the bot.
+ *   SLACK_SIGNING_SECRET=… PORT=… node --import tsx bench/bare-bolt.ts
+ */
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+
+const port = Number(process.env.PORT ?? 0);
+const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logLevel: LogLevel.WARN });
+const app = new App({
+  token: process.env.SLACK_BOT_TOKEN ?? 'xoxb-bare',
+  receiver,
+  tokenVerificationEnabled: false,
+  logLevel: LogLevel.WARN,
+  ...(process.env.SLACK_API_URL ? { clientOptions: { slackApiUrl: process.env.SLACK_API_URL } } : {}),
+});
+app.command('/breach', async ({ ack }) => {
+  await ack();
+});
+app.action(/.*/, async ({ ack }) => {
+  await ack();
+});
+
+const server = await app.start(port);
+const address = (server as { address(): unknown }).address() as { port: number };
+process.stderr.write(`bare bolt listening on port ${address.port}\n`);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void app.stop().finally(() => process.exit(0)));
