@@ -35,6 +35,8 @@ export function createSlackApp(config: Config, deps: Omit<BotDeps, 'config'>): S
       clientOptions,
       logger,
       deferInitialization: true,
+      // breachbot keeps its state in PostgreSQL, not in Bolt's conversation store (a per-request cost).
+      convoStore: false,
     });
   } else {
     receiver = new HTTPReceiver({
@@ -46,7 +48,7 @@ export function createSlackApp(config: Config, deps: Omit<BotDeps, 'config'>): S
       // instead of hanging; every listener here acks first.
       unhandledRequestTimeoutMillis: 2_900,
     });
-    app = new App({ token: config.slack.botToken, receiver, clientOptions, logger, deferInitialization: true });
+    app = new App({ token: config.slack.botToken, receiver, clientOptions, logger, deferInitialization: true, convoStore: false });
   }
   app.error(async (err) => {
     logger.error('unhandled listener error:', err);
