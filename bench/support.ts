@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { parse } from 'yaml';
 import { applyMigrations } from '../src/db/migrate.js';
 import { VIEWS, declareAction } from '../src/slack/ids.js';
+import { createDatabase as createDb, dropDatabase as dropDb } from '../test/support/db-admin.js';
 import { SlackEmulator, type Driver, type SlackEmulatorOptions } from '../test/emulator/index.js';
 
 export const ROOT = new URL('../', import.meta.url);
@@ -55,29 +56,9 @@ export async function machine(): Promise<Machine> {
 }
 
 /** A new, migrated database on the system PostgreSQL; returns its URL. */
-export async function createDatabase(migrate = true, adminUrl = SYSTEM_URL): Promise<string> {
-  const name = `bb_bench_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  if (migrate) await applyMigrations(url.toString());
-  return url.toString();
-}
+export const createDatabase = (migrate = true, adminUrl = SYSTEM_URL): Promise<string> => createDb(adminUrl, migrate, 'bb_bench');
 
-export async function dropDatabase(url: string, adminUrl = SYSTEM_URL): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-}
+export const dropDatabase = (url: string, adminUrl = SYSTEM_URL): Promise<void> => dropDb(adminUrl, url);
 
 export function manifestScopes(): string[] {
   return parse(readFileSync(new URL('manifest.yml', ROOT), 'utf8')).oauth_config.scopes.bot;

@@ -5,7 +5,7 @@ import { may } from '../domain/access.js';
 import { resolveActor } from '../slack/actor.js';
 import { slackDate } from '../slack/date-token.js';
 import type { BotDeps } from '../slack/deps.js';
-import { mention, userText } from '../slack/blocks/text.js';
+import { mention, quotedUserText } from '../slack/blocks/text.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { isUuid } from '../store/assessments.js';
 import { getBreach, type Breach } from '../store/breaches.js';
@@ -85,7 +85,7 @@ async function archiveChannel(ctx: CloseContext, b: Breach): Promise<void> {
 
 export function closeNote({ breach: b }: Closed, archive = false): { text: string; blocks: KnownBlock[] } {
   const text = `:lock: ${mention(b.closedBy ?? '')} closed ${b.reference}.`;
-  const quoted = userText(b.closeReason ?? '', 2700).split('\n').map((l) => `> ${l}`).join('\n');
+  const quoted = quotedUserText(b.closeReason ?? '', 2700);
   return {
     text,
     blocks: [

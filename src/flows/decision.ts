@@ -7,7 +7,7 @@ import { proposedOutcome, type DecisionKind, type DecisionOutcome, type Reminder
 import { resolveActor } from '../slack/actor.js';
 import { slackDate } from '../slack/date-token.js';
 import { outcomePhrase } from '../slack/blocks/decision-text.js';
-import { mention, userText } from '../slack/blocks/text.js';
+import { mention, quotedUserText } from '../slack/blocks/text.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { getAssessment, isUuid, latestAssessment, type StoredAssessment } from '../store/assessments.js';
 import { getBreach, type Breach } from '../store/breaches.js';
@@ -124,7 +124,7 @@ export function decisionReply(r: DecisionRecorded, zone: string): { text: string
       : `:pencil2: ${mention(d.decidedBy)} overrode ${v}. Decision: ${outcomePhrase(role, d)}${by}. The assessment proposed: ${outcomePhrase(role, proposedOutcome(r.assessment.result))}.`;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
   if (d.justification) {
-    const quoted = userText(d.justification, 2700).split('\n').map((l) => `> ${l}`).join('\n');
+    const quoted = quotedUserText(d.justification, 2700);
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*Justification*\n${quoted}` } });
   }
   const reminders = reminderNote(r.reminders);

@@ -8,6 +8,7 @@ import { republishHomes } from './home.js';
 import { stepLabel } from '../slack/blocks/breach-card.js';
 import { slackDate } from '../slack/date-token.js';
 import { ACTIONS } from '../slack/ids.js';
+import { escapeMrkdwn } from '../slack/mrkdwn.js';
 import { channelMembers } from '../slack/membership.js';
 import { findOwnMessage } from '../slack/own-messages.js';
 
@@ -256,7 +257,7 @@ async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], comp
   const text = completed
     ? `:white_check_mark: ${b.reference} is declared. Work on it in <#${b.channelId}>. Deadline: ${deadline}.`
     : `:warning: ${b.reference} is saved, but its setup is incomplete: ${
-        failed.map((s) => `could not ${stepLabel(s.step)} (${s.lastError})`).join('; ') || 'some steps are still pending'
+        failed.map((s) => `could not ${stepLabel(s.step)} (${escapeMrkdwn(s.lastError ?? 'error')})`).join('; ') || 'some steps are still pending'
       }. Nothing is lost; press *Retry setup* to finish it.`;
   const blocks = [
     { type: 'section', text: { type: 'mrkdwn', text } },

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import { afterAll, describe, inject } from 'vitest';
-import { applyMigrations } from '../../src/db/migrate.js';
+import { createDatabase, dropDatabase } from './db-admin.js';
 
 export interface TestDatabase {
   /** Which server: the embedded PostgreSQL 18 or the system PostgreSQL 15. */
@@ -42,26 +40,4 @@ export function describeEachDatabase(
   }
 }
 
-export async function createDatabase(adminUrl: string, migrate = true): Promise<string> {
-  const name = `bb_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  if (migrate) await applyMigrations(url.toString());
-  return url.toString();
-}
-
-export async function dropDatabase(adminUrl: string, url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-}
+export { createDatabase, dropDatabase };

@@ -3,13 +3,13 @@ import { DateTime } from 'luxon';
 import type { Breach } from '../../store/breaches.js';
 import { slackDate } from '../date-token.js';
 import { CARD_CLOSED_BLOCK } from '../ids.js';
-import { mention, userText } from './text.js';
+import { mention, quotedUserText } from './text.js';
 
 /** The card's "Closed" section: who closed it, when, and the closing note (clipped; the register has it whole). */
 export function cardClosedBlock(b: Breach, zone: string): KnownBlock | null {
   if (!b.closedAt) return null;
   const when = slackDate(DateTime.fromJSDate(b.closedAt, { zone: 'utc' }), { zone });
   const by = b.closedBy ? ` by ${mention(b.closedBy)}` : '';
-  const note = b.closeReason ? `\n${userText(b.closeReason, 1000).split('\n').map((l) => `> ${l}`).join('\n')}` : '';
+  const note = b.closeReason ? `\n${quotedUserText(b.closeReason, 1000)}` : '';
   return { type: 'section', block_id: CARD_CLOSED_BLOCK, text: { type: 'mrkdwn', text: `:lock: *Closed*${by} ${when}${note}` } };
 }

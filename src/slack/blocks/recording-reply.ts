@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { RecordOutcome } from '../../flows/notifications.js';
 import { slackDate } from '../date-token.js';
 import { lateBy, METHOD_LABELS } from './card-notices.js';
-import { mention, userText } from './text.js';
+import { mention, userText, quotedUserText } from './text.js';
 
 /*
  * The reply in the card's thread after a recording (flow 6): who recorded what, whether it was late,
@@ -26,7 +26,7 @@ export function recordingReply(o: RecordOutcome, zone: string): KnownBlock[] {
   const notes: string[] = [];
   const breach = o.recorded.breach;
   if (o.kind === 'restriction') {
-    const quoted = userText(o.recorded.row.justification, 2500).split('\n').map((l) => `> ${l}`).join('\n');
+    const quoted = quotedUserText(o.recorded.row.justification, 2500);
     lines.push(`:shield: ${recordingText(o)}`, `*Justification*\n${quoted}`);
     notes.push('The daily reminder to tell the people affected has stopped. Record the communication if they are told later.');
   } else if (o.kind === 'communication') {

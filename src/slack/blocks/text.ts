@@ -13,4 +13,12 @@ export function userText(text: string, max: number): string {
   return `${cut}…`;
 }
 
+/** User text as a mrkdwn block quote: escaped and clipped, each line prefixed with "> ". */
+export function quotedUserText(text: string, max: number): string {
+  return userText(text, max)
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+}
+
 export const mention = (userId: string) => `<@${userId}>`;
