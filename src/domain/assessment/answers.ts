@@ -28,6 +28,9 @@ export const DATA_TYPES = [
   'national_id',
   'official_document',
   'financial',
+  // Split from `financial` (issue 11): salary and income reveal economic standing but enable no
+  // fraud. `financial` keeps its old meaning so stored answers recompute the same.
+  'income',
   'payment_card',
   'credentials',
   'location',
@@ -88,6 +91,11 @@ export interface AssessmentAnswers {
   recipients: Recipients | null;
   recipientDeletedOrReturned: boolean; // a recipient bound to secrecy confirmed deletion or return
   protection: Protection; // intact = encryption/hashing to current standards, key or salt not compromised
+  /**
+   * Which of `dataTypes` the intact protection covers (hashes protect the passwords, not the names
+   * beside them); null or absent = all of them, the meaning before this answer existed.
+   */
+  protectedDataTypes?: DataType[] | null;
 
   // integrity and availability
   alteration: Alteration;

@@ -4,12 +4,13 @@ import { type Facts, readFacts } from './facts.js';
 import * as say from './reasons.js';
 import type { AssessmentResult, Communication, Exemption, Risk } from './result.js';
 import { combine, confidentialityFinding, lossFinding } from './rules.js';
-import { computeSeverity } from './severity.js';
+import { type SeverityExplained, computeSeverity } from './severity.js';
 
 export function assess(answers: AssessmentAnswers): AssessmentResult {
   const facts = readFacts(answers);
   const severity = computeSeverity(facts);
-  const outcome = combine([confidentialityFinding(facts, severity), lossFinding(facts, severity)]);
+  const disclosure = confidentialityFinding(facts, disclosureSeverity(facts, severity));
+  const outcome = combine([disclosure, lossFinding(facts, severity)]);
   const risk = outcome.level;
   // A processor decides nothing for the controller: it tells the controller (Art. 33(2)), and the
   // controller notifies. The risk is still computed, for the controller's benefit.
@@ -19,7 +20,9 @@ export function assess(answers: AssessmentAnswers): AssessmentResult {
   if (processor) reasons.push(say.processorNote());
   reasons.push(...outcome.reasons, ...say.worseCaseNotes(facts));
 
-  const communication = processor ? { to: 'no' as const, exemption: null, reasons: [] } : decideCommunication(facts, risk);
+  const communication = processor
+    ? { to: 'no' as const, exemption: null, reasons: [] }
+    : decideCommunication(facts, risk, disclosure?.level === 'high');
   reasons.push(...communication.reasons);
 
   reasons.push(say.enisaArithmetic(facts, severity));
@@ -44,8 +47,16 @@ interface CommunicationDecision {
   reasons: string[];
 }
 
+/**
+ * The severity of the disclosure side: the breach's own, except when intact protection covers some
+ * kinds of data and data were also lost, where only the kinds left readable count for the disclosure.
+ */
+function disclosureSeverity(f: Facts, overall: SeverityExplained): SeverityExplained {
+  return f.partialProtection && (f.integrity || f.availability) ? computeSeverity(f, f.disclosedTypes) : overall;
+}
+
 /** Art. 34(1) with the Art. 34(3) exemptions, in the Regulation's order. */
-function decideCommunication(f: Facts, risk: Risk): CommunicationDecision {
+function decideCommunication(f: Facts, risk: Risk, highFromDisclosure: boolean): CommunicationDecision {
   const a = f.answers;
   const intactDisclosure = f.confidentiality && a.protection === 'intact';
   if (risk !== 'high') {
@@ -55,14 +66,14 @@ function decideCommunication(f: Facts, risk: Risk): CommunicationDecision {
       return {
         to: 'no',
         exemption: 'unintelligible',
-        reasons: [say.exemptionUnintelligible(), say.noCommunicationNeeded(risk)],
+        reasons: [say.exemptionUnintelligible(f), say.noCommunicationNeeded(risk)],
       };
     }
     return { to: 'no', exemption: null, reasons: [say.noCommunicationNeeded(risk)] };
   }
-  // Here the high risk cannot come from an intact-protected disclosure (rules.ts neutralises it),
-  // so encryption does not exempt: it protects against disclosure, not against loss.
-  const prefix = intactDisclosure ? [say.protectionDoesNotExempt()] : [];
+  // Here the high risk comes from a loss, or from the kinds of data the protection does not cover
+  // (rules.ts neutralises only the covered ones), so encryption does not exempt.
+  const prefix = intactDisclosure ? [say.protectionDoesNotExempt(f, highFromDisclosure)] : [];
   if (a.measuresRemoveHighRisk) {
     return { to: 'no', exemption: 'measures_taken', reasons: [...prefix, say.exemptionMeasures()] };
   }
@@ -73,7 +84,7 @@ function decideCommunication(f: Facts, risk: Risk): CommunicationDecision {
 }
 
 function wouldBeHighUnprotected(a: AssessmentAnswers): boolean {
-  const unprotected = readFacts({ ...a, protection: 'none' });
-  const finding = confidentialityFinding(unprotected, computeSeverity(unprotected));
+  const unprotected = readFacts({ ...a, protection: 'none', protectedDataTypes: null });
+  const finding = confidentialityFinding(unprotected, disclosureSeverity(unprotected, computeSeverity(unprotected)));
   return finding?.level === 'high';
 }

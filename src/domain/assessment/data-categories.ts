@@ -15,6 +15,10 @@ export const DPC_BASE: Readonly<Record<Exclude<DataType, 'credentials'>, 1 | 2 |
   behavioural: 2,
   communications: 2,
   financial: 3,
+  // ENISA lists income under financial data (base 3) but scores financial data down when they give
+  // no means to transact (its Annex A: a bank-customer letter 1, a day's transactions without
+  // details 2). A salary or income figure reveals economic standing and enables no transaction.
+  income: 2,
   payment_card: 3,
   national_id: 3, // a Danish CPR number enables identity fraud
   official_document: 3, // passport or driving-licence copies enable identity fraud
@@ -56,7 +60,9 @@ export const CRIMINAL: DataType = 'criminal';
 
 /**
  * Data whose disclosure can lead to identity theft or fraud: consequences Datatilsynet reads
- * as "very serious", so the people must be told however small the likelihood.
+ * as "very serious", so the people must be told however small the likelihood. `income` (salary,
+ * pensions) is not among them: it embarrasses, it does not open accounts. `financial` stays here
+ * because it covers account numbers and, in answers stored before the split, income too.
  */
 export const FRAUD_ENABLING: ReadonlySet<DataType> = new Set<DataType>([
   'national_id',
@@ -99,4 +105,24 @@ export function credentialsBase(opens: readonly DataType[]): number {
     best = Math.max(best, t === 'credentials' ? CREDENTIALS_UNKNOWN_BASE : DPC_BASE[t]);
   }
   return best === 0 ? CREDENTIALS_UNKNOWN_BASE : best;
+}
+
+/**
+ * What people depend on a record for, when its loss or alteration can stop them getting it:
+ * care (health records of patients and of anyone outside the workforce: a hospital, a pharmacy, a
+ * care home), or benefits and legal rights (vulnerable people, citizens using a public service,
+ * criminal-law records). Health data only about employees or job applicants are HR records.
+ * WP250 Annex B example 8 (a hospital's records) and the seed case (return-centre residents
+ * wrongly recorded absent, losing benefits) are of this kind.
+ */
+export type Dependence = 'care' | 'rights';
+
+const WORKFORCE: ReadonlySet<SubjectGroup> = new Set<SubjectGroup>(['employees', 'job_applicants']);
+const RIGHTS_GROUPS: ReadonlySet<SubjectGroup> = new Set<SubjectGroup>(['vulnerable', 'citizens']);
+
+export function dependence(dataTypes: readonly DataType[], groups: readonly SubjectGroup[]): Dependence | null {
+  const onlyWorkforce = groups.length > 0 && groups.every((g) => WORKFORCE.has(g));
+  if (groups.includes('patients') || (dataTypes.includes('health') && !onlyWorkforce)) return 'care';
+  if (groups.some((g) => RIGHTS_GROUPS.has(g)) || dataTypes.includes('criminal')) return 'rights';
+  return null;
 }

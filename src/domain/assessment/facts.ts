@@ -2,7 +2,7 @@
 // assessment.md: "Unknown answers count against the controller: an unknown number of people or
 // an unknown disclosure is assessed as the worse case, and the reasons say so."
 import type { AssessmentAnswers, DataType, Disclosure, Recipients } from './answers.js';
-import { FRAUD_ENABLING, isSpecialOrCriminal } from './data-categories.js';
+import { type Dependence, FRAUD_ENABLING, dependence, isSpecialOrCriminal } from './data-categories.js';
 
 /**
  * From this many people a disclosure cannot be treated as "unlikely to result in a risk":
@@ -25,6 +25,13 @@ export const VERY_LARGE_SCALE = 10_000;
  */
 export const GOOD_TIME_HOURS = 48;
 
+/**
+ * Records people depend on (care, benefits, legal rights) are back "in good time" only within a
+ * day: WP250 Annex B example 8 (a hospital's records unavailable for 30 hours) is notifiable and
+ * a high risk, while example 3 (a power cut of minutes) is not.
+ */
+export const DAY_HOURS = 24;
+
 export interface Facts {
   readonly answers: AssessmentAnswers;
   readonly confidentiality: boolean;
@@ -41,15 +48,26 @@ export interface Facts {
   readonly subjectsUnknown: boolean;
   readonly largeScale: boolean;
   readonly veryLargeScale: boolean;
-  /** Confidentiality in question and the data intelligible (protection not intact). */
+  /** The kinds of data an intact protection makes unintelligible ([] unless protection is intact). */
+  readonly protectedTypes: readonly DataType[];
+  /**
+   * The kinds of data whose confidentiality is at stake, intelligible to whoever got them: every
+   * kind not covered by intact protection ([] when confidentiality is not in question).
+   */
+  readonly disclosedTypes: readonly DataType[];
+  /** Intact protection covers some of the data, not all: the rest are assessed as unprotected. */
+  readonly partialProtection: boolean;
+  /** Confidentiality in question and some data intelligible (not all covered by intact protection). */
   readonly intelligible: boolean;
   /**
-   * Special-category and criminal data among the data themselves. Credentials that open such
-   * data are caught by `fraud` (account takeover) and weigh in the DPC as what they open.
+   * Special-category and criminal data among the intelligible data themselves. Credentials that
+   * open such data are caught by `fraud` (account takeover) and weigh in the DPC as what they open.
    */
   readonly special: readonly DataType[];
-  /** Data whose disclosure can enable identity theft or fraud, credentials included. */
+  /** Intelligible data whose disclosure can enable identity theft or fraud, credentials included. */
   readonly fraud: readonly DataType[];
+  /** What people depend on the records for (care, benefits or legal rights), if anything. */
+  readonly dependence: Dependence | null;
   /** Credentials were answered without saying what they open. */
   readonly credentialsReachUnknown: boolean;
 }
@@ -60,6 +78,11 @@ export function readFacts(a: AssessmentAnswers): Facts {
   const direct = unique(a.dataTypes);
   const unknownCount = a.subjectsCount === null;
   const count = a.subjectsCount ?? Number.POSITIVE_INFINITY;
+  const intact = confidentiality && a.protection === 'intact';
+  // Null or absent: the protection covers every kind of data (the answer's meaning before issue 11).
+  const covered = intact ? (a.protectedDataTypes ?? direct) : [];
+  const protectedTypes = direct.filter((t) => covered.includes(t));
+  const disclosedTypes = confidentiality ? direct.filter((t) => !protectedTypes.includes(t)) : [];
   return {
     answers: a,
     confidentiality,
@@ -73,11 +96,33 @@ export function readFacts(a: AssessmentAnswers): Facts {
     subjectsUnknown: unknownCount,
     largeScale: count >= LARGE_SCALE,
     veryLargeScale: count >= VERY_LARGE_SCALE,
-    intelligible: confidentiality && a.protection !== 'intact',
-    special: direct.filter(isSpecialOrCriminal),
-    fraud: direct.filter((t) => FRAUD_ENABLING.has(t)),
+    protectedTypes,
+    disclosedTypes,
+    partialProtection: intact && protectedTypes.length > 0 && disclosedTypes.length > 0,
+    intelligible: disclosedTypes.length > 0,
+    special: disclosedTypes.filter(isSpecialOrCriminal),
+    fraud: disclosedTypes.filter((t) => FRAUD_ENABLING.has(t)),
+    dependence: dependence(direct, a.subjectGroups),
     credentialsReachUnknown: hasCredentials && a.credentialsGiveAccessTo.length === 0,
   };
+}
+
+/** How long the data were unavailable or wrong; infinite when lost for good or not yet restored. */
+export function lossHours(f: Facts): number {
+  const a = f.answers;
+  if (f.availability && a.unavailability === 'permanent') return Number.POSITIVE_INFINITY;
+  if (f.integrity && a.alteration === 'unrecoverable') return Number.POSITIVE_INFINITY;
+  return a.restoredWithinHours ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Data lost or altered, and back and correct in good time: within 48 hours, or, for records people
+ * depend on, in less than a day.
+ */
+export function restoredInGoodTime(f: Facts): boolean {
+  if (!f.integrity && !f.availability) return false;
+  const hours = lossHours(f);
+  return f.dependence === null ? hours <= GOOD_TIME_HOURS : hours < DAY_HOURS;
 }
 
 /** The disclosure is confirmed, likely, or unknown (assessed as likely). */

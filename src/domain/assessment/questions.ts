@@ -13,7 +13,7 @@ import { DATA_TYPE_CHOICE_LABELS, SUBJECT_GROUP_CHOICE_LABELS } from './labels.j
 export { DATA_TYPE_LABELS, SUBJECT_GROUP_LABELS, DATA_TYPE_CHOICE_LABELS, SUBJECT_GROUP_CHOICE_LABELS } from './labels.js';
 
 /** The value a choice stands for: an array element for multi-selects, the value itself otherwise. */
-export type ChoiceValue<K extends AnswerField> = AssessmentAnswers[K] extends readonly (infer E)[]
+export type ChoiceValue<K extends AnswerField> = NonNullable<AssessmentAnswers[K]> extends readonly (infer E)[]
   ? E
   : AssessmentAnswers[K];
 
@@ -190,9 +190,9 @@ export const QUESTIONS: QuestionCatalogue = {
     step: 2,
     input: 'single',
     question: 'Who got, or could get, the data?',
-    help: 'Bound to secrecy: a lawyer, doctor, accountant or one of our processors.',
+    help: 'Bound to secrecy: a lawyer, doctor or accountant, our processor, or an employee under confidentiality. A private person is not.',
     choices: [
-      yes('trusted', 'Someone bound to secrecy (a professional or our processor)'),
+      yes('trusted', 'Someone bound to secrecy (a professional, our processor or employee)'),
       yes('known', 'Known people we can contact (e.g. a wrong e-mail recipient)'),
       yes('unknown', 'Unknown people (e.g. an attacker, a thief, a finder)'),
       yes('public', 'Anyone: the data were published or open on the internet'),
@@ -206,11 +206,11 @@ export const QUESTIONS: QuestionCatalogue = {
     field: 'recipientDeletedOrReturned',
     step: 2,
     input: 'single',
-    question: 'Has the recipient confirmed deleting or returning the data, without passing them on?',
-    help: 'Counts only for a recipient bound to secrecy, confirmed in writing.',
+    question: 'Has the recipient bound to secrecy confirmed deleting or returning the data, without passing them on?',
+    help: "Confirmed in writing. Only a recipient bound to secrecy counts: a private person's word does not lower the risk.",
     choices: YES_NO,
     optional: false,
-    appliesWhen: 'Only when someone may have seen or taken the data, and the recipients are known.',
+    appliesWhen: 'Only when someone may have seen or taken the data, and the recipient is bound to secrecy.',
     whenNotApplicable: false,
   },
   protection: {
@@ -227,6 +227,17 @@ export const QUESTIONS: QuestionCatalogue = {
     optional: false,
     appliesWhen: CONFIDENTIALITY,
     whenNotApplicable: 'none',
+  },
+  protectedDataTypes: {
+    field: 'protectedDataTypes',
+    step: 2,
+    input: 'multi',
+    question: 'Which of these kinds of data does the encryption or hashing protect?',
+    help: 'Hashes protect the passwords, not the names and e-mails stored beside them. Data not chosen here count as unprotected.',
+    choices: DATA_TYPES.map((t) => yes(t, DATA_TYPE_CHOICE_LABELS[t])),
+    optional: false,
+    appliesWhen: 'Only when the data were encrypted or hashed to current standards with the key safe.',
+    whenNotApplicable: null,
   },
   alteration: {
     field: 'alteration',
@@ -334,6 +345,7 @@ export const QUESTION_ORDER: readonly AnswerField[] = [
   'recipients',
   'recipientDeletedOrReturned',
   'protection',
+  'protectedDataTypes',
   'alteration',
   'unavailability',
   'restoredWithinHours',
@@ -366,8 +378,10 @@ function applies(field: AnswerField, a: Partial<AssessmentAnswers>): boolean {
       return (
         has('confidentiality') &&
         a.disclosure !== 'ruled_out' &&
-        (a.recipients === undefined || a.recipients === 'trusted' || a.recipients === 'known')
+        (a.recipients === undefined || a.recipients === 'trusted')
       );
+    case 'protectedDataTypes':
+      return has('confidentiality') && (a.protection === undefined || a.protection === 'intact');
     case 'alteration':
       return has('integrity');
     case 'unavailability':
@@ -386,6 +400,17 @@ function applies(field: AnswerField, a: Partial<AssessmentAnswers>): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * The choices to offer for a field given the answers so far: which kinds of data the protection
+ * covers is chosen among the kinds involved; every other field offers its whole list.
+ */
+export function choicesFor<K extends AnswerField>(field: K, answers: Partial<AssessmentAnswers>): readonly Choice<ChoiceValue<K>>[] {
+  const all = QUESTIONS[field].choices as readonly Choice<ChoiceValue<K>>[];
+  if (field !== 'protectedDataTypes' || answers.dataTypes === undefined) return all;
+  const involved = answers.dataTypes as readonly unknown[];
+  return all.filter((c) => involved.includes(c.value));
 }
 
 /**

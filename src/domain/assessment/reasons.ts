@@ -1,6 +1,7 @@
 // The reason sentences: plain English a DPO can paste into a notification, naming the
 // decisive facts and the guidance they rest on.
 import { type Facts, GOOD_TIME_HOURS } from './facts.js';
+import { DATA_TYPE_LABELS } from './labels.js';
 import {
   capitalise,
   dataLabel,
@@ -31,7 +32,8 @@ const RISK_WORDS: Readonly<Record<Risk, string>> = {
 // ---- confidentiality ----------------------------------------------------------------------
 
 function disclosedHow(f: Facts): string {
-  const certainty = f.disclosure === 'confirmed' ? '' : f.disclosureAssumed ? 'possibly ' : 'likely ';
+  const certainty =
+    f.disclosure === 'confirmed' ? '' : f.disclosureAssumed || f.disclosure === 'unlikely' ? 'possibly ' : 'likely ';
   if (f.recipients === 'public') return `${certainty}made public`;
   const to =
     f.recipients === 'trusted'
@@ -53,24 +55,74 @@ export function intactProtection(): string {
 
 export function disclosureRuledOut(f: Facts): string {
   return (
-    `It was ruled out that anyone unauthorised saw or took the ${dataList(f.answers.dataTypes, f.answers)} ` +
+    `It was ruled out that anyone unauthorised saw or took the ${dataList(f.disclosedTypes, f.answers)} ` +
     `of ${people(f.answers)}: the loss of confidentiality is unlikely to result in a risk.`
   );
 }
 
 export function recipientDeleted(): string {
   return (
-    'The only recipient is bound to secrecy and confirmed deleting or returning the data, with no ' +
-    'further disclosure: the loss of confidentiality is unlikely to result in a risk (EDPB Guidelines ' +
-    '01/2021, case 09).'
+    'The recipient is bound to secrecy (a professional under a duty of confidentiality, a processor or ' +
+    'an employee under confidentiality) and confirmed deleting or returning the data, with no further ' +
+    'disclosure: the loss of confidentiality is unlikely to result in a risk (EDPB Guidelines 01/2021, case 09).'
+  );
+}
+
+export function deletionByUnboundRecipient(): string {
+  return (
+    "The recipient said they deleted or returned the data, but a private person's word is not the " +
+    'assurance of someone bound to secrecy: nothing binds them, and nobody can check what they kept or ' +
+    'told others, so it does not make the breach unlikely to result in a risk (EDPB Guidelines 01/2021, ' +
+    'case 09, relies on a trusted recipient).'
+  );
+}
+
+export function partialProtection(f: Facts): string {
+  return (
+    `The encryption or hashing protects the ${dataList(f.protectedTypes, f.answers)}, not the ` +
+    `${dataList(f.disclosedTypes, f.answers)} stored beside them, which whoever obtained the data can read: ` +
+    'those are assessed as unprotected.'
+  );
+}
+
+export function probablyNotSeenIsNotRuledOut(f: Facts): string {
+  const where =
+    f.recipients === 'public'
+      ? 'were open to anyone'
+      : 'are out of the organisation\'s control, in the hands of unknown people (a finder, a thief or an attacker)';
+  return (
+    `Nobody can show that the data were not seen: they ${where}. "Probably not seen" is not "ruled out", ` +
+    'so the breach is assessed as a possible disclosure (EDPB Guidelines 01/2021, cases 11 and 12: lost or ' +
+    'stolen devices and paper).'
   );
 }
 
 export function specialDisclosed(f: Facts): string {
+  const head = `${capitalise(dataList(f.special, f.answers))}${specialSuffix(f.special)} of ${people(f.answers)} ${wasWere(f.special)} ${disclosedHow(f)}`;
+  if (f.disclosure === 'unlikely') {
+    return (
+      `${head}: however unlikely it is that they were seen, the consequences (discrimination, harm to health ` +
+      'or reputation) would be very serious, which Datatilsynet treats as a high risk however small the ' +
+      'likelihood (EDPB Guidelines 01/2021, case 12; EDPB Guidelines 9/2022).'
+    );
+  }
+  return `${head}: damage should be considered likely (EDPB Guidelines 9/2022), so the risk is high.`;
+}
+
+export function specialEvenIfTrivial(): string {
   return (
-    `${capitalise(dataList(f.special, f.answers))}${specialSuffix(f.special)} of ${people(f.answers)} ` +
-    `${wasWere(f.special)} ${disclosedHow(f)}: damage should be considered likely (EDPB Guidelines ` +
-    '9/2022), so the risk is high.'
+    'A special-category item counts even when its content seems trivial (a sick-leave note, a single ' +
+    'diagnosis, a membership): the GDPR protects the category itself (Art. 9(1), Recital 51), because ' +
+    'what it reveals can lead to discrimination or exclusion whatever the detail, and the people affected, ' +
+    'not the organisation, bear that.'
+  );
+}
+
+export function incomeIsNotFraud(f: Facts): string {
+  return (
+    `The ${DATA_TYPE_LABELS.income} of ${people(f.answers)} reveal their economic situation, which can embarrass ` +
+    'them or be used against them, but unlike account or card numbers or CPR numbers they do not enable ' +
+    'identity theft or fraud: they weigh as a risk, not as a high risk on that ground.'
   );
 }
 
@@ -88,7 +140,7 @@ export function sensitiveExposed(f: Facts, special: boolean): string {
 
 export function noSignOfDisclosure(f: Facts): string {
   return (
-    `There is no sign that anyone unauthorised saw or took the ${dataList(f.answers.dataTypes, f.answers)} ` +
+    `There is no sign that anyone unauthorised saw or took the ${dataList(f.disclosedTypes, f.answers)} ` +
     `of ${people(f.answers)}: the loss of confidentiality is unlikely to result in a risk (ENISA: data ` +
     'exposed without evidence of unlawful processing).'
   );
@@ -97,7 +149,9 @@ export function noSignOfDisclosure(f: Facts): string {
 export function fraudEnabling(f: Facts): string {
   const misuse = f.fraud.includes('credentials')
     ? 'they can be used to take over accounts, and others where the same password is reused, leading to identity theft or fraud'
-    : 'this can lead to identity theft or fraud';
+    : f.disclosure === 'unlikely'
+      ? 'however unlikely it is that they were seen, misuse would mean identity theft or fraud'
+      : 'this can lead to identity theft or fraud';
   return (
     `${capitalise(dataList(f.fraud, f.answers))} of ${people(f.answers)} ${wasWere(f.fraud)} ${disclosedHow(f)}: ` +
     `${misuse}, which Datatilsynet treats as very serious consequences however small the likelihood, ` +
@@ -117,7 +171,7 @@ export function specialHardlyIdentifiable(f: Facts): string {
  * what the arithmetic alone would give.
  */
 export function disclosureByEnisa(f: Facts, sev: SeverityExplained, risk: Risk, overridden = false): string {
-  const what = `${dataList(f.answers.dataTypes, f.answers)} of ${people(f.answers)}`;
+  const what = `${dataList(f.disclosedTypes, f.answers)} of ${people(f.answers)}`;
   const severity = `The ENISA severity of the disclosure of ${what} is ${LEVEL_WORDS[sev.level]} (${formatNumber(sev.score)})`;
   if (overridden) {
     return `${severity}; on that alone the breach ${RISK_WORDS[risk].replace(/^is /, 'would be ')}.`;
@@ -127,7 +181,7 @@ export function disclosureByEnisa(f: Facts, sev: SeverityExplained, risk: Risk, 
 
 export function disclosureOfPublicData(f: Facts, sev: SeverityExplained, risk: Risk): string {
   return (
-    `The ${dataList(f.answers.dataTypes, f.answers)} of ${people(f.answers)} had been public before ` +
+    `The ${dataList(f.disclosedTypes, f.answers)} of ${people(f.answers)} had been public before ` +
     `the breach, so the disclosure reveals nothing new and is not a high risk; with an ENISA severity ` +
     `of ${LEVEL_WORDS[sev.level]} (${formatNumber(sev.score)}) the breach ${RISK_WORDS[risk]}.`
   );
@@ -152,7 +206,8 @@ export function maliciousFloor(): string {
 }
 
 export function uncontrolledRecipientsFloor(f: Facts): string {
-  const where = f.recipients === 'public' ? 'were made public' : 'reached unknown recipients';
+  const possibly = f.disclosure === 'unlikely' || f.disclosureAssumed ? 'may have ' : '';
+  const where = f.recipients === 'public' ? `${possibly}${possibly ? 'been' : 'were'} made public` : `${possibly}reached unknown recipients`;
   return (
     `The data ${where} and cannot be recalled: this loss of control is itself a damage (GDPR ` +
     'Recital 85), so the breach is likely to result in a risk.'
@@ -196,24 +251,46 @@ function duration(h: number): string {
 
 export function severeLoss(f: Facts): string {
   return (
-    `${capitalise(dataList(f.answers.dataTypes, f.answers))} of ${people(f.answers)} ${lossPhrase(f)}, ` +
-    'with a severe effect on the people (such as loss of benefits or liberty, or harm to health): ' +
+    `${lossHead(f)}, with a severe effect on the people (such as loss of benefits or liberty, or harm to health): ` +
     'Datatilsynet treats such consequences as very serious, so the risk is high.'
+  );
+}
+
+/** "Health data of about 40,000 patients were unavailable for 30 hours". */
+function lossHead(f: Facts): string {
+  return `${capitalise(dataList(f.answers.dataTypes, f.answers))} of ${people(f.answers)} ${lossPhrase(f)}`;
+}
+
+export function attackOnCareRecords(f: Facts): string {
+  return (
+    `${lossHead(f)}, kept from them by an attack. People depend on these records for their care: an attack ` +
+    'that keeps them unavailable or wrong for a day or more is not a brief outage like a power cut, as care can ' +
+    "be delayed or given on wrong information and the attacker had the records in hand, so the risk is high whatever the team's " +
+    'rating of the effect (WP250 Annex B, example 8: a hospital\'s medical records unavailable for 30 hours after a cyber attack).'
+  );
+}
+
+export function dependedOnRecordsFloor(f: Facts): string {
+  const what = f.dependence === 'care' ? 'their care' : 'benefits, payments or legal rights';
+  return (
+    `${lossHead(f)}. People depend on these records for ${what}: a loss lasting a day or more can delay ` +
+    "them, so it cannot be considered unlikely to result in a risk, whatever the team's rating of the effect " +
+    '(a loss that delays care, payments or legal rights is not minor; WP250 Annex B, example 8).'
   );
 }
 
 export function briefLoss(f: Facts): string {
   const effect = f.answers.impactOnPeople === 'none' ? 'no effect' : 'only a minor effect';
   const noExfiltration = f.confidentiality ? '' : ' and no sign that data left the organisation';
+  const goodTime = f.dependence === null ? `${GOOD_TIME_HOURS} hours` : 'a day';
   return (
-    `${capitalise(dataList(f.answers.dataTypes, f.answers))} of ${people(f.answers)} ${lossPhrase(f)}, ` +
-    `back in good time (within ${GOOD_TIME_HOURS} hours), with ${effect} on people${noExfiltration}: this is unlikely ` +
+    `${lossHead(f)}, back in good time (within ${goodTime}), with ${effect} on people${noExfiltration}: this is unlikely ` +
     'to result in a risk (EDPB Guidelines 01/2021, case 01; WP250 Annex B, example 3).'
   );
 }
 
 export function lastingLoss(f: Facts, sev: SeverityExplained, risk: Risk): string {
-  const what = `${capitalise(dataList(f.answers.dataTypes, f.answers))} of ${people(f.answers)} ${lossPhrase(f)}`;
+  const what = lossHead(f);
   if (f.answers.impactOnPeople === 'significant') {
     const enisa = risk === 'high' ? ` and an ENISA severity of ${LEVEL_WORDS[sev.level]} (${formatNumber(sev.score)})` : '';
     return (
@@ -277,9 +354,10 @@ export function communicationIndividual(): string {
   return 'The risk is high, so the people affected must be told directly and without undue delay (Art. 34(1)).';
 }
 
-export function exemptionUnintelligible(): string {
+export function exemptionUnintelligible(f: Facts): string {
+  const what = f.partialProtection ? `the ${dataList(f.protectedTypes, f.answers)}` : 'the data';
   return (
-    'Without the intact encryption or hashing this disclosure would be a high risk; because the data ' +
+    `Without the intact encryption or hashing this disclosure would be a high risk; because ${what} ` +
     'are unintelligible to anyone not authorised, the people affected need not be told (Art. 34(3)(a)).'
   );
 }
@@ -298,7 +376,13 @@ export function exemptionDisproportionate(): string {
   );
 }
 
-export function protectionDoesNotExempt(): string {
+export function protectionDoesNotExempt(f: Facts, fromDisclosure: boolean): string {
+  if (fromDisclosure) {
+    return (
+      `The encryption or hashing covers only the ${dataList(f.protectedTypes, f.answers)}; the high risk comes from ` +
+      `the ${dataList(f.disclosedTypes, f.answers)} it does not cover, so the Art. 34(3)(a) exemption does not apply.`
+    );
+  }
   return (
     'The intact encryption or hashing protects only against disclosure; it does not remove the risk ' +
     'from the loss or alteration, so the Art. 34(3)(a) exemption does not apply.'

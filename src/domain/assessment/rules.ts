@@ -4,7 +4,7 @@
 // A breach can lose confidentiality, integrity and availability at once. Each side is judged on
 // its own facts and the breach takes the higher outcome: intact encryption neutralises a
 // disclosure but not a loss, and a quick restore undoes a loss but not a disclosure.
-import { type Facts, GOOD_TIME_HOURS, dataLikelyDisclosed } from './facts.js';
+import { DAY_HOURS, type Facts, dataLikelyDisclosed, lossHours, restoredInGoodTime } from './facts.js';
 import * as say from './reasons.js';
 import { type Risk, maxRisk, minRisk, riskRank, stepUp } from './result.js';
 import type { SeverityExplained } from './severity.js';
@@ -24,15 +24,23 @@ export function riskFromSeverity(sev: SeverityExplained): Risk {
 
 /**
  * Confidentiality, in order:
- * 1. protection intact → unlikely (unintelligible data; WP250 ex. 1, Art. 34(3)(a));
+ * 1. protection intact over every kind of data → unlikely (unintelligible data; WP250 ex. 1,
+ *    Art. 34(3)(a)); kinds the protection does not cover are assessed as unprotected, below;
  * 2. disclosure ruled out → unlikely;
- * 3. recipient bound to secrecy confirmed deletion or return, no malice → unlikely (EDPB 01/2021 case 09);
- * 4. disclosure unlikely (no sign the data reached anyone) → unlikely; but "risk" when the
- *    exposure is the whole breach and the data are special-category, criminal or fraud-enabling;
- * 5. special-category or criminal data disclosed or likely disclosed → high (EDPB 9/2022);
- *    data enabling identity theft or fraud disclosed or likely disclosed → high (Datatilsynet:
- *    very serious consequences, however small the likelihood of misuse); neither applies to data
- *    already public, and the first not when people can hardly be identified (ENISA EI negligible);
+ * 3. a recipient bound to secrecy (`trusted`) confirmed deletion or return, no malice → unlikely
+ *    (EDPB 01/2021 case 09); a private person's word does not count;
+ * 4. disclosure unlikely ("probably not seen", which is not "ruled out"):
+ *    a. beside a loss undone in good time (ransomware restored from a backup, the data never left
+ *       the systems) → unlikely: the loss decides (EDPB 01/2021 case 01);
+ *    b. data in the hands of unknown people or public (a lost or stolen device or paper, an open
+ *       server): nobody can show they were not seen, so the disclosure rules below apply as for a
+ *       possible disclosure (EDPB 01/2021 cases 11 and 12);
+ *    c. otherwise (a known recipient, probably unread): "risk" for special-category, criminal or
+ *       fraud-enabling data, or a large number of people; else unlikely;
+ * 5. special-category or criminal data disclosed or possibly disclosed → high (EDPB 9/2022);
+ *    data enabling identity theft or fraud → high (Datatilsynet: very serious consequences,
+ *    however small the likelihood); neither applies to data already public, and the first not
+ *    when people can hardly be identified (ENISA EI negligible);
  * 6. data already public before: ENISA decides, but never above "risk";
  * 7. otherwise ENISA decides, raised one step for a very large or unknown number of people, and
  *    at least "risk" when the data were disclosed deliberately, to unknown recipients or the
@@ -41,70 +49,72 @@ export function riskFromSeverity(sev: SeverityExplained): Risk {
 export function confidentialityFinding(f: Facts, sev: SeverityExplained): Finding | null {
   if (!f.confidentiality) return null;
   const a = f.answers;
-  if (a.protection === 'intact') return { level: 'unlikely', reasons: [say.intactProtection()] };
-  if (f.disclosure === 'ruled_out') return { level: 'unlikely', reasons: [say.disclosureRuledOut(f)] };
-  if (
-    a.recipientDeletedOrReturned &&
-    (f.recipients === 'trusted' || f.recipients === 'known') &&
-    !a.malicious
-  ) {
-    return { level: 'unlikely', reasons: [say.recipientDeleted()] };
-  }
+  if (!f.intelligible) return { level: 'unlikely', reasons: [say.intactProtection()] };
 
   const notes: string[] = [];
-  const sensitive = f.special.length > 0 && !a.publiclyAvailableBefore && a.identifiability !== 'negligible';
-  const fraud = f.fraud.length > 0 && !a.publiclyAvailableBefore;
+  if (f.partialProtection) notes.push(say.partialProtection(f));
+  const decide = (level: Risk, decisive: readonly string[]): Finding => ({ level, reasons: [...decisive, ...notes] });
 
-  // No sign that the data reached anyone: ENISA's "exposed without evidence of unlawful
-  // processing" (no confidentiality points). Alongside a loss (ransomware), this is the "no sign
-  // that data left" of EDPB 01/2021 case 01: the loss decides. When the exposure is itself the
-  // breach (an open server, a lost file), data whose misuse would be very serious keep it
-  // notifiable.
-  if (!dataLikelyDisclosed(f)) {
-    const exposureIsTheBreach = !f.integrity && !f.availability;
-    if (exposureIsTheBreach && (sensitive || fraud)) {
-      return { level: 'risk', reasons: [say.sensitiveExposed(f, sensitive)] };
-    }
-    return { level: 'unlikely', reasons: [say.noSignOfDisclosure(f)] };
+  if (f.disclosure === 'ruled_out') return decide('unlikely', [say.disclosureRuledOut(f)]);
+  if (a.recipientDeletedOrReturned) {
+    if (f.recipients === 'trusted' && !a.malicious) return decide('unlikely', [say.recipientDeleted()]);
+    if (f.recipients === 'known') notes.push(say.deletionByUnboundRecipient());
   }
 
-  if (sensitive) return { level: 'high', reasons: [say.specialDisclosed(f)] };
+  const sensitive = f.special.length > 0 && !a.publiclyAvailableBefore && a.identifiability !== 'negligible';
+  const fraud = f.fraud.length > 0 && !a.publiclyAvailableBefore;
+  const outOfControl = f.recipients === 'unknown' || f.recipients === 'public';
+
+  if (!dataLikelyDisclosed(f)) {
+    if (restoredInGoodTime(f)) return decide('unlikely', [say.noSignOfDisclosure(f)]);
+    if (!outOfControl) {
+      const floors: string[] = [];
+      if (sensitive || fraud) floors.push(say.sensitiveExposed(f, sensitive));
+      // Data already public reveal nothing new (rule 6): the number of people does not change that.
+      if (f.largeScale && !a.publiclyAvailableBefore) floors.push(say.largeScaleFloor(f));
+      return floors.length > 0 ? decide('risk', floors) : decide('unlikely', [say.noSignOfDisclosure(f)]);
+    }
+    notes.unshift(say.probablyNotSeenIsNotRuledOut(f));
+  }
+
+  if (sensitive) return decide('high', [say.specialDisclosed(f), say.specialEvenIfTrivial()]);
   if (f.special.length > 0 && a.identifiability === 'negligible') notes.push(say.specialHardlyIdentifiable(f));
 
   // Misuse of card numbers or credentials needs no identification of the person, so the ease
   // of identification does not soften this rule.
-  if (fraud) return { level: 'high', reasons: [say.fraudEnabling(f)] };
+  if (fraud) return decide('high', [say.fraudEnabling(f)]);
+  if (f.disclosedTypes.includes('income') && !a.publiclyAvailableBefore) notes.push(say.incomeIsNotFraud(f));
 
   // Disclosing again what was already public reveals nothing new: never a high risk on its own.
   if (a.publiclyAvailableBefore) {
     const enisa = minRisk(riskFromSeverity(sev), 'risk');
-    return { level: enisa, reasons: [say.disclosureOfPublicData(f, sev, enisa), ...notes] };
+    return decide(enisa, [say.disclosureOfPublicData(f, sev, enisa)]);
   }
 
   const enisa = riskFromSeverity(sev);
   if (f.veryLargeScale && enisa !== 'high') {
     const raised = stepUp(enisa);
-    return {
-      level: raised,
-      reasons: [say.scaleRaisesOutcome(f, raised), say.disclosureByEnisa(f, sev, enisa, true), ...notes],
-    };
+    return decide(raised, [say.scaleRaisesOutcome(f, raised), say.disclosureByEnisa(f, sev, enisa, true)]);
   }
 
   const floors: string[] = [];
   if (a.malicious) floors.push(say.maliciousFloor());
-  if (f.recipients === 'unknown' || f.recipients === 'public') floors.push(say.uncontrolledRecipientsFloor(f));
+  if (outOfControl) floors.push(say.uncontrolledRecipientsFloor(f));
   if (f.largeScale) floors.push(say.largeScaleFloor(f));
   if (floors.length > 0 && enisa === 'unlikely') {
-    return { level: 'risk', reasons: [...floors, say.disclosureByEnisa(f, sev, enisa, true), ...notes] };
+    return decide('risk', [...floors, say.disclosureByEnisa(f, sev, enisa, true)]);
   }
-  return { level: enisa, reasons: [say.disclosureByEnisa(f, sev, enisa), ...notes] };
+  return decide(enisa, [say.disclosureByEnisa(f, sev, enisa)]);
 }
 
 /**
  * Integrity and availability, in order:
  * 1. severe effect on people (loss of benefits or liberty, harm to health) → high (Datatilsynet);
- * 2. restored in good time with no or minor effect → unlikely (EDPB 01/2021 case 01; WP250 ex. 3);
- * 3. otherwise at least "risk" (EDPB 01/2021 case 02); ENISA may raise it to high only when the
+ * 2. records people depend on for care, benefits or legal rights, not back within a day: at least
+ *    "risk" whatever the team's rating of the effect, and high for care records kept from people
+ *    by an attack (WP250 Annex B example 8: an attack is not a brief power cut);
+ * 3. restored in good time with no or minor effect → unlikely (EDPB 01/2021 case 01; WP250 ex. 3);
+ * 4. otherwise at least "risk" (EDPB 01/2021 case 02); ENISA may raise it to high only when the
  *    effect on people was significant: for a loss, the harm is what it did to people, which the
  *    questionnaire asks directly.
  */
@@ -113,9 +123,21 @@ export function lossFinding(f: Facts, sev: SeverityExplained): Finding | null {
   const a = f.answers;
   if (a.impactOnPeople === 'severe') return { level: 'high', reasons: [say.severeLoss(f)] };
 
+  const effect = byEffect(f, sev);
+  const floor = dependenceFloor(f);
+  if (floor === null) return effect;
+  // The effect on people decides when it alone makes the risk high; otherwise the records people
+  // depend on explain the outcome, the effect supporting it.
+  return riskRank(effect.level) > riskRank(floor.level) || effect.level === 'high'
+    ? { level: effect.level, reasons: [...effect.reasons, ...floor.reasons] }
+    : { level: floor.level, reasons: [...floor.reasons, ...effect.reasons] };
+}
+
+/** The loss judged by its effect on people, as the team rated it. */
+function byEffect(f: Facts, sev: SeverityExplained): Finding {
+  const a = f.answers;
   const minorEffect = a.impactOnPeople === 'none' || a.impactOnPeople === 'minor';
   if (minorEffect && restoredInGoodTime(f)) return { level: 'unlikely', reasons: [say.briefLoss(f)] };
-
   const enisa = riskFromSeverity(sev);
   if (minorEffect) {
     const reasons = [say.lastingLoss(f, sev, 'risk')];
@@ -127,13 +149,13 @@ export function lossFinding(f: Facts, sev: SeverityExplained): Finding | null {
   return { level, reasons: [say.lastingLoss(f, sev, level)] };
 }
 
-function restoredInGoodTime(f: Facts): boolean {
-  const a = f.answers;
-  const hours = a.restoredWithinHours;
-  const backInTime = hours !== null && hours <= GOOD_TIME_HOURS;
-  if (f.availability && a.unavailability === 'permanent') return false;
-  if (f.integrity && a.alteration === 'unrecoverable') return false;
-  return backInTime;
+/** The floor for records people depend on that were not back within a day; null when none applies. */
+function dependenceFloor(f: Facts): Finding | null {
+  if (f.dependence === null || lossHours(f) < DAY_HOURS) return null;
+  const attackOnCare = f.dependence === 'care' && f.answers.malicious;
+  return attackOnCare
+    ? { level: 'high', reasons: [say.attackOnCareRecords(f)] }
+    : { level: 'risk', reasons: [say.dependedOnRecordsFloor(f)] };
 }
 
 /** The higher finding first; on a tie, confidentiality first. */

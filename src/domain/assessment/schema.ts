@@ -14,6 +14,7 @@ import {
   SUBJECT_GROUPS,
   UNAVAILABILITIES,
 } from './answers.js';
+import { DATA_TYPE_LABELS } from './labels.js';
 
 const yesNo = (what: string) => z.boolean({ error: `Answer yes or no: ${what}` });
 
@@ -61,6 +62,12 @@ const baseSchema = z.object(
   protection: z.enum(PROTECTIONS, {
     error: 'Choose whether the data were encrypted or hashed, and whether the key is safe.',
   }),
+  protectedDataTypes: z
+    .array(z.enum(DATA_TYPES, { error: 'Choose the kinds of data from the list.' }), {
+      error: 'Choose which kinds of data the encryption or hashing protects.',
+    })
+    .nullable()
+    .optional(),
 
   alteration: z.enum(ALTERATIONS, { error: 'Choose whether the data were altered and can be recovered.' }),
   unavailability: z.enum(UNAVAILABILITIES, { error: 'Choose whether the data were unavailable, and for how long.' }),
@@ -111,6 +118,8 @@ function checkConsistency(a: AssessmentAnswers, ctx: Ctx): void {
     );
   }
 
+  checkProtectedTypes(a, confidentiality, ctx);
+
   const integrity = a.breachTypes.includes('integrity');
   if (integrity && a.alteration === 'none') {
     issue(ctx, 'alteration', 'You said data were altered: say whether the correct data can be recovered.');
@@ -131,6 +140,36 @@ function checkConsistency(a: AssessmentAnswers, ctx: Ctx): void {
     } else if (availability && a.unavailability === 'permanent') {
       issue(ctx, 'restoredWithinHours', 'Data lost for good were not restored: clear the restore time, or say the loss was temporary.');
     }
+  }
+}
+
+/** Which kinds of data an intact protection covers: only asked, and only meaningful, for intact protection. */
+function checkProtectedTypes(a: AssessmentAnswers, confidentiality: boolean, ctx: Ctx): void {
+  const covered = a.protectedDataTypes;
+  if (covered === null || covered === undefined) return;
+  if (!confidentiality || a.protection !== 'intact') {
+    issue(
+      ctx,
+      'protectedDataTypes',
+      'Which kinds of data the encryption protects is only asked when the data were encrypted or hashed with the key safe: clear it, or change that answer.',
+    );
+    return;
+  }
+  if (covered.length === 0) {
+    issue(
+      ctx,
+      'protectedDataTypes',
+      'Choose at least one kind of data the encryption or hashing protects; if it protects none of them, answer that the data were not encrypted.',
+    );
+    return;
+  }
+  const notInvolved = [...new Set(covered.filter((t) => !a.dataTypes.includes(t)))];
+  if (notInvolved.length > 0) {
+    issue(
+      ctx,
+      'protectedDataTypes',
+      `Only choose kinds of data involved in the breach: ${notInvolved.map((t) => DATA_TYPE_LABELS[t]).join(', ')} ${notInvolved.length === 1 ? 'is' : 'are'} not among them.`,
+    );
   }
 }
 

@@ -39,8 +39,13 @@ export interface SeverityExplained extends Severity {
   cbParts: readonly CbPart[];
 }
 
-export function computeSeverity(f: Facts): SeverityExplained {
-  const dpcExplained = dataProcessingContext(f);
+/**
+ * The severity of the breach over `types`: by default every kind of data, except that a breach
+ * which only disclosed data leaves out the kinds its intact protection made unintelligible. The
+ * disclosure side of a breach that also lost data passes the disclosed kinds only.
+ */
+export function computeSeverity(f: Facts, types: readonly DataType[] = severityTypes(f)): SeverityExplained {
+  const dpcExplained = dataProcessingContext(f, types);
   const a = f.answers;
   // Intact protection makes the confidentiality part unintelligible (ENISA EI "negligible");
   // with availability or integrity also lost, the data as held are still identifiable.
@@ -68,11 +73,16 @@ export function severityLevel(score: number): SeverityLevel {
   return 'very_high';
 }
 
-function dataProcessingContext(f: Facts): DpcExplained {
+function severityTypes(f: Facts): readonly DataType[] {
+  const disclosureOnly = !f.integrity && !f.availability;
+  return disclosureOnly && f.intelligible ? f.disclosedTypes : f.answers.dataTypes;
+}
+
+function dataProcessingContext(f: Facts, types: readonly DataType[]): DpcExplained {
   const a = f.answers;
   let base = 0;
-  let baseType: DataType = a.dataTypes[0] ?? 'basic_identity';
-  for (const t of a.dataTypes) {
+  let baseType: DataType = types[0] ?? 'basic_identity';
+  for (const t of types) {
     const s = baseScore(t, a.credentialsGiveAccessTo);
     if (s > base) {
       base = s;
@@ -82,7 +92,7 @@ function dataProcessingContext(f: Facts): DpcExplained {
   base = Math.max(base, 1);
   // ENISA moves the score by whole steps for context, within 1..4.
   const raisedForContext = a.subjectGroups.some((g) => CONTEXT_RAISING_GROUPS.has(g));
-  const raisedForProfile = new Set(a.dataTypes).size >= PROFILE_DATA_TYPES;
+  const raisedForProfile = new Set(types).size >= PROFILE_DATA_TYPES;
   const loweredForPublic = a.publiclyAvailableBefore;
   const moved = base + (raisedForContext ? 1 : 0) + (raisedForProfile ? 1 : 0) - (loweredForPublic ? 1 : 0);
   return {

@@ -23,7 +23,7 @@ export type SubjectGroup =
   | 'job_applicants' | 'users' | 'citizens' | 'vulnerable' | 'other';
 
 export type DataType =
-  | 'basic_identity' | 'contact' | 'national_id' | 'official_document' | 'financial'
+  | 'basic_identity' | 'contact' | 'national_id' | 'official_document' | 'financial' | 'income'
   | 'payment_card' | 'credentials' | 'location' | 'behavioural' | 'communications'
   | 'employment' | 'education' | 'health' | 'genetic' | 'biometric' | 'racial_ethnic'
   | 'political' | 'religious' | 'philosophical' | 'trade_union' | 'sex_life'

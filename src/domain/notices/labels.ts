@@ -51,6 +51,7 @@ export const DATA_TYPE_LABELS: Record<DataType, Bilingual> = {
   national_id: { en: 'CPR number (national identification number)', da: 'CPR-nummer' },
   official_document: { en: 'copies of official documents', da: 'kopier af officielle dokumenter' },
   financial: { en: 'financial information', da: 'økonomiske oplysninger' },
+  income: { en: 'income and salary information', da: 'oplysninger om indkomst og løn' },
   payment_card: { en: 'payment card details', da: 'betalingskortoplysninger' },
   credentials: { en: 'usernames and passwords', da: 'brugernavne og adgangskoder' },
   location: { en: 'location data', da: 'lokaliseringsdata' },

@@ -31,6 +31,9 @@ const raw = fc.record({
   recipients: fc.option(fc.constantFrom(...RECIPIENTS), { nil: null }),
   recipientDeletedOrReturned: fc.boolean(),
   protection: fc.constantFrom(...PROTECTIONS),
+  // Which of the data types intact protection covers: a 0..1 weight per type; absent/null = all.
+  covers: fc.option(fc.array(fc.boolean(), { minLength: DATA_TYPES.length, maxLength: DATA_TYPES.length }), { nil: null }),
+  coversAbsent: fc.boolean(),
   alteration: fc.constantFrom(...ALTERATIONS.filter((x) => x !== 'none')),
   unavailability: fc.constantFrom('temporary' as const, 'permanent' as const),
   restoredWithinHours: fc.option(fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.double({ min: 0, max: 200, noNaN: true })), { nil: null }),
@@ -46,7 +49,12 @@ export const validAnswers: fc.Arbitrary<AssessmentAnswers> = raw.map((r) => {
   const avail = r.breachTypes.includes('availability');
   const unavailability = avail ? r.unavailability : 'none';
   const recipients = conf ? r.recipients : null;
-  const canConfirmDeletion = recipients !== 'unknown' && recipients !== 'public';
+  // The questionnaire asks about deletion only for a recipient bound to secrecy.
+  const canConfirmDeletion = recipients === 'trusted';
+  const intact = conf && r.protection === 'intact';
+  const chosen = r.covers === null ? null : r.dataTypes.filter((_, i) => r.covers![i]);
+  const protectedDataTypes = intact && chosen !== null ? (chosen.length > 0 ? chosen : [r.dataTypes[0]!]) : null;
+  const coverage = protectedDataTypes === null && r.coversAbsent ? {} : { protectedDataTypes };
   return {
     role: r.role,
     breachTypes: r.breachTypes,
@@ -61,6 +69,7 @@ export const validAnswers: fc.Arbitrary<AssessmentAnswers> = raw.map((r) => {
     recipients,
     recipientDeletedOrReturned: conf && canConfirmDeletion && r.recipientDeletedOrReturned,
     protection: r.protection,
+    ...coverage,
     alteration: integ ? r.alteration : 'none',
     unavailability,
     restoredWithinHours: (integ || avail) && unavailability !== 'permanent' ? r.restoredWithinHours : null,

@@ -36,12 +36,13 @@ describe('assessment properties', () => {
     );
   });
 
-  it('intact protection on a confidentiality-only breach never requires notification', () => {
+  it('intact protection over every kind of data, on a confidentiality-only breach, never requires notification', () => {
     const confidentialityOnly = validAnswers.map(
       (a): AssessmentAnswers => ({
         ...a,
         breachTypes: ['confidentiality'],
         protection: 'intact',
+        protectedDataTypes: null, // over every kind of data
         disclosure: a.disclosure ?? 'confirmed',
         recipients: a.recipients ?? 'public',
         alteration: 'none',

@@ -10,6 +10,7 @@ import {
   QUESTION_ORDER,
   SUBJECT_GROUP_LABELS,
   applicableFields,
+  choicesFor,
   withNotApplicableDefaults,
 } from '../../../src/domain/assessment/questions.js';
 import { validAnswers } from './arbitraries.js';
@@ -18,7 +19,7 @@ const ALL_FIELDS = Object.keys(QUESTIONS) as AnswerField[];
 
 describe('question catalogue', () => {
   it('has one question per answer field, each in the modal order once', () => {
-    expect(ALL_FIELDS).toHaveLength(20);
+    expect(ALL_FIELDS).toHaveLength(21);
     expect([...QUESTION_ORDER].sort()).toEqual([...ALL_FIELDS].sort());
     for (const field of ALL_FIELDS) expect(QUESTIONS[field].field).toBe(field);
   });
@@ -68,12 +69,25 @@ describe('question catalogue', () => {
     expect(applicableFields({ dataTypes: ['credentials'] })).toContain('credentialsGiveAccessTo');
   });
 
-  it('asks about deletion only for known recipients, and Art. 34(3) only of a controller', () => {
+  it('asks about deletion only for a recipient bound to secrecy, and Art. 34(3) only of a controller', () => {
     const conf = { breachTypes: ['confidentiality' as const] };
     expect(applicableFields({ ...conf, recipients: 'public' })).not.toContain('recipientDeletedOrReturned');
+    // A private person's word is not the mitigation: the question is not asked.
+    expect(applicableFields({ ...conf, recipients: 'known' })).not.toContain('recipientDeletedOrReturned');
     expect(applicableFields({ ...conf, recipients: 'trusted' })).toContain('recipientDeletedOrReturned');
     expect(applicableFields({ role: 'processor' })).not.toContain('measuresRemoveHighRisk');
     expect(applicableFields({ role: 'joint_controller' })).toContain('individualContactDisproportionate');
+  });
+
+  it('asks which kinds of data the protection covers only when protection is intact', () => {
+    const conf = { breachTypes: ['confidentiality' as const], dataTypes: ['credentials' as const, 'contact' as const] };
+    expect(applicableFields({ ...conf, protection: 'intact' })).toContain('protectedDataTypes');
+    expect(applicableFields({ ...conf, protection: 'compromised' })).not.toContain('protectedDataTypes');
+    expect(applicableFields({ ...conf, protection: 'none' })).not.toContain('protectedDataTypes');
+    expect(applicableFields({ breachTypes: ['availability'] })).not.toContain('protectedDataTypes');
+    // Chosen among the kinds of data involved, not the whole list.
+    expect(choicesFor('protectedDataTypes', conf).map((c) => c.value)).toEqual(['contact', 'credentials']);
+    expect(choicesFor('credentialsGiveAccessTo', conf)).toHaveLength(DATA_TYPES.length);
   });
 
   it('answers to the applicable questions, completed with defaults, pass the schema and assess the same', () => {

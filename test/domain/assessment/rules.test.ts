@@ -21,16 +21,24 @@ describe('confidentiality rules', () => {
     expectReasons(r, [/no sign that anyone unauthorised saw or took/]);
   });
 
-  it('an exposure of CPR numbers without sign of access is notifiable, not high risk', () => {
-    const r = assessValid(
-      answers({
-        subjectsCount: 400,
-        subjectGroups: ['citizens'],
-        dataTypes: ['basic_identity', 'national_id'],
-        disclosure: 'unlikely',
-        recipients: 'public',
-      }),
-    );
+  // Issue 11 changed this case (it was "yes / no"): data open to anyone with only "probably not
+  // seen" cannot be counted as unseen, and CPR numbers enable fraud however small the likelihood.
+  const cprExposure = {
+    subjectsCount: 400,
+    subjectGroups: ['citizens' as const],
+    dataTypes: ['basic_identity' as const, 'national_id' as const],
+    disclosure: 'unlikely' as const,
+  };
+
+  it('CPR numbers open to anyone, "probably not seen", are a high risk: not seen is not shown', () => {
+    const r = assessValid(answers({ ...cprExposure, recipients: 'public' }));
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/National ID numbers \(CPR\) of about 400 citizens/, /possibly made public/, /identity theft or fraud/]);
+    expectReasons(r, [/"Probably not seen" is not "ruled out"/]);
+  });
+
+  it('CPR numbers exposed to a known recipient, probably unread, are notifiable but not high risk', () => {
+    const r = assessValid(answers({ ...cprExposure, recipients: 'known' }));
     expect(outcome(r)).toBe('yes / no');
     expectDecisive(r, [/National ID numbers \(CPR\) of about 400 citizens/, /exposed/, /identity theft or fraud/]);
   });

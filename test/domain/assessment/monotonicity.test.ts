@@ -1,0 +1,106 @@
+// A worse fact never lowers the outcome (issue 11). The outcome is ordered by the risk level,
+// whether Datatilsynet is notified, and whether the people are told; each part may only rise.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type AssessmentAnswers,
+  assess,
+  assessmentAnswersSchema,
+} from '../../../src/domain/assessment/index.js';
+import { SPECIAL_CATEGORIES } from '../../../src/domain/assessment/data-categories.js';
+import { riskRank } from '../../../src/domain/assessment/result.js';
+import { validAnswers } from './arbitraries.js';
+
+/** Both answers are valid, and `worse` is assessed no better than `better` on any part of the outcome. */
+function expectNoLower(better: AssessmentAnswers, worse: AssessmentAnswers): void {
+  for (const a of [better, worse]) {
+    const parsed = assessmentAnswersSchema.safeParse(a);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+  }
+  const b = assess(better);
+  const w = assess(worse);
+  const context = `\nbetter: ${JSON.stringify(better)}\n${b.reasons[0]}\nworse: ${JSON.stringify(worse)}\n${w.reasons[0]}`;
+  expect(riskRank(w.risk), `risk${context}`).toBeGreaterThanOrEqual(riskRank(b.risk));
+  expect(Number(w.notifyAuthority), `authority${context}`).toBeGreaterThanOrEqual(Number(b.notifyAuthority));
+  expect(Number(w.communicateToSubjects !== 'no'), `people${context}`).toBeGreaterThanOrEqual(Number(b.communicateToSubjects !== 'no'));
+}
+
+const confidentiality = validAnswers.filter((a) => a.breachTypes.includes('confidentiality'));
+const loss = validAnswers.filter((a) => a.breachTypes.includes('availability') || a.breachTypes.includes('integrity'));
+
+describe('a worse fact never lowers the outcome', () => {
+  it('more people affected, or an unknown number', () => {
+    fc.assert(
+      fc.property(validAnswers, fc.integer({ min: 1, max: 1_000_000 }), (a, more) => {
+        if (a.subjectsCount === null) return;
+        expectNoLower(a, { ...a, subjectsCount: a.subjectsCount + more });
+        expectNoLower(a, { ...a, subjectsCount: null });
+      }),
+    );
+  });
+
+  it('less protection: all kinds covered → some → fewer → compromised → none', () => {
+    fc.assert(
+      fc.property(confidentiality, fc.nat(), fc.nat(), (a, cut1, cut2) => {
+        const types = [...new Set(a.dataTypes)];
+        const intact = (covered: AssessmentAnswers['dataTypes'] | null): AssessmentAnswers => ({
+          ...a,
+          protection: 'intact',
+          protectedDataTypes: covered,
+        });
+        const some = types.slice(0, 1 + (cut1 % types.length));
+        const fewer = some.slice(0, 1 + (cut2 % some.length));
+        const ladder: AssessmentAnswers[] = [
+          intact(null),
+          intact(some),
+          intact(fewer),
+          { ...a, protection: 'compromised', protectedDataTypes: null },
+          { ...a, protection: 'none', protectedDataTypes: null },
+        ];
+        for (let i = 1; i < ladder.length; i++) expectNoLower(ladder[i - 1]!, ladder[i]!);
+      }),
+    );
+  });
+
+  it('malicious intent', () => {
+    fc.assert(fc.property(validAnswers, (a) => expectNoLower({ ...a, malicious: false }, { ...a, malicious: true })));
+  });
+
+  it('a special category among the data', () => {
+    fc.assert(
+      fc.property(validAnswers, fc.constantFrom(...SPECIAL_CATEGORIES, 'criminal' as const), (a, t) => {
+        if (a.dataTypes.includes(t)) return;
+        expectNoLower(a, { ...a, dataTypes: [...a.dataTypes, t] });
+      }),
+    );
+  });
+
+  it('a less trusted recipient: bound to secrecy → known → unknown → public', () => {
+    fc.assert(
+      fc.property(confidentiality, (a) => {
+        const to = (recipients: AssessmentAnswers['recipients'], deleted: boolean): AssessmentAnswers => ({
+          ...a,
+          recipients,
+          recipientDeletedOrReturned: deleted,
+        });
+        const deleted = a.recipientDeletedOrReturned;
+        const ladder = [to('trusted', deleted), to('known', deleted), to('known', false), to('unknown', false), to('public', false)];
+        for (let i = 1; i < ladder.length; i++) expectNoLower(ladder[i - 1]!, ladder[i]!);
+      }),
+    );
+  });
+
+  it('a longer outage: more hours → not yet restored → lost for good', () => {
+    fc.assert(
+      fc.property(loss, fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), (a, h, more) => {
+        if (a.unavailability === 'permanent') return;
+        const hours = (restoredWithinHours: number | null): AssessmentAnswers => ({ ...a, restoredWithinHours });
+        expectNoLower(hours(h), hours(h + more));
+        expectNoLower(hours(h + more), hours(null));
+        if (a.breachTypes.includes('availability')) {
+          expectNoLower(hours(null), { ...a, unavailability: 'permanent', restoredWithinHours: null });
+        }
+      }),
+    );
+  });
+});
