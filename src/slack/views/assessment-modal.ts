@@ -1,17 +1,18 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { AnswerField } from '../../domain/assessment/answers.js';
-import { QUESTIONS, type Choice } from '../../domain/assessment/questions.js';
+import { QUESTIONS, choicesFor, type Choice } from '../../domain/assessment/questions.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { clip } from '../blocks/text.js';
 import { ASSESSMENT, assessAction } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { encodeDraft, type AssessmentDraft } from './assessment-state.js';
-import { stepFields, type Step } from './assessment-steps.js';
+import { type Answers, previousStep, stepFields, stepNumber, type Step } from './assessment-steps.js';
 
 const STEP_TITLES: Record<Step, string> = {
   1: 'what happened, and to whom',
   2: 'the details',
-  3: 'since the breach',
+  3: 'a closer look',
+  4: 'since the breach',
 };
 
 /** Radio buttons show every choice at once (Slack allows 10); longer lists become a select. */
@@ -28,7 +29,7 @@ const text = (t: string) => ({ type: 'plain_text' as const, text: t });
  */
 export function assessmentModal(draft: AssessmentDraft): ModalView {
   const fields = stepFields(draft.step, draft.answers);
-  const heading = `${draft.reference ? `*${escapeMrkdwn(draft.reference)}* · ` : ''}Step ${draft.step}: ${STEP_TITLES[draft.step]}`;
+  const heading = `${draft.reference ? `*${escapeMrkdwn(draft.reference)}* · ` : ''}Step ${stepNumber(draft.step, draft.answers)}: ${STEP_TITLES[draft.step]}`;
   const blocks: KnownBlock[] = [{ type: 'context', elements: [{ type: 'mrkdwn', text: heading }] }];
   if (draft.step === 1) {
     blocks.push({
@@ -39,7 +40,7 @@ export function assessmentModal(draft: AssessmentDraft): ModalView {
       },
     });
   }
-  if (draft.step === 3 && fields.some((f) => f !== 'recipientDeletedOrReturned')) {
+  if (draft.step === 4) {
     blocks.push({
       type: 'section',
       text: {
@@ -48,12 +49,12 @@ export function assessmentModal(draft: AssessmentDraft): ModalView {
       },
     });
   }
-  for (const field of fields) blocks.push(questionBlock(field, draft.answers[field]));
+  for (const field of fields) blocks.push(questionBlock(field, draft.answers));
   if (draft.step > 1) {
     blocks.push({
       type: 'actions',
       block_id: 'assess_nav',
-      elements: [{ type: 'button', action_id: ASSESSMENT.back, text: text('Back'), value: String(draft.step - 1) }],
+      elements: [{ type: 'button', action_id: ASSESSMENT.back, text: text('Back'), value: String(previousStep(draft.step, draft.answers)) }],
     });
   }
   return {
@@ -67,6 +68,17 @@ export function assessmentModal(draft: AssessmentDraft): ModalView {
   };
 }
 
+/**
+ * The answer to pre-fill. A stored "the protection covers every kind" (null, or absent in answers
+ * from before the question existed) shows as every kind ticked, which is what it means.
+ */
+function initialAnswer(field: AnswerField, answers: Answers): unknown {
+  if (field === 'protectedDataTypes' && answers.protection === 'intact' && answers.protectedDataTypes === null) {
+    return answers.dataTypes;
+  }
+  return answers[field];
+}
+
 /** A small modal in place of the questionnaire when it cannot go on (breach gone, form too old). */
 export function assessmentNotice(message: string): ModalView {
   return {
@@ -78,9 +90,10 @@ export function assessmentNotice(message: string): ModalView {
   };
 }
 
-function questionBlock(field: AnswerField, answer: unknown): KnownBlock {
+function questionBlock(field: AnswerField, answers: Answers): KnownBlock {
   const q = QUESTIONS[field];
-  const choices = q.choices as readonly Choice<unknown>[];
+  const answer = initialAnswer(field, answers);
+  const choices = choicesFor(field, answers) as readonly Choice<unknown>[];
   const options: PlainTextOption[] = choices.map((c) => ({ text: text(c.label), value: c.id }));
   const picked = (v: unknown) => options.filter((_, i) => choices[i]!.value === v);
   let element: Record<string, unknown>;

@@ -2,7 +2,7 @@ import type { AnswerField } from '../../domain/assessment/answers.js';
 import { QUESTION_ORDER, QUESTIONS, type Choice } from '../../domain/assessment/questions.js';
 import { assessAction } from '../ids.js';
 import type { ViewStateValues } from './declare-state.js';
-import type { Answers, Step } from './assessment-steps.js';
+import { type Answers, STEPS, type Step } from './assessment-steps.js';
 
 /*
  * The questionnaire's state between steps. Each step is a `response_action: update` of the same
@@ -68,7 +68,7 @@ export function decodeDraft(raw: string): AssessmentDraft | null {
   } catch {
     return null;
   }
-  if (typeof wire?.b !== 'string' || ![1, 2, 3].includes(wire.s as number)) return null;
+  if (typeof wire?.b !== 'string' || !STEPS.includes(wire.s as Step)) return null;
   const answers: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(wire.a ?? {})) {
     if (!isField(k)) continue;
@@ -106,6 +106,7 @@ export function readStep(values: ViewStateValues): ReadStep {
     } else if (q.input === 'multi') {
       const ids = (el?.selected_options ?? []).map((o) => o.value);
       answers[field] = ids.map((id) => choicesOf(field).find((c) => c.id === id)).filter((c) => c !== undefined).map((c) => c.value);
+      if (!q.optional && ids.length === 0) errors[field] = 'Choose at least one.';
     } else {
       const choice = choicesOf(field).find((c) => c.id === el?.selected_option?.value);
       if (choice) answers[field] = choice.value;

@@ -6,40 +6,54 @@ import { applicableFields, QUESTION_ORDER, QUESTIONS, withNotApplicableDefaults 
  * Which questions the questionnaire asks at each step, given the answers so far. Pure.
  *
  * Step 1 asks what happened and to whom; step 2 the details that depend on it (confidentiality
- * questions only when confidentiality was lost, and so on); step 3 what has happened since: whether
- * a known recipient confirmed deleting the data, and, only when the answers so far point to a high
- * risk, the Art. 34(3) exemptions. The catalogue puts the deletion question in step 2, but it
- * depends on the recipients answer of that same step; asking it in step 3 lets it appear only when
- * it applies, without re-rendering a step while the user is filling it in.
+ * questions only when confidentiality was lost, and so on); step 3 the follow-ups to step 2's
+ * answers: whether a recipient bound to secrecy confirmed deleting the data, and which kinds of
+ * data an intact encryption covers; step 4, only when all that points to a high risk, the
+ * Art. 34(3) exemptions. The catalogue puts the follow-ups in step 2, but each depends on an
+ * answer of that same step; asking them next lets them appear only when they apply, without
+ * re-rendering a step while the user is filling it in. Steps without a question are skipped.
  */
 
-export type Step = 1 | 2 | 3;
+export type Step = 1 | 2 | 3 | 4;
 export type Answers = Partial<AssessmentAnswers>;
 
+export const STEPS: readonly Step[] = [1, 2, 3, 4];
+
+const FOLLOW_UPS: ReadonlySet<AnswerField> = new Set<AnswerField>(['recipientDeletedOrReturned', 'protectedDataTypes']);
+
 export function stepOf(field: AnswerField): Step {
-  return field === 'recipientDeletedOrReturned' ? 3 : QUESTIONS[field].step;
+  if (FOLLOW_UPS.has(field)) return 3;
+  const step = QUESTIONS[field].step;
+  return step === 3 ? 4 : step;
 }
 
 /** The fields to ask at `step`, in the catalogue's order. Empty means the step is skipped. */
 export function stepFields(step: Step, answers: Answers): AnswerField[] {
   const applicable = new Set(applicableFields(answers));
   const fields = QUESTION_ORDER.filter((f) => stepOf(f) === step && applicable.has(f));
-  if (step !== 3) return fields;
-  const high = highRiskBeforeStep3(answers);
-  return fields.filter((f) => f === 'recipientDeletedOrReturned' || high);
+  if (step !== 4 || fields.length === 0) return fields;
+  return highRiskBeforeStep4(answers) ? fields : [];
 }
 
-/** The step after `step`, or null when the questionnaire is complete. Step 2 always has a question. */
+/** The next step with a question, or null when the questionnaire is complete. */
 export function nextStep(step: Step, answers: Answers): Step | null {
-  if (step === 1) return 2;
-  if (step === 2 && stepFields(3, answers).length > 0) return 3;
-  return null;
+  return STEPS.find((s) => s > step && stepFields(s, answers).length > 0) ?? null;
 }
 
-/** The Art. 34(3) questions only matter for a high risk; step 3's own answers cannot raise it. */
-function highRiskBeforeStep3(answers: Answers): boolean {
+/** The step Back leads to: the previous one with a question (step 1 always has some). */
+export function previousStep(step: Step, answers: Answers): Step {
+  return [...STEPS].reverse().find((s) => s < step && stepFields(s, answers).length > 0) ?? 1;
+}
+
+/** "Step 2" of the steps this questionnaire asks: skipped steps are not counted. */
+export function stepNumber(step: Step, answers: Answers): number {
+  return STEPS.filter((s) => s < step && stepFields(s, answers).length > 0).length + 1;
+}
+
+/** The Art. 34(3) questions only matter for a high risk; step 4's own answers cannot raise it. */
+function highRiskBeforeStep4(answers: Answers): boolean {
   const before: Answers = { ...answers };
-  for (const f of QUESTION_ORDER) if (stepOf(f) === 3) delete before[f];
+  for (const f of QUESTION_ORDER) if (stepOf(f) === 4) delete before[f];
   const parsed = assessmentAnswersSchema.safeParse(fillUnanswered(withNotApplicableDefaults(before)));
   // Answers that do not parse yet cannot rule a high risk out: ask.
   return !parsed.success || assess(parsed.data).risk === 'high';
@@ -58,7 +72,7 @@ function fillUnanswered(answers: Answers): AssessmentAnswers {
  * with Back (say, confidentiality questions after confidentiality was unticked) are dropped.
  */
 export function finalAnswers(answers: Answers): AssessmentAnswers {
-  const asked = new Set<AnswerField>([1, 2, 3].flatMap((s) => stepFields(s as Step, answers)));
+  const asked = new Set<AnswerField>(STEPS.flatMap((s) => stepFields(s, answers)));
   const kept: Answers = {};
   for (const f of QUESTION_ORDER) if (asked.has(f)) Object.assign(kept, { [f]: answers[f] });
   return fillUnanswered(withNotApplicableDefaults(kept));
@@ -82,6 +96,18 @@ export function strayAnswerErrors(shown: readonly AnswerField[], answers: Answer
     const when = (QUESTIONS[f].appliesWhen ?? '').replace(/^Only /, 'only ');
     errors[f] = issues[f] ?? `Leave this empty: it is asked ${when}`;
   }
+  return errors;
+}
+
+/**
+ * Errors the schema finds at the fields this step shows, with every later question at its
+ * "does not apply" value: a wrong answer is reported where it was given (kinds of data the
+ * encryption covers that are not among the data, say), not at the end of the questionnaire.
+ */
+export function shownFieldErrors(shown: readonly AnswerField[], answers: Answers): Partial<Record<AnswerField, string>> {
+  const all = schemaErrors(fillUnanswered(withNotApplicableDefaults(answers)));
+  const errors: Partial<Record<AnswerField, string>> = {};
+  for (const f of shown) if (all[f] !== undefined) errors[f] = all[f];
   return errors;
 }
 

@@ -17,6 +17,7 @@ const LARGEST: AssessmentAnswers = {
   recipients: 'trusted',
   recipientDeletedOrReturned: true,
   protection: 'compromised',
+  protectedDataTypes: [...DATA_TYPES],
   alteration: 'unrecoverable',
   unavailability: 'temporary',
   restoredWithinHours: 1234.56789,
@@ -28,14 +29,14 @@ const LARGEST: AssessmentAnswers = {
 
 describe('questionnaire state in private_metadata', () => {
   it('round-trips every answer, null ("do not know") included', () => {
-    const draft = { breachId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', reference: 'BR-2026-0042', step: 3 as const, answers: LARGEST };
+    const draft = { breachId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', reference: 'BR-2026-0042', step: 4 as const, answers: LARGEST };
     expect(decodeDraft(encodeDraft(draft))).toEqual(draft);
     const unknown = { ...draft, answers: { disclosure: null, recipients: null, subjectsCount: null } };
     expect(decodeDraft(encodeDraft(unknown))).toEqual(unknown);
   });
 
   it('keeps the largest possible answer set well within Slack’s 3000 characters', () => {
-    const encoded = encodeDraft({ breachId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', reference: 'BR-2026-9999', step: 3, answers: LARGEST });
+    const encoded = encodeDraft({ breachId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', reference: 'BR-2026-9999', step: 4, answers: LARGEST });
     expect(encoded.length).toBeLessThan(2000);
   });
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { assess, assessmentAnswersSchema } from '../../../src/domain/assessment/index.js';
-import { finalAnswers, nextStep, stepFields, strayAnswerErrors, type Answers } from '../../../src/slack/views/assessment-steps.js';
+import {
+  finalAnswers,
+  nextStep,
+  previousStep,
+  shownFieldErrors,
+  STEPS,
+  stepFields,
+  stepNumber,
+  strayAnswerErrors,
+  type Answers,
+} from '../../../src/slack/views/assessment-steps.js';
 import { assessmentModal } from '../../../src/slack/views/assessment-modal.js';
 import { validateView } from '../../emulator/index.js';
 
@@ -25,19 +35,42 @@ describe('questionnaire steps', () => {
 
   it('asks the Art. 34(3) questions only when the answers so far point to a high risk', () => {
     const high = { ...step1, disclosure: 'likely' as const, recipients: 'unknown' as const, protection: 'none' as const };
-    expect(stepFields(3, high)).toEqual(['measuresRemoveHighRisk', 'individualContactDisproportionate']);
-    expect(nextStep(2, high)).toBe(3);
-    const safe = { ...high, protection: 'intact' as const };
-    expect(stepFields(3, safe)).toEqual([]);
-    expect(nextStep(2, safe)).toBeNull();
+    expect(stepFields(3, high)).toEqual([]);
+    expect(stepFields(4, high)).toEqual(['measuresRemoveHighRisk', 'individualContactDisproportionate']);
+    expect(nextStep(2, high)).toBe(4);
+    expect(previousStep(4, high)).toBe(2);
+    expect(stepNumber(4, high)).toBe(3);
     // A processor leaves Art. 34 to the controller.
-    expect(stepFields(3, { ...high, role: 'processor' })).toEqual([]);
+    expect(stepFields(4, { ...high, role: 'processor' })).toEqual([]);
+    expect(nextStep(2, { ...high, role: 'processor' })).toBeNull();
   });
 
-  it('asks whether a known recipient deleted the data only when there is one', () => {
-    const known = { ...step1, dataTypes: ['contact' as const], subjectGroups: [], subjectsCount: 1, malicious: false, disclosure: 'confirmed' as const, recipients: 'known' as const, protection: 'none' as const };
-    expect(stepFields(3, known)).toEqual(['recipientDeletedOrReturned']);
-    expect(stepFields(3, { ...known, recipients: 'public' })).toEqual([]);
+  it('asks whether the recipient deleted the data only of a recipient bound to secrecy, and counts the answer', () => {
+    const trusted = { ...step1, malicious: false, disclosure: 'confirmed' as const, recipients: 'trusted' as const, protection: 'none' as const };
+    expect(stepFields(3, trusted)).toEqual(['recipientDeletedOrReturned']);
+    expect(stepFields(3, { ...trusted, recipients: 'known' })).toEqual([]);
+    expect(stepFields(3, { ...trusted, recipients: 'public' })).toEqual([]);
+    // Health data to a recipient bound to secrecy: high risk unless it confirms deletion.
+    expect(stepFields(4, { ...trusted, recipientDeletedOrReturned: false })).toHaveLength(2);
+    expect(stepFields(4, { ...trusted, recipientDeletedOrReturned: true })).toEqual([]);
+  });
+
+  it('asks which kinds of data the encryption covers when it is intact, then Art. 34(3) only if the rest is high risk', () => {
+    const intact = { ...step1, dataTypes: ['health' as const, 'contact' as const], disclosure: 'likely' as const, recipients: 'unknown' as const, protection: 'intact' as const };
+    expect(stepFields(3, intact)).toEqual(['protectedDataTypes']);
+    expect(nextStep(2, intact)).toBe(3);
+    expect(stepFields(3, { ...intact, protection: 'compromised' })).toEqual([]);
+    // Both kinds covered: unlikely, nothing more to ask. Only the contact details: the health data
+    // in clear are a high risk, so the exemptions are asked.
+    expect(nextStep(3, { ...intact, protectedDataTypes: ['health', 'contact'] })).toBeNull();
+    expect(nextStep(3, { ...intact, protectedDataTypes: ['contact'] })).toBe(4);
+  });
+
+  it('reports kinds of data the encryption covers that are not among the data at that field', () => {
+    const intact = { ...step1, disclosure: 'likely' as const, recipients: 'unknown' as const, protection: 'intact' as const };
+    const errors = shownFieldErrors(['protectedDataTypes'], { ...intact, protectedDataTypes: ['credentials'] });
+    expect(errors).toEqual({ protectedDataTypes: expect.stringMatching(/Only choose kinds of data involved/) });
+    expect(shownFieldErrors(['protectedDataTypes'], { ...intact, protectedDataTypes: ['health'] })).toEqual({});
   });
 
   it('completes the answers on the path taken, dropping ones abandoned with Back', () => {
@@ -68,9 +101,29 @@ describe('questionnaire steps', () => {
 
   it('renders every step as a valid modal at stack depth one', () => {
     const all: Answers = { ...step1, breachTypes: ['confidentiality', 'integrity', 'availability'], dataTypes: ['credentials', 'health'] };
-    for (const step of [1, 2, 3] as const) {
+    for (const step of STEPS) {
       const view = assessmentModal({ breachId: 'b', reference: 'BR-2026-0001', step, answers: all });
       expect(() => validateView(JSON.parse(JSON.stringify(view)), 'modal', '/view')).not.toThrow();
     }
+  });
+
+  it('offers only the kinds of data involved as what the encryption covers, and pre-fills "all" from a stored null', () => {
+    const intact: Answers = { ...step1, dataTypes: ['credentials', 'contact', 'basic_identity'], disclosure: 'confirmed', recipients: 'unknown', protection: 'intact' };
+    const block = (answers: Answers) => {
+      const view = assessmentModal({ breachId: 'b', reference: 'BR-2026-0001', step: 3, answers });
+      expect(() => validateView(JSON.parse(JSON.stringify(view)), 'modal', '/view')).not.toThrow();
+      return view.blocks.find((b) => b.block_id === 'protectedDataTypes') as unknown as {
+        optional?: boolean;
+        element: { type: string; options: Array<{ value: string }>; initial_options?: Array<{ value: string }> };
+      };
+    };
+    const fresh = block(intact);
+    expect(fresh.element.type).toBe('checkboxes');
+    expect(fresh.element.options.map((o) => o.value)).toEqual(['basic_identity', 'contact', 'credentials']);
+    expect(fresh.element.initial_options).toBeUndefined();
+    expect(fresh.optional).toBeFalsy();
+    expect(block({ ...intact, protectedDataTypes: null }).element.initial_options?.map((o) => o.value)).toEqual(['basic_identity', 'contact', 'credentials']);
+    // A kind no longer among the data (changed with Back) is not offered, nor pre-ticked.
+    expect(block({ ...intact, protectedDataTypes: ['credentials', 'health'] }).element.initial_options?.map((o) => o.value)).toEqual(['credentials']);
   });
 });

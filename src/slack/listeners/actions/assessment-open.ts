@@ -6,7 +6,7 @@ import { ACTIONS, ASSESSMENT } from '../../ids.js';
 import { slackErrorCode } from '../../web-api-error.js';
 import { assessmentModal } from '../../views/assessment-modal.js';
 import { decodeDraft, readStep } from '../../views/assessment-state.js';
-import type { Step } from '../../views/assessment-steps.js';
+import { previousStep } from '../../views/assessment-steps.js';
 import { notAssessable, openAssessmentModal } from '../open-assessment.js';
 
 export function register(app: App, deps: BotDeps): void {
@@ -28,7 +28,7 @@ export function register(app: App, deps: BotDeps): void {
   });
 
   /**
-   * "Back" in steps 2 and 3: show the previous step with its answers. What was entered on this
+   * "Back": show the previous step that has questions, with its answers. What was entered on this
    * step is kept in the metadata too, so going forward again finds it filled in.
    */
   app.action<BlockButtonAction>(ASSESSMENT.back, async ({ ack, body, client }) => {
@@ -36,10 +36,10 @@ export function register(app: App, deps: BotDeps): void {
     const view = body.view;
     const draft = view && decodeDraft(view.private_metadata);
     if (!view || !draft) return;
-    const typed = readStep(view.state.values as never).answers;
-    const step = Math.max(1, draft.step - 1) as Step;
+    const answers = { ...draft.answers, ...readStep(view.state.values as never).answers };
+    const step = previousStep(draft.step, answers);
     await client.views
-      .update({ view_id: view.id, hash: view.hash, view: assessmentModal({ ...draft, step, answers: { ...draft.answers, ...typed } }) })
+      .update({ view_id: view.id, hash: view.hash, view: assessmentModal({ ...draft, step, answers }) })
       .catch((err) => deps.logger.warn(`could not go back in the questionnaire: ${slackErrorCode(err)}`));
   });
 }

@@ -7,7 +7,7 @@ import type { BotDeps } from '../../deps.js';
 import { ASSESSMENT } from '../../ids.js';
 import { assessmentModal, assessmentNotice } from '../../views/assessment-modal.js';
 import { decodeDraft, readStep } from '../../views/assessment-state.js';
-import { finalAnswers, nextStep, schemaErrors, strayAnswerErrors } from '../../views/assessment-steps.js';
+import { finalAnswers, nextStep, schemaErrors, shownFieldErrors, strayAnswerErrors } from '../../views/assessment-steps.js';
 import { decisionContext } from '../decision-context.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -32,7 +32,7 @@ async function handleSubmit({ ack, view, body, client }: Args, deps: BotDeps): P
   }
   const read = readStep(view.state.values as never);
   const answers = { ...draft.answers, ...read.answers };
-  const errors = { ...strayAnswerErrors(read.shown, answers), ...read.errors };
+  const errors = { ...shownFieldErrors(read.shown, answers), ...strayAnswerErrors(read.shown, answers), ...read.errors };
   if (Object.keys(errors).length > 0) {
     await ack({ response_action: 'errors', errors: errors as Record<string, string> });
     return;
