@@ -4,3 +4,5 @@ export { assess } from './assess.js';
 export { assessmentAnswersSchema } from './schema.js';
 export type { AssessmentAnswers, DataType } from './answers.js';
 export type { AssessmentResult } from './result.js';
+export { closestPrecedent, type PrecedentMatch } from './precedents/closest.js';
+export type { Precedent, PublishedAnswer } from './precedents/catalogue.js';

@@ -7,6 +7,7 @@ import type { Breach } from '../../store/breaches.js';
 import type { Decision } from '../../store/decisions.js';
 import { slackDate } from '../date-token.js';
 import { ASSESSMENT } from '../ids.js';
+import { precedentBlocks } from './assessment-precedent.js';
 import { EXEMPTION_LABELS, formatScore, outcomePhrase, RISK_LABELS, SEVERITY_LABELS } from './decision-text.js';
 import { clip, mention, userText } from './text.js';
 
@@ -24,7 +25,7 @@ export interface ResultInput {
 /** Block Kit allows 3000 characters a section and about 12,000 a message: reasons are clipped to fit. */
 const REASON_MAX = 1200;
 const REASON_BLOCK_MAX = 2900;
-const REASONS_TOTAL_MAX = 7000;
+const REASONS_TOTAL_MAX = 6000; // leaves room for the precedent beside the answer
 
 /**
  * The result of one assessment, posted in the breach channel (flow 3): risk, severity, what to do
@@ -58,6 +59,7 @@ export function renderAssessmentResult(i: ResultInput): { text: string; blocks: 
   ];
   if (r.exemption) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Exemption: ${EXEMPTION_LABELS[r.exemption]}.` }] });
   blocks.push(...reasonBlocks(r.reasons));
+  blocks.push(...precedentBlocks(a.answers, r));
   blocks.push({
     type: 'context',
     elements: [

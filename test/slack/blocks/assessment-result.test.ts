@@ -33,6 +33,30 @@ describe('the assessment result message', () => {
     expect(validateBlocks(blocks, 'message').errors).toEqual([]);
   });
 
+  it('shows the closest published example beside the answer, its outcome and how the breach differs', () => {
+    const { blocks } = renderAssessmentResult({ breach, assessment: stored(), decision: null, latestVersion: 1, now: NOW, zone: 'UTC' });
+    expect(validateBlocks(blocks, 'message').errors).toEqual([]);
+    const all = JSON.stringify(blocks);
+    // Health data of 1,200 patients likely taken by unknown people: the stolen rehabilitation logbook.
+    expect(all).toMatch(/\*Closest published example\* \(\d+% alike\): EDPB Guidelines 01\/2021, case No\. 12, a rehabilitation centre's paper logbook/);
+    expect(all).toContain('*Its outcome:* notify the authority: yes; tell the people: yes.');
+    expect(all).toContain('• Cause: an accident or error here; deliberate in the example.');
+    expect(all).toContain('same outcome as the example');
+  });
+
+  it('says so when the assessment reaches another outcome than its closest example', () => {
+    // A recorded result that disagrees with the example (as an older engine's might).
+    const { blocks } = renderAssessmentResult({
+      breach,
+      assessment: stored({ risk: 'risk', communicateToSubjects: 'no' }),
+      decision: null,
+      latestVersion: 1,
+      now: NOW,
+      zone: 'UTC',
+    });
+    expect(JSON.stringify(blocks)).toContain(':warning: This assessment reaches a different outcome from the example');
+  });
+
   it('offers no buttons once superseded by a newer version', () => {
     const { blocks } = renderAssessmentResult({ breach, assessment: stored(), decision: null, latestVersion: 2, now: NOW, zone: 'UTC' });
     expect(JSON.stringify(blocks)).not.toContain('assessment_accept');

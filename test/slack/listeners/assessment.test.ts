@@ -121,6 +121,61 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     t.slack.assertNoViolations();
   });
 
+  it('asks which kinds of data the hashing covers, and shows the closest published example beside the result', async () => {
+    const breach = await declareForAssessment(t, 'User table with bcrypt hashes exfiltrated');
+    const user = t.users.responder;
+    const view = await assessByCommand(t, breach.channel_id, user);
+    const step2 = await submitStep(t, user, view.id, {
+      breachTypes: ['confidentiality'],
+      dataTypes: ['basic_identity', 'contact', 'credentials'],
+      subjectGroups: ['users'],
+      subjectsCount: '1200',
+      identifiability: 'maximum',
+      publiclyAvailableBefore: 'false',
+      malicious: 'true',
+    });
+    expect(askedFields(step2.view!)).toEqual(['credentialsGiveAccessTo', 'disclosure', 'recipients', 'protection']);
+
+    // Protection intact: a follow-up step asks what it covers, among the kinds of data involved only.
+    const step3 = await submitStep(t, user, view.id, {
+      credentialsGiveAccessTo: ['basic_identity', 'contact'],
+      disclosure: 'confirmed',
+      recipients: 'unknown',
+      protection: 'intact',
+    });
+    expect(step3.responseAction).toBe('update');
+    expect(askedFields(step3.view!)).toEqual(['protectedDataTypes']);
+    expect(JSON.stringify(step3.view!.blocks)).toContain('Step 3: a closer look');
+    const covered = step3.view!.blocks.find((b) => b['block_id'] === 'protectedDataTypes') as {
+      optional?: boolean;
+      element: { type: string; options: Array<{ value: string }> };
+    };
+    expect(covered.optional).toBeFalsy();
+    expect(covered.element.type).toBe('checkboxes');
+    expect(covered.element.options.map((o) => o.value)).toEqual(['basic_identity', 'contact', 'credentials']);
+    // Required: Slack would not let the person submit it empty.
+    await expect(submitStep(t, user, view.id, { protectedDataTypes: [] })).rejects.toThrow(/required input "protectedDataTypes" is empty/);
+
+    // The hashes protect only the passwords: the names and e-mails make it notifiable, not high risk.
+    const done = await submitStep(t, user, view.id, { protectedDataTypes: ['credentials'] });
+    expect(done.responseAction).toBe('close');
+    const result = await resultMessage(t, breach.channel_id, 1);
+    const shown = JSON.stringify(result.blocks);
+    expect(result.text).toContain('a risk to the people affected');
+    expect(shown).toContain('*Notify Datatilsynet*\\nYes, by <!date^');
+    expect(shown).toContain('protects the login credentials');
+    // The precedent beside the answer: EDPB case 06 (salted hashes) said no; this breach differs.
+    expect(shown).toMatch(/\*Closest published example\* \(\d+% alike\): EDPB Guidelines 01\/2021, case No\. 06, exfiltration of salted password hashes/);
+    expect(shown).toContain('*Its outcome:* notify the authority: no; tell the people: no.');
+    expect(shown).toContain('• Encryption: covering only some of the data here; intact (key safe) in the example.');
+    expect(shown).toContain(':warning: This assessment reaches a different outcome from the example');
+
+    const [row] = await db()`select answers, result from assessments where breach_id = ${breach.id}`;
+    expect(row!.answers).toMatchObject({ protection: 'intact', protectedDataTypes: ['credentials'] });
+    expect(row!.result).toMatchObject({ risk: 'risk', notifyAuthority: true, communicateToSubjects: 'no' });
+    t.slack.assertNoViolations();
+  });
+
   it('/breach assess outside a breach channel points to the breach channel', async () => {
     await t.driver.slashCommand({ user: t.users.reporter, channel: t.generalId, text: 'assess' });
     const pointer = t.slack.ephemerals({ channel: t.generalId, user: t.users.reporter }).at(-1);

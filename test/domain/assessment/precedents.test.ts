@@ -1,0 +1,84 @@
+// The precedent beside the answer: the closest published example, its outcome, and how the breach differs.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type AssessmentAnswers, assess, closestPrecedent } from '../../../src/domain/assessment/index.js';
+import { PRECEDENTS } from '../../../src/domain/assessment/precedents/catalogue.js';
+import { validAnswers } from './arbitraries.js';
+import { answers } from './fixtures.js';
+
+const closest = (a: AssessmentAnswers) => closestPrecedent(a, assess(a));
+
+describe('the published examples', () => {
+  it('are cited as WP250 rev.01 Annex B examples 1-10 or EDPB 01/2021 cases with their own numbers', () => {
+    const ids = PRECEDENTS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const p of PRECEDENTS) {
+      const wp250 = /^wp250-(\d+)/.exec(p.id);
+      const edpb = /^edpb-(\d\d)$/.exec(p.id);
+      if (wp250) expect(p.citation).toBe(`WP250 rev.01, Annex B, example ${wp250[1]}`);
+      else expect(p.citation).toBe(`EDPB Guidelines 01/2021, case No. ${edpb![1]}`);
+      expect(Number((wp250 ?? edpb)![1])).toBeLessThanOrEqual(wp250 ? 10 : 18);
+    }
+    // Every WP250 Annex B example is there.
+    expect(new Set(PRECEDENTS.filter((p) => p.id.startsWith('wp250')).map((p) => p.citation)).size).toBe(10);
+  });
+});
+
+describe('the closest example', () => {
+  const cases: Array<[string, Partial<AssessmentAnswers>]> = [
+    ['wp250-3', { breachTypes: ['availability'], subjectsCount: 50_000, dataTypes: ['basic_identity', 'contact'], unavailability: 'temporary', restoredWithinHours: 0.2, impactOnPeople: 'minor' }],
+    ['wp250-5', { subjectsCount: 1, dataTypes: ['basic_identity', 'financial'], recipients: 'known' }],
+    ['wp250-6', { subjectsCount: 120_000, dataTypes: ['basic_identity', 'credentials', 'behavioural'], recipients: 'public', malicious: true }],
+    ['wp250-7', { role: 'processor', subjectsCount: null, dataTypes: ['basic_identity', 'communications'], disclosure: null, recipients: 'known' }],
+    ['wp250-8', { breachTypes: ['availability'], subjectsCount: 40_000, subjectGroups: ['patients'], dataTypes: ['basic_identity', 'health'], unavailability: 'temporary', restoredWithinHours: 30, impactOnPeople: 'minor', malicious: true }],
+    ['edpb-06', { subjectsCount: 1_200, dataTypes: ['credentials'], recipients: 'unknown', protection: 'intact', malicious: true }],
+    ['edpb-08', { subjectsCount: 500, dataTypes: ['basic_identity', 'contact'], recipients: 'known', malicious: true }],
+    ['edpb-09', { subjectsCount: 24, dataTypes: ['basic_identity', 'contact'], recipients: 'trusted', recipientDeletedOrReturned: true }],
+    ['edpb-11', { subjectsCount: 100_000, dataTypes: ['basic_identity', 'contact'], disclosure: 'likely', recipients: 'unknown', malicious: true }],
+    ['edpb-12', { subjectsCount: 30, subjectGroups: ['patients'], dataTypes: ['basic_identity', 'health'], disclosure: 'likely', recipients: 'unknown', malicious: true }],
+    ['edpb-13', { subjectsCount: 2, dataTypes: ['basic_identity', 'contact'], recipients: 'known' }],
+    ['edpb-14', { subjectsCount: 600, subjectGroups: ['citizens'], dataTypes: ['basic_identity', 'contact', 'national_id'], recipients: 'known' }],
+  ];
+
+  it.each(cases)('of an instance of %s is that example, with the same outcome', (id, overrides) => {
+    const match = closest(answers(overrides));
+    expect(match.precedent.id).toBe(id);
+    expect(match.sameOutcome).toBe(true);
+    expect(match.similarity).toBeGreaterThan(0.8);
+  });
+
+  it('says how a breach differs, most decisive first, in plain sentences', () => {
+    // A USB stick with employees' sick-leave records lost on a bus, beside a stolen rehabilitation logbook.
+    const match = closest(
+      answers({ subjectsCount: 35, subjectGroups: ['employees'], dataTypes: ['basic_identity', 'health'], disclosure: 'unlikely', recipients: 'unknown' }),
+    );
+    expect(match.precedent.id).toBe('edpb-12');
+    expect(match.sameOutcome).toBe(true);
+    expect(match.differences).toEqual([
+      'Vulnerable people, patients or children: not among them here; among them in the example.',
+      'Cause: an accident or error here; deliberate in the example.',
+    ]);
+  });
+
+  it('lists nothing when the compared facts are alike, and flags an outcome that differs from the example', () => {
+    expect(closest(answers({ subjectsCount: 2, dataTypes: ['basic_identity', 'contact'], recipients: 'known' })).differences).toEqual([]);
+    // Salaries to colleagues: beside a bank statement to the wrong customer, income is not fraud-enabling.
+    const payroll = closest(answers({ subjectsCount: 40, subjectGroups: ['employees'], dataTypes: ['basic_identity', 'income'], recipients: 'known' }));
+    expect(payroll.sameOutcome).toBe(false);
+    expect(payroll.differences[0]).toMatch(/^Data: income data \(identity data and income and salary data\) here; fraud-enabling data/);
+  });
+
+  it('is always found, deterministic, and speaks in at most four sentences', () => {
+    fc.assert(
+      fc.property(validAnswers, (a) => {
+        const r = assess(a);
+        const match = closestPrecedent(a, r);
+        expect(closestPrecedent(structuredClone(a), r)).toEqual(match);
+        expect(match.similarity).toBeGreaterThanOrEqual(0);
+        expect(match.similarity).toBeLessThanOrEqual(1);
+        expect(match.differences.length).toBeLessThanOrEqual(4);
+        for (const d of match.differences) expect(d).toMatch(/^[A-Z][^:]+: .+ here; .+ in the example\.$/);
+      }),
+    );
+  });
+});
