@@ -127,10 +127,13 @@ export function lossFinding(f: Facts, sev: SeverityExplained): Finding | null {
   const floor = dependenceFloor(f);
   if (floor === null) return effect;
   // The effect on people decides when it alone makes the risk high; otherwise the records people
-  // depend on explain the outcome, the effect supporting it.
-  return riskRank(effect.level) > riskRank(floor.level) || effect.level === 'high'
-    ? { level: effect.level, reasons: [...effect.reasons, ...floor.reasons] }
-    : { level: floor.level, reasons: [...floor.reasons, ...effect.reasons] };
+  // depend on explain the outcome. When the floor raises it, only the effect's statement of the
+  // loss stays: its "not a high risk" would contradict the outcome.
+  if (riskRank(effect.level) > riskRank(floor.level) || effect.level === 'high') {
+    return { level: effect.level, reasons: [...effect.reasons, ...floor.reasons] };
+  }
+  if (effect.level === floor.level) return { level: floor.level, reasons: [...floor.reasons, ...effect.reasons] };
+  return { level: floor.level, reasons: [...floor.reasons, ...effect.reasons.slice(0, 1)] };
 }
 
 /** The loss judged by its effect on people, as the team rated it. */

@@ -223,6 +223,8 @@ describe('4. availability of records people depend on', () => {
     );
     expect(outcome(r)).toBe('yes / yes');
     expectDecisive(r, [/about 40,000 patients were unavailable for 30 hours/, /attack/, /not a brief outage like a power cut/, /WP250 Annex B, example 8/]);
+    // No reason may contradict the outcome.
+    expect(noneMatch(r.reasons, /not a high risk/)).toEqual([]);
   });
 
   it('benefit payment records of citizens down for 36 hours by a system failure, rated minor: a risk', () => {
