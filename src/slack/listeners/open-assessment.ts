@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Db } from '../../db/client.js';
+import type { AssessmentAnswers } from '../../domain/assessment/index.js';
 import type { Role } from '../../domain/deadline.js';
 import { latestAssessment } from '../../store/assessments.js';
 import type { Breach } from '../../store/breaches.js';
@@ -13,11 +14,19 @@ import { assessmentModal } from '../views/assessment-modal.js';
  */
 export async function openAssessmentModal(client: webApi.WebClient, triggerId: string, db: Db, breach: Breach): Promise<void> {
   const previous = await latestAssessment(db, breach.id);
-  const answers = previous?.answers ?? { role: breach.role as Role };
+  const answers = previous ? storedAsDraft(previous.answers) : { role: breach.role as Role };
   await client.views.open({
     trigger_id: triggerId,
     view: assessmentModal({ breachId: breach.id, reference: breach.reference, step: 1, answers }),
   });
+}
+
+/**
+ * Answers stored before the question about what the protection covers have no such answer, which
+ * means "every kind of data": say so explicitly, so the question shows every kind ticked.
+ */
+function storedAsDraft(stored: AssessmentAnswers): Partial<AssessmentAnswers> {
+  return stored.protection === 'intact' && stored.protectedDataTypes === undefined ? { ...stored, protectedDataTypes: null } : stored;
 }
 
 /** Why a breach cannot be assessed now, or null when it can. */

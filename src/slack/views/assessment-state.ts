@@ -37,7 +37,8 @@ function encodeValue(field: AnswerField, value: unknown): Encoded | undefined {
   const q = QUESTIONS[field];
   if (q.input === 'count' || q.input === 'hours') return typeof value === 'number' ? value : null;
   const idOf = (v: unknown) => choicesOf(field).find((c) => c.value === v)?.id;
-  if (q.input === 'multi') return Array.isArray(value) ? value.map(idOf).filter((x): x is string => x !== undefined) : [];
+  // null is an answer for a multi-select too: "the protection covers every kind of data".
+  if (q.input === 'multi') return Array.isArray(value) ? value.map(idOf).filter((x): x is string => x !== undefined) : value === null ? null : [];
   return idOf(value);
 }
 
@@ -45,7 +46,10 @@ function decodeValue(field: AnswerField, raw: unknown): unknown {
   const q = QUESTIONS[field];
   if (q.input === 'count' || q.input === 'hours') return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
   const byId = (id: unknown) => choicesOf(field).find((c) => c.id === id);
-  if (q.input === 'multi') return Array.isArray(raw) ? raw.map(byId).filter((c) => c !== undefined).map((c) => c.value) : undefined;
+  if (q.input === 'multi') {
+    if (raw === null) return null;
+    return Array.isArray(raw) ? raw.map(byId).filter((c) => c !== undefined).map((c) => c.value) : undefined;
+  }
   return byId(raw)?.value;
 }
 

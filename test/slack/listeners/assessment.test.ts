@@ -173,6 +173,13 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     const [row] = await db()`select answers, result from assessments where breach_id = ${breach.id}`;
     expect(row!.answers).toMatchObject({ protection: 'intact', protectedDataTypes: ['credentials'] });
     expect(row!.result).toMatchObject({ risk: 'risk', notifyAuthority: true, communicateToSubjects: 'no' });
+
+    // Reassessing from the card carries the answer through every step's metadata.
+    const again = await assessByCard(t, breach.channel_id, breach.card_ts);
+    expect((await submitStep(t, user, again.id, {})).responseAction).toBe('update');
+    const followUp = await submitStep(t, user, again.id, {});
+    const prefilled = followUp.view!.blocks.find((b) => b['block_id'] === 'protectedDataTypes') as { element: { initial_options?: Array<{ value: string }> } };
+    expect(prefilled.element.initial_options?.map((o) => o.value)).toEqual(['credentials']);
     t.slack.assertNoViolations();
   });
 
