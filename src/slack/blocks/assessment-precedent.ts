@@ -11,7 +11,7 @@ const ANSWER_WORDS: Record<Exclude<PublishedAnswer, 'controller_decides'>, strin
 function outcomeText(p: Precedent): string {
   const note = p.note ? ` (${p.note})` : '';
   if (p.authority === 'controller_decides' || p.subjects === 'controller_decides') {
-    return `the processor tells the controllers; each controller decides${note}`;
+    return `the processor tells its controllers without undue delay, and each controller assesses the risk${note}`;
   }
   return `notify the authority: ${ANSWER_WORDS[p.authority]}; tell the people: ${ANSWER_WORDS[p.subjects]}${note}`;
 }

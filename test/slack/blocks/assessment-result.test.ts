@@ -57,6 +57,17 @@ describe('the assessment result message', () => {
     expect(JSON.stringify(blocks)).toContain(':warning: This assessment reaches a different outcome from the example');
   });
 
+  it("puts a processor's breach beside WP250 example 7: the processor tells its controllers", () => {
+    const a = answers({ role: 'processor', subjectsCount: null, subjectGroups: ['users'], dataTypes: ['basic_identity', 'contact'], disclosure: null, recipients: 'known' });
+    const assessment = { ...stored(), answers: a, result: assess(a) };
+    const { blocks } = renderAssessmentResult({ breach: { ...breach, role: 'processor' } as Breach, assessment, decision: null, latestVersion: 1, now: NOW, zone: 'UTC' });
+    expect(validateBlocks(blocks, 'message').errors).toEqual([]);
+    const all = JSON.stringify(blocks);
+    expect(all).toContain('WP250 rev.01, Annex B, example 7');
+    expect(all).toContain('*Its outcome:* the processor tells its controllers without undue delay, and each controller assesses the risk.');
+    expect(all).toContain('same outcome as the example');
+  });
+
   it('offers no buttons once superseded by a newer version', () => {
     const { blocks } = renderAssessmentResult({ breach, assessment: stored(), decision: null, latestVersion: 2, now: NOW, zone: 'UTC' });
     expect(JSON.stringify(blocks)).not.toContain('assessment_accept');

@@ -112,7 +112,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     summary: "a hosting processor finds a flaw letting users see other users' accounts",
     authority: 'controller_decides',
     subjects: 'controller_decides',
-    note: 'the processor tells its controllers without undue delay; each controller assesses',
+    note: null,
     features: { ...disclosure, processor: true, reach: 'known', malicious: false },
   },
   {
