@@ -6,13 +6,13 @@ import { clip } from '../blocks/text.js';
 import { ASSESSMENT, assessAction } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { encodeDraft, type AssessmentDraft } from './assessment-state.js';
-import { type Answers, previousStep, stepFields, stepNumber, type Step } from './assessment-steps.js';
+import { type Answers, previousStep, stepCount, stepFields, stepNumber, type Step } from './assessment-steps.js';
 
 const STEP_TITLES: Record<Step, string> = {
   1: 'what happened, and to whom',
   2: 'the details',
   3: 'a closer look',
-  4: 'since the breach',
+  4: 'telling the people affected',
 };
 
 /** Radio buttons show every choice at once (Slack allows 10); longer lists become a select. */
@@ -21,22 +21,31 @@ const CHECKBOX_MAX = 10;
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 
+/** The submit button of the step after which the result is posted, and of every earlier one. */
+export const SUBMIT_LABELS = { last: 'See result', more: 'Next' } as const;
+
 /**
  * One step of the risk questionnaire (flow 3): plain-language questions with help text, only the
  * ones that apply to the answers so far, pre-filled with earlier answers (going Back, or the
  * previous assessment of the breach when reassessing). Every step replaces the same modal, so the
  * view stack never grows beyond one.
+ *
+ * The heading says "Step 2 of 3", counting the steps the answers so far may still need; the
+ * button says "See result" when no answer on this step can lead to another one. Where it can but
+ * need not (step 2's answers decide whether step 3 is asked), the button says "Next" and a line
+ * says the result may come next, so finishing is never a surprise.
  */
 export function assessmentModal(draft: AssessmentDraft): ModalView {
   const fields = stepFields(draft.step, draft.answers);
-  const heading = `${draft.reference ? `*${escapeMrkdwn(draft.reference)}* · ` : ''}Step ${stepNumber(draft.step, draft.answers)}: ${STEP_TITLES[draft.step]}`;
+  const count = stepCount(draft.step, draft.answers);
+  const heading = `${draft.reference ? `*${escapeMrkdwn(draft.reference)}* · ` : ''}Step ${count.number} of ${count.of}: ${STEP_TITLES[draft.step]}`;
   const blocks: KnownBlock[] = [{ type: 'context', elements: [{ type: 'mrkdwn', text: heading }] }];
   if (draft.step === 1) {
     blocks.push({
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: 'Answer what you know now; leave counts empty if unknown. Unknown answers are assessed as the worse case, and you can reassess as facts change.',
+        text: 'Answer with what you know now. Leave a number empty if you do not know it: anything unknown is assessed as the worse case. You can assess again whenever the facts change.',
       },
     });
   }
@@ -45,23 +54,38 @@ export function assessmentModal(draft: AssessmentDraft): ModalView {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: 'The answers so far point to a *high risk* to the people affected, so they must be told (Art. 34) unless an exemption applies.',
+        text: 'Your answers so far mean a *high risk* to the people affected, so the law says they must be told (GDPR Art. 34), unless one of these two exceptions applies.',
       },
     });
   }
   for (const field of fields) blocks.push(questionBlock(field, draft.answers));
+  if (draft.step > 1 && !count.last) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `If these answers need no more questions, *${SUBMIT_LABELS.more}* shows the result.` }],
+    });
+  }
   if (draft.step > 1) {
+    const back = previousStep(draft.step, draft.answers);
     blocks.push({
       type: 'actions',
       block_id: 'assess_nav',
-      elements: [{ type: 'button', action_id: ASSESSMENT.back, text: text('Back'), value: String(previousStep(draft.step, draft.answers)) }],
+      elements: [
+        {
+          type: 'button',
+          action_id: ASSESSMENT.back,
+          // Answers on this step are kept: going forward again finds them filled in.
+          text: text(`← Back to step ${stepNumber(back, draft.answers)}`),
+          value: String(back),
+        },
+      ],
     });
   }
   return {
     type: 'modal',
     callback_id: ASSESSMENT.view,
     title: text('Assess risk'),
-    submit: text(draft.step === 1 ? 'Next' : 'Continue'),
+    submit: text(count.last ? SUBMIT_LABELS.last : SUBMIT_LABELS.more),
     close: text('Cancel'),
     private_metadata: encodeDraft(draft),
     blocks,

@@ -50,6 +50,63 @@ export function stepNumber(step: Step, answers: Answers): number {
   return STEPS.filter((s) => s < step && stepFields(s, answers).length > 0).length + 1;
 }
 
+/**
+ * The steps after `step` that may still be asked, whatever is answered on `step` and later: the
+ * answers given before `step` decide, every later question is open. Slack does not re-render a
+ * step while it is being filled in, so this is what the step can honestly promise: when nothing
+ * may follow, its button says "See result"; the count "Step 2 of 3" includes these steps and
+ * shrinks on the next step once the answers rule one out.
+ */
+export function stepsThatMayFollow(step: Step, answers: Answers): Step[] {
+  const before: Answers = {};
+  for (const f of QUESTION_ORDER) if (stepOf(f) < step && answers[f] !== undefined) Object.assign(before, { [f]: answers[f] });
+  const applicable = new Set(applicableFields(before));
+  return STEPS.filter((s) => {
+    if (s <= step || !QUESTION_ORDER.some((f) => stepOf(f) === s && applicable.has(f))) return false;
+    return s !== 4 || mayBeHighBeforeStep4(before, applicable);
+  });
+}
+
+/** "Step 2 of 3": the steps already asked, this one, and those that may follow. */
+export function stepCount(step: Step, answers: Answers): { number: number; of: number; last: boolean } {
+  const number = stepNumber(step, answers);
+  const more = stepsThatMayFollow(step, answers).length;
+  return { number, of: number + more, last: more === 0 };
+}
+
+/**
+ * Whether some answers to the questions still open before step 4 make the risk high. Every
+ * choice of every open question is tried (a few hundred assessments at most, and far fewer when
+ * one is found early); counts and hours left open are "unknown", the worse case.
+ */
+function mayBeHighBeforeStep4(before: Answers, applicable: ReadonlySet<AnswerField>): boolean {
+  const open = QUESTION_ORDER.filter((f) => applicable.has(f) && stepOf(f) < 4 && before[f] === undefined);
+  if (open.some((f) => stepOf(f) === 1)) return true; // what happened is not known yet
+  let parsedAny = false;
+  const tryFrom = (i: number, acc: Answers): boolean => {
+    if (i === open.length) {
+      const parsed = assessmentAnswersSchema.safeParse(fillUnanswered(withNotApplicableDefaults(acc)));
+      if (!parsed.success) return false;
+      parsedAny = true;
+      return assess(parsed.data).risk === 'high';
+    }
+    const field = open[i]!;
+    // A question the choices so far rule out is not asked: no need to try its answers.
+    if (!applicableFields(acc).includes(field)) return tryFrom(i + 1, acc);
+    return openCandidates(field, acc).some((v) => tryFrom(i + 1, { ...acc, [field]: v }));
+  };
+  return tryFrom(0, before) || !parsedAny;
+}
+
+function openCandidates(field: AnswerField, before: Answers): readonly unknown[] {
+  const q = QUESTIONS[field];
+  if (q.input === 'single') return q.choices.map((c) => c.value);
+  // Encryption covering a single kind exposes the most; covering none is the answer "not encrypted".
+  if (field === 'protectedDataTypes') return [null, ...(before.dataTypes ?? []).map((t) => [t])];
+  // Counts, hours and the other lists left open are unknown, which is assessed as the worse case.
+  return [q.whenNotApplicable];
+}
+
 /** The Art. 34(3) questions only matter for a high risk; step 4's own answers cannot raise it. */
 function highRiskBeforeStep4(answers: Answers): boolean {
   const before: Answers = { ...answers };

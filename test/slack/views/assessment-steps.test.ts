@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess, assessmentAnswersSchema } from '../../../src/domain/assessment/index.js';
+import { QUESTIONS } from '../../../src/domain/assessment/questions.js';
 import {
   finalAnswers,
   nextStep,
@@ -7,9 +8,12 @@ import {
   shownFieldErrors,
   STEPS,
   stepFields,
+  stepCount,
   stepNumber,
+  stepsThatMayFollow,
   strayAnswerErrors,
   type Answers,
+  type Step,
 } from '../../../src/slack/views/assessment-steps.js';
 import { assessmentModal } from '../../../src/slack/views/assessment-modal.js';
 import { validateView } from '../../emulator/index.js';
@@ -125,5 +129,92 @@ describe('questionnaire steps', () => {
     expect(block({ ...intact, protectedDataTypes: null }).element.initial_options?.map((o) => o.value)).toEqual(['basic_identity', 'contact', 'credentials']);
     // A kind no longer among the data (changed with Back) is not offered, nor pre-ticked.
     expect(block({ ...intact, protectedDataTypes: ['credentials', 'health'] }).element.initial_options?.map((o) => o.value)).toEqual(['credentials']);
+  });
+});
+
+describe('"Step N of M" and the last button', () => {
+  const heading = (answers: Answers, step: Step) => {
+    const view = assessmentModal({ breachId: 'b', reference: 'BR-2026-0001', step, answers });
+    expect(() => validateView(JSON.parse(JSON.stringify(view)), 'modal', '/view')).not.toThrow();
+    return { text: JSON.stringify(view.blocks[0]), submit: view.submit?.text, all: JSON.stringify(view.blocks) };
+  };
+
+  it('counts every step that may still follow, and drops them as answers rule them out', () => {
+    expect(stepCount(1, { role: 'controller' })).toEqual({ number: 1, of: 4, last: false });
+    expect(stepCount(2, step1)).toEqual({ number: 2, of: 4, last: false });
+    const high = { ...step1, disclosure: 'likely' as const, recipients: 'unknown' as const, protection: 'none' as const };
+    expect(stepCount(4, high)).toEqual({ number: 3, of: 3, last: true });
+    // A processor is never asked the Art. 34(3) exemptions; a loss has no follow-up step.
+    const processorOutage: Answers = { ...step1, role: 'processor', breachTypes: ['availability'] };
+    expect(stepCount(2, processorOutage)).toEqual({ number: 2, of: 2, last: true });
+    // Contact details of 30 customers, not on purpose: no answer about the disclosure can make it a high risk.
+    const mild: Answers = { ...step1, dataTypes: ['contact'], subjectGroups: ['customers'], subjectsCount: 30, malicious: false, identifiability: 'limited' };
+    expect(stepsThatMayFollow(2, mild)).toEqual([3]);
+  });
+
+  it('labels the buttons: "Next" while a step may follow, "See result" on the last, Back names its step', () => {
+    const first = heading({ role: 'controller' }, 1);
+    expect(first.text).toContain('*BR-2026-0001* · Step 1 of 4: what happened, and to whom');
+    expect(first.submit).toBe('Next');
+    expect(first.all).not.toContain('Back');
+    const high = { ...step1, disclosure: 'likely' as const, recipients: 'unknown' as const, protection: 'none' as const };
+    const last = heading(high, 4);
+    expect(last.text).toContain('Step 3 of 3: telling the people affected');
+    expect(last.submit).toBe('See result');
+    expect(last.all).toContain('← Back to step 2');
+    expect(last.all).not.toContain('shows the result');
+    const maybe = heading(step1, 2);
+    expect(maybe.submit).toBe('Next');
+    expect(maybe.all).toContain('If these answers need no more questions, *Next* shows the result.');
+  });
+
+  /*
+   * Whatever is answered, "See result" is only on the step after which the result comes, and the
+   * count never promises fewer steps than are asked. Every combination of the single-choice
+   * answers of step 2 and 3 (a fixed sample of the largest sets), over breaches of each kind,
+   * walked as a person would.
+   */
+  it('never says "See result" before another step, nor counts fewer steps than are asked', () => {
+    const profiles: Answers[] = [
+      step1,
+      { ...step1, role: 'processor' },
+      { ...step1, dataTypes: ['contact'], subjectGroups: ['customers'], subjectsCount: 30, malicious: false, identifiability: 'limited' },
+      { ...step1, breachTypes: ['confidentiality', 'availability'], dataTypes: ['contact', 'credentials'], subjectsCount: null },
+      { ...step1, breachTypes: ['integrity'], dataTypes: ['contact'], subjectsCount: 40, malicious: false },
+      { ...step1, breachTypes: ['availability'], dataTypes: ['contact'], subjectGroups: ['customers'], subjectsCount: 300, malicious: false, publiclyAvailableBefore: true },
+    ];
+    const choices = (f: keyof Answers) => (QUESTIONS[f].choices as ReadonlyArray<{ value: unknown }>).map((c) => c.value);
+    let walks = 0;
+    let seeResult = 0;
+    for (const profile of profiles) {
+      const atStep2 = stepCount(2, profile);
+      const combos: Answers[] = [{}];
+      for (const f of stepFields(2, profile)) {
+        const values = QUESTIONS[f].input === 'single' ? choices(f) : QUESTIONS[f].input === 'multi' ? [[]] : [null, 2];
+        combos.splice(0, combos.length, ...combos.flatMap((c) => values.map((v) => ({ ...c, [f]: v }))));
+      }
+      // Every combination for the small sets; a fixed seventh of the large ones (thousands), to stay quick.
+      for (const combo of combos.filter((_, i) => combos.length < 100 || i % 7 === 0)) {
+        const after2 = { ...profile, ...combo };
+        if (Object.keys(shownFieldErrors(stepFields(2, profile), after2)).length > 0) continue;
+        const follows: Answers[] = stepFields(3, after2).length === 0 ? [{}] : [{}, { recipientDeletedOrReturned: true }, { protectedDataTypes: ['contact'] }, { protectedDataTypes: profile.dataTypes }];
+        for (const follow of follows) {
+          const answers = { ...after2, ...follow };
+          const path: Step[] = [1];
+          for (let s = nextStep(1, answers); s; s = nextStep(s, answers)) path.push(s);
+          const counts = [stepCount(1, profile), atStep2, ...path.slice(2).map((s) => stepCount(s, s === 3 ? after2 : answers))];
+          counts.forEach((c, i) => {
+            expect(c.number).toBe(i + 1);
+            expect(c.of).toBeGreaterThanOrEqual(path.length);
+            expect(c.last).toBe(c.last && i === path.length - 1);
+          });
+          if (counts.at(-1)!.last) seeResult++;
+          walks++;
+        }
+      }
+    }
+    expect(walks).toBeGreaterThan(100);
+    // Most walks end on a step whose button said "See result".
+    expect(seeResult / walks).toBeGreaterThan(0.5);
   });
 });
