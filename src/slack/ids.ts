@@ -52,6 +52,9 @@ export const ASSESSMENT = {
   accept: 'assessment_accept',
   override: 'assessment_override',
   overrideView: 'override_decision_modal',
+  /** On the result message: opens how the severity was scored; the value is the assessment id. */
+  scoring: 'assessment_scoring',
+  scoringView: 'assessment_scoring_modal',
 } as const;
 
 /** Questionnaire: one input block per answer field; the block id is the field, the action id `<field>_answer`. */

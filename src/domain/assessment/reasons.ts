@@ -401,11 +401,16 @@ export function registerNote(processor: boolean): string {
     : 'Record the breach in the internal register whatever the outcome (Art. 33(5)).';
 }
 
+const ENISA_ARITHMETIC = 'ENISA severity ';
+
+/** Whether a reason is the ENISA arithmetic below, which the result shows apart from the plain reasons. */
+export const isEnisaArithmetic = (reason: string): boolean => reason.startsWith(ENISA_ARITHMETIC);
+
 /** "ENISA severity 3.5 (high): DPC 4 × EI 0.75 + CB 0.5." followed by how each term arose. */
 export function enisaArithmetic(f: Facts, sev: SeverityExplained): string {
   const d = sev.dpcExplained;
   const head =
-    `ENISA severity ${formatNumber(sev.score)} (${LEVEL_WORDS[sev.level]}): ` +
+    `${ENISA_ARITHMETIC}${formatNumber(sev.score)} (${LEVEL_WORDS[sev.level]}): ` +
     `DPC ${formatNumber(sev.dpc)} × EI ${formatNumber(sev.ei)} + CB ${formatNumber(sev.cb)}.`;
   const moves: string[] = [];
   if (d.raisedForContext) moves.push('one step up for vulnerable people or a sensitive context');

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Role } from '../../domain/deadline.js';
+import { isEnisaArithmetic } from '../../domain/assessment/reasons.js';
 import { proposedOutcome } from '../../domain/decision.js';
 import type { StoredAssessment } from '../../store/assessments.js';
 import type { Breach } from '../../store/breaches.js';
@@ -28,8 +29,9 @@ const REASON_BLOCK_MAX = 2900;
 const REASONS_TOTAL_MAX = 6000; // leaves room for the precedent beside the answer
 
 /**
- * The result of one assessment, posted in the breach channel (flow 3): risk, severity, what to do
- * and by when, the reasons, and the DPO's Accept / Override buttons. Re-rendered in place when a
+ * The result of one assessment, posted in the breach channel (flow 3): the risk, what to do and
+ * by when, the reasons in words, one line on how it was scored (the ENISA arithmetic behind a
+ * button), and the DPO's Accept / Override buttons. Re-rendered in place when a
  * decision is recorded on it or a newer version supersedes it.
  */
 export function renderAssessmentResult(i: ResultInput): { text: string; blocks: KnownBlock[] } {
@@ -44,7 +46,6 @@ export function renderAssessmentResult(i: ResultInput): { text: string; blocks: 
       type: 'section',
       fields: [
         { type: 'mrkdwn', text: `*Risk*\n${RISK_LABELS[r.risk]}` },
-        { type: 'mrkdwn', text: `*Severity (ENISA)*\n${SEVERITY_LABELS[r.severity.level]}, score ${formatScore(r.severity.score)}` },
         ...(role === 'processor'
           ? [
               { type: 'mrkdwn' as const, text: `*Tell the controller*\nYes, by ${deadline} (Art. 33(2))` },
@@ -58,7 +59,8 @@ export function renderAssessmentResult(i: ResultInput): { text: string; blocks: 
     },
   ];
   if (r.exemption) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Exemption: ${EXEMPTION_LABELS[r.exemption]}.` }] });
-  blocks.push(...reasonBlocks(r.reasons));
+  blocks.push(...reasonBlocks(r.reasons.filter((x) => !isEnisaArithmetic(x))));
+  blocks.push(scoringBlock(a));
   blocks.push(...precedentBlocks(a.answers, r));
   blocks.push({
     type: 'context',
@@ -67,7 +69,6 @@ export function renderAssessmentResult(i: ResultInput): { text: string; blocks: 
         type: 'mrkdwn',
         text:
           `Assessed by ${mention(a.createdBy)} ${slackDate(DateTime.fromJSDate(a.createdAt, { zone: 'utc' }), { zone: i.zone })}` +
-          ` · DPC ${formatScore(r.severity.dpc)} × EI ${formatScore(r.severity.ei)} + CB ${formatScore(r.severity.cb)}` +
           ' · Every version is kept: reassess with *Assess risk* on the card as facts change.',
       },
     ],
@@ -76,6 +77,24 @@ export function renderAssessmentResult(i: ResultInput): { text: string; blocks: 
   return {
     text: `${breach.reference} risk assessment v${a.version}: ${RISK_LABELS[r.risk].toLowerCase()}; proposed: ${proposal}.`,
     blocks,
+  };
+}
+
+/**
+ * The one line about scoring: the severity in words, and a button for the arithmetic (ENISA's
+ * DPC × EI + CB and how each term arose), which people deciding rarely need and which the
+ * reasons above do not repeat. The button opens it for members of the breach channel only.
+ */
+function scoringBlock(a: StoredAssessment): KnownBlock {
+  const sev = a.result.severity;
+  return {
+    type: 'section',
+    block_id: 'assessment_scoring',
+    text: {
+      type: 'mrkdwn',
+      text: `*How this was scored:* the GDPR rules in the reasons come first; where none decides, the ENISA severity method does (here: ${SEVERITY_LABELS[sev.level].toLowerCase()}, ${formatScore(sev.score)}).`,
+    },
+    accessory: { type: 'button', action_id: ASSESSMENT.scoring, text: { type: 'plain_text', text: 'Show the scoring' }, value: a.id },
   };
 }
 

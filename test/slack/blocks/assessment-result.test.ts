@@ -5,7 +5,9 @@ import { renderAssessmentResult, reasonBlocks } from '../../../src/slack/blocks/
 import type { StoredAssessment } from '../../../src/store/assessments.js';
 import type { Breach } from '../../../src/store/breaches.js';
 import { answers } from '../../domain/assessment/fixtures.js';
-import { validateBlocks } from '../../emulator/index.js';
+import { validateBlocks, validateView } from '../../emulator/index.js';
+import { ASSESSMENT } from '../../../src/slack/ids.js';
+import { scoringModal } from '../../../src/slack/views/assessment-scoring.js';
 
 const NOW = DateTime.fromISO('2026-11-20T09:00:00Z', { zone: 'utc' });
 const breach = {
@@ -84,5 +86,36 @@ describe('the assessment result message', () => {
     const textChars = blocks.reduce((n, b) => n + JSON.stringify(b).length, 0);
     expect(textChars).toBeLessThan(11_000);
     expect(reasonBlocks([])).toHaveLength(1);
+  });
+});
+
+describe('how the result was scored', () => {
+  it('leads with the decision and plain reasons; the ENISA arithmetic only behind one "How this was scored" line', () => {
+    const a = stored();
+    const { blocks } = renderAssessmentResult({ breach, assessment: a, decision: null, latestVersion: 1, now: NOW, zone: 'UTC' });
+    expect(validateBlocks(blocks, 'message').errors).toEqual([]);
+    const all = JSON.stringify(blocks);
+    expect(a.result.reasons.some((r) => /DPC \d/.test(r))).toBe(true);
+    expect(all).not.toMatch(/DPC|EI \d|CB \d/);
+    expect(all.match(/How this was scored/g)).toHaveLength(1);
+    const line = blocks.find((b) => b.block_id === 'assessment_scoring') as { text: { text: string }; accessory: { action_id: string; value: string } };
+    expect(line.text.text).toMatch(/^\*How this was scored:\* the GDPR rules in the reasons come first; .* \(here: (high|very high), \d/);
+    expect(line.accessory).toMatchObject({ action_id: ASSESSMENT.scoring, value: a.id });
+    // The decision comes before the scoring line, the reasons too.
+    const index = (id: string) => blocks.findIndex((b) => JSON.stringify(b).includes(id));
+    expect(index('Notify Datatilsynet')).toBeLessThan(index('How this was scored'));
+    expect(index('*Why*')).toBeLessThan(index('How this was scored'));
+  });
+
+  it('shows the breakdown in a modal: the formula, this breach\'s terms, and what they mean', () => {
+    const a = stored();
+    const view = scoringModal('BR-2026-0042 <x>', a);
+    expect(() => validateView(JSON.parse(JSON.stringify(view)), 'modal', '/view')).not.toThrow();
+    const all = JSON.stringify(view.blocks);
+    const s = a.result.severity;
+    expect(all).toContain(`DPC ${s.dpc} × EI ${s.ei} + CB ${s.cb} = ${s.score}`);
+    expect(all).toContain('ENISA severity ');
+    expect(all).toContain('BR-2026-0042 &lt;x&gt;');
+    expect(all).toMatch(/data processing context.*ease of identification.*circumstances of the breach/);
   });
 });

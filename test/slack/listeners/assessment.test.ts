@@ -14,6 +14,11 @@ import {
 } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { describeEachDatabase } from '../../support/databases.js';
+import { forge } from '../../support/card.js';
+
+/** The "Step N of M" heading of a questionnaire step. */
+const stepHeading = (view: { blocks: Array<Record<string, unknown>> }) => JSON.stringify(view.blocks[0]).match(/Step \d of \d: [a-z ,]+/)?.[0];
+const submitLabel = (view: { submit?: unknown }) => (view.submit as { text?: string } | undefined)?.text;
 
 describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
@@ -24,7 +29,9 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     const user = t.users.responder;
     const view = await assessByCommand(t, breach.channel_id, user);
     // The role comes from the declaration; confidentiality-only questions are not asked yet.
-    expect(JSON.stringify(view.blocks)).toContain('Step 1');
+    // Nothing is known yet, so every conditional step may follow.
+    expect(stepHeading(view)).toBe('Step 1 of 4: what happened, and to whom');
+    expect(submitLabel(view)).toBe('Next');
     expect(askedFields(view)).toEqual([
       'role', 'breachTypes', 'dataTypes', 'subjectGroups', 'subjectsCount', 'recordsCount', 'identifiability', 'publiclyAvailableBefore', 'malicious',
     ]);
@@ -37,11 +44,18 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     expect(step2.responseAction).toBe('update');
     expect(t.slack.openViews(user)).toHaveLength(1);
     expect(askedFields(step2.view!)).toEqual(['disclosure', 'recipients', 'protection']);
+    expect(stepHeading(step2.view!)).toBe('Step 2 of 4: the details');
+    expect(submitLabel(step2.view!)).toBe('Next');
+    expect(JSON.stringify(step2.view!.blocks)).toContain('← Back to step 1');
 
     const step3 = await submitStep(t, user, view.id, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
     expect(step3.responseAction).toBe('update');
     expect(askedFields(step3.view!)).toEqual(['measuresRemoveHighRisk', 'individualContactDisproportionate']);
     expect(JSON.stringify(step3.view!.blocks)).toContain('*high risk*');
+    // No follow-up about encryption or a trusted recipient: the count drops to 3, and this is the last.
+    expect(stepHeading(step3.view!)).toBe('Step 3 of 3: telling the people affected');
+    expect(submitLabel(step3.view!)).toBe('See result');
+    expect(JSON.stringify(step3.view!.blocks)).toContain('← Back to step 2');
     expect(step3.view!.private_metadata.length).toBeLessThanOrEqual(3000);
 
     // Back shows step 2 with what was answered there.
@@ -60,13 +74,28 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     const result = await resultMessage(t, breach.channel_id, 1);
     const shown = JSON.stringify(result.blocks);
     expect(result.text).toContain('a high risk to the people affected');
-    expect(shown).toMatch(/Severity \(ENISA\)\*\\n(High|Very high), score \d/);
+    // The decision and reasons in words; the ENISA arithmetic only behind "How this was scored".
+    expect(shown).not.toMatch(/DPC \d/);
+    expect(shown.match(/How this was scored/g)).toHaveLength(1);
+    expect(shown).toMatch(/\*How this was scored:\*[^"]*ENISA severity method does \(here: (high|very high), \d/);
     expect(shown).toContain('*Notify Datatilsynet*\\nYes, by <!date^');
     expect(shown).toContain('Yes, individually');
     expect(shown).toMatch(/health data/i);
     expect(shown).toMatch(/1,200 patients/);
     expect(shown).toContain(ASSESSMENT.accept);
     expect(shown).toContain(ASSESSMENT.override);
+
+    // A channel member opens the breakdown; an outsider's forged press is refused and opens nothing.
+    const press = await t.driver.blockAction({ user, message: { channel: breach.channel_id, ts: result.ts }, action_id: ASSESSMENT.scoring });
+    const scoring = await t.slack.waitFor(() => t.slack.openViews(user).find((v) => v.callback_id === ASSESSMENT.scoringView));
+    expect(JSON.stringify(scoring.title)).toContain('How this was scored');
+    expect(JSON.stringify(scoring.blocks)).toMatch(/DPC 4 × EI 1 \+ CB [\d.]+ = [\d.]+/);
+    expect(JSON.stringify(scoring.blocks)).toContain('ENISA severity ');
+    const urls = t.slack.responseUrlPosts().length;
+    await forge(t, press.payload, t.users.outsider);
+    const refusal = await t.slack.waitFor(() => t.slack.responseUrlPosts().slice(urls).find((p) => /Only members of the breach’s channel/.test(p.text ?? '')));
+    expect(refusal.text).not.toContain(breach.reference ?? 'BR-');
+    expect(t.slack.openViews(t.users.outsider).filter((v) => v.callback_id === ASSESSMENT.scoringView)).toHaveLength(0);
 
     const card = await cardShowing(t, breach.channel_id, 'Proposed (v1)');
     expect(card).toContain('Awaiting the DPO');
@@ -88,6 +117,10 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     const view = await assessByCommand(t, breach.channel_id, user);
     const step2 = await submitStep(t, user, view.id, SHORT_OUTAGE_STEP1);
     expect(askedFields(step2.view!)).toEqual(['unavailability', 'restoredWithinHours', 'impactOnPeople']);
+    // A severe effect would make it a high risk and add a step; a mild one ends here, and says so.
+    expect(stepHeading(step2.view!)).toBe('Step 2 of 3: the details');
+    expect(submitLabel(step2.view!)).toBe('Next');
+    expect(JSON.stringify(step2.view!.blocks)).toContain('If these answers need no more questions, *Next* shows the result.');
     const done = await submitStep(t, user, view.id, { unavailability: 'temporary', restoredWithinHours: '2', impactOnPeople: 'none' });
     expect(done.responseAction).toBe('close');
     const v1 = await resultMessage(t, breach.channel_id, 1);
@@ -145,7 +178,7 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     });
     expect(step3.responseAction).toBe('update');
     expect(askedFields(step3.view!)).toEqual(['protectedDataTypes']);
-    expect(JSON.stringify(step3.view!.blocks)).toContain('Step 3: a closer look');
+    expect(stepHeading(step3.view!)).toBe('Step 3 of 4: a closer look');
     const covered = step3.view!.blocks.find((b) => b['block_id'] === 'protectedDataTypes') as {
       optional?: boolean;
       element: { type: string; options: Array<{ value: string }> };

@@ -4,6 +4,7 @@ import * as editSettings from './edit-settings.js';
 import * as homeDeclare from './home-declare.js';
 import * as assessmentDecision from './assessment-decision.js';
 import * as assessmentOpen from './assessment-open.js';
+import * as assessmentScoring from './assessment-scoring.js';
 import * as retrySetup from './retry-setup.js';
 import * as closeBreach from './close-breach.js';
 import * as timelineEntry from './timeline-entry.js';
@@ -15,6 +16,7 @@ export function register(app: App, deps: BotDeps): void {
   retrySetup.register(app, deps);
   assessmentOpen.register(app, deps);
   assessmentDecision.register(app, deps);
+  assessmentScoring.register(app, deps);
   editSettings.register(app, deps);
   homeDeclare.register(app, deps);
   closeBreach.register(app, deps);
