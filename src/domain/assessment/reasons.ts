@@ -204,10 +204,11 @@ export function severeLoss(f: Facts): string {
 
 export function briefLoss(f: Facts): string {
   const effect = f.answers.impactOnPeople === 'none' ? 'no effect' : 'only a minor effect';
-  const noExfiltration = f.confidentiality ? '' : ' and no sign that data left the organisation';
+  // Whether data left the organisation is the confidentiality question; when it was not asked,
+  // say nothing about it (issue 11: no inference stated as a fact).
   return (
     `${capitalise(dataList(f.answers.dataTypes, f.answers))} of ${people(f.answers)} ${lossPhrase(f)}, ` +
-    `back in good time (within ${GOOD_TIME_HOURS} hours), with ${effect} on people${noExfiltration}: this is unlikely ` +
+    `back in good time (within ${GOOD_TIME_HOURS} hours), with ${effect} on people: this is unlikely ` +
     'to result in a risk (EDPB Guidelines 01/2021, case 01; WP250 Annex B, example 3).'
   );
 }
