@@ -328,7 +328,8 @@ describe('no fact is invented', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 drafts × 4 kinds × 2 languages: seconds alone, more on a busy CI machine.
+  }, 120_000);
 
   it('invents nothing from an empty record: no digits but the fixed references, no e-mail but Datatilsynet', () => {
     for (const kind of KINDS) {
