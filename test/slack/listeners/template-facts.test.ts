@@ -1,8 +1,9 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { declareAction, NOTICE_ACTIONS, NOTICE_VIEWS } from '../../../src/slack/ids.js';
+import { ASSESSMENT, declareAction, NOTICE_ACTIONS, NOTICE_VIEWS, overrideAction } from '../../../src/slack/ids.js';
+import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
-import type { CardRow } from '../../support/card.js';
+import { assessedLeak, cardJson, type CardRow } from '../../support/card.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, seconds, waitForSetup } from '../../support/declare.js';
 import { eventually } from '../../support/eventually.js';
@@ -12,6 +13,7 @@ import { draftAndWait, fieldValues, filesOf, openFromCard, picked } from '../../
  * The facts the EDPB template and Datatilsynet's form ask for (issue 11), end to end through Slack:
  * typed in the Declare and Update facts modals, refused at the field when they cannot be right,
  * stored and versioned, and shown in both drafts. The reporter's name comes from their profile.
+ * And the notice states the DPO's decision as recorded after an override.
  */
 
 describeEachDatabase('the template facts in the Slack flow', ({ freshDatabase }) => {
@@ -119,6 +121,46 @@ describeEachDatabase('the template facts in the Slack flow', ({ freshDatabase })
     ]) expect(da, needle).toContain(needle);
     expect(en).not.toContain('[MISSING: when the breach ended]');
     expect(en).toContain('[MISSING: the risk assessment]');
+    t.slack.assertNoViolations();
+  });
+
+  it('after an override, the drafts state the DPO\'s decision and reasons, in both languages, without the engine\'s', async () => {
+    const breach = (await declareForAssessment(t, 'Patient letters sent to the wrong address')) as unknown as CardRow & { id: string };
+    const result = await assessedLeak(t, breach); // proposes: notify, and tell the people directly
+    await t.driver.blockAction({ user: t.users.dpo, message: { channel: breach.channel_id, ts: result.ts }, action_id: ASSESSMENT.override });
+    const override = await t.slack.waitFor(() => t.slack.openViews(t.users.dpo).find((v) => v.callback_id === ASSESSMENT.overrideView));
+    const justification = 'The letters went to the hospital next door, whose staff are bound to secrecy and returned them unopened.';
+    const res = await t.driver.submitView({
+      user: t.users.dpo,
+      viewId: override.id,
+      values: {
+        notifyAuthority: { [overrideAction('notifyAuthority')]: 'yes' },
+        communicateToSubjects: { [overrideAction('communicateToSubjects')]: 'no' },
+        justification: { [overrideAction('justification')]: justification },
+      },
+    });
+    expect(res.responseAction).toBe('close');
+    await t.slack.waitFor(() => cardJson(t, breach).includes('(overridden, v1)'));
+    const [stored] = await sql`select result from assessments where breach_id = ${breach.id}`;
+    const engineReasons = stored!.result.reasons as string[];
+
+    const posted = await draftAndWait(t, breach, t.users.dpo);
+    const files = filesOf(t, posted.find((m) => m.files?.length)!);
+    expect(files.map((f) => f.name).sort()).toEqual([`${breach.reference}-authority-da-v1.md`, `${breach.reference}-authority-en-v1.md`]);
+    const section = (md: string, heading: string) => md.split(`## ${heading}`)[1]?.split('\n## ')[0] ?? '';
+    for (const [lang, md] of files.map((f) => [f.name.includes('-da-') ? 'da' : 'en', f.text] as const)) {
+      const risk = section(md, lang === 'en' ? 'Likely consequences and risk assessment' : 'Sandsynlige konsekvenser og risikovurdering');
+      const told = section(md, lang === 'en' ? 'Communication to the data subjects' : 'Underretning af de registrerede');
+      // The DPO's outcome: a risk (a notification without telling the people), not the engine's high risk.
+      expect(risk).toContain(lang === 'en'
+        ? '**Our risk assessment:** The breach is likely to result in a risk to the rights and freedoms of natural persons.'
+        : '**Vores risikovurdering:** Bruddet indebærer sandsynligvis en risiko for fysiske personers rettigheder og frihedsrettigheder.');
+      expect(risk).toContain(justification);
+      expect(told).toContain(lang === 'en' ? 'The data subjects are not told.' : 'De registrerede underrettes ikke.');
+      expect(told).toContain(justification);
+      for (const reason of engineReasons) expect(md).not.toContain(reason);
+      expect(md).not.toMatch(/must be told|need not be notified|another reason|en anden begrundelse/);
+    }
     t.slack.assertNoViolations();
   });
 });
