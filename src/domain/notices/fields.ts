@@ -47,7 +47,7 @@ export const FIELD_LABELS = {
   actualConsequences: { en: 'the consequences for the data subjects so far', da: 'konsekvenser for de registrerede indtil nu' },
   likelyConsequences: { en: 'the likely consequences', da: 'sandsynlige konsekvenser' },
   assessment: { en: 'the risk assessment', da: 'risikovurdering' },
-  decision: { en: "the data protection officer's decision on the risk assessment", da: 'databeskyttelsesrådgiverens beslutning om risikovurderingen' },
+  decision: { en: 'the decision on the risk assessment (accept or override it)', da: 'beslutningen om risikovurderingen (godkend eller tilsidesæt den)' },
   'notification.type': { en: 'whether this is a new notification or a follow-up', da: 'om det er en ny anmeldelse eller en opfølgning' },
   'notification.earlierReference': { en: 'the reference of the earlier notification', da: 'referencenummer på den tidligere anmeldelse' },
   'notification.completeness': { en: 'whether the notification is complete or initial', da: 'om anmeldelsen er fuldstændig eller foreløbig' },

@@ -180,7 +180,7 @@ function yesNo(value: boolean | null | undefined, ctx: DraftContext): string | n
 /**
  * The risk assessment as decided, and only that (issue 11): the outcome in force, the ENISA score
  * of the recorded answers, and the reasons: the engine's decisive findings when its outcome was
- * accepted, the DPO's justification when it was overridden. Until someone decides, the decision is
+ * accepted, the recorded justification when it was overridden. Until someone decides, the decision is
  * a gap: the engine's proposal is not yet the controller's assessment.
  */
 function riskBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
@@ -194,7 +194,7 @@ function riskBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
   if (!d) return [labelled(ctx.t(T.riskAssessment), ctx.gaps.gap('decision')), severity];
   const outcome = labelled(ctx.t(T.riskAssessment), fill(ctx.t(T.riskSentence), { risk: ctx.t(RISK_LABELS[a.risk]) }));
   if (d.kind === 'overridden') {
-    return [outcome, `${ctx.t(T.decidedByDpo)} ${ctx.text(d.justification, 'decision')}`, severity];
+    return [outcome, `${ctx.t(T.decidedOnGrounds)} ${ctx.text(d.justification, 'decision')}`, severity];
   }
   return [outcome, severity, a.reasons.length > 0 ? labelled(ctx.t(T.reasons), ctx.bullets(a.reasons, 'assessment')) : ''];
 }

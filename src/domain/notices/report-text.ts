@@ -113,9 +113,10 @@ export const REPORT_TEXT = {
   likelyConsequences: cap(TERMS.likelyConsequences),
   riskAssessment: { en: 'Our risk assessment', da: 'Vores risikovurdering' },
   riskSentence: { en: 'The breach is {risk}.', da: 'Bruddet {risk}.' },
-  decidedByDpo: {
-    en: 'This is the decision of our data protection officer, on these grounds:',
-    da: 'Det er vores databeskyttelsesrådgivers beslutning, med denne begrundelse:',
+  // Said of us: an override is recorded by the DPO or the breach lead, and the notice names neither.
+  decidedOnGrounds: {
+    en: 'We decided this on the following grounds:',
+    da: 'Vi har truffet denne beslutning med følgende begrundelse:',
   },
   severity: { en: 'Severity', da: 'Alvor' },
   reasons: { en: 'Reasons', da: 'Begrundelser (som registreret i risikovurderingen)' },

@@ -163,7 +163,7 @@ describe.each(overrides)('an overridden decision gives a coherent filing ($name)
 
     it('gives the DPO\'s justification as the reason, and none of the engine\'s reasons for the outcome set aside', () => {
       expect(risk).toContain(decision.justification!);
-      expect(risk).toContain(lang === 'en' ? 'decision of our data protection officer' : 'databeskyttelsesrådgivers beslutning');
+      expect(risk).toContain(`${lang === 'en' ? 'We decided this on the following grounds:' : 'Vi har truffet denne beslutning med følgende begrundelse:'} ${decision.justification}`);
       for (const reason of engine.reasons) expect(draft.markdown).not.toContain(reason);
       expect(statedReasons(draft)).toEqual([]);
     });
