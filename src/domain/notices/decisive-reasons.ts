@@ -11,6 +11,7 @@
 import { assessmentAnswersSchema } from '../assessment/schema.js';
 import { readFacts } from '../assessment/facts.js';
 import type { AssessmentResult } from '../assessment/result.js';
+import { recipientDeleted } from '../assessment/reasons.js';
 import { combine, confidentialityFinding, lossFinding } from '../assessment/rules.js';
 import { computeSeverity } from '../assessment/severity.js';
 
@@ -26,6 +27,9 @@ export function decisiveReasons(answers: unknown, result: AssessmentResult): str
   const facts = readFacts(parsed.data);
   const finding = combine([confidentialityFinding(facts, computeSeverity(facts)), lossFinding(facts, computeSeverity(facts))]);
   if (finding.level !== result.risk) return [];
-  // Keep only what the recorded result says too: its text is what was shown and accepted.
-  return finding.reasons.filter((reason) => result.reasons.includes(reason));
+  // Keep only what the recorded result says too: its text is what was shown and accepted. The
+  // deletion finding says the recipient is bound to secrecy; unless that was the answer, it would
+  // state an inference as a fact (issue 11), so the notice leaves it out.
+  const unsaid = parsed.data.recipients === 'trusted' ? [] : [recipientDeleted()];
+  return finding.reasons.filter((reason) => result.reasons.includes(reason) && !unsaid.includes(reason));
 }

@@ -181,6 +181,15 @@ describe.each(overrides)('an overridden decision gives a coherent filing ($name)
 });
 
 describe('reasons the engine states are findings about recorded answers', () => {
+  it('a recipient nobody said is bound to secrecy is never called so', () => {
+    const a = answers({ subjectsCount: 3, recipients: 'known', recipientDeletedOrReturned: true });
+    for (const lang of LANGS) expect(authority(a, accepted(a), lang).markdown).not.toMatch(/bound to secrecy/i);
+    const trusted = answers({ subjectsCount: 3, recipients: 'trusted', recipientDeletedOrReturned: true });
+    const said = authority(trusted, accepted(trusted), 'en');
+    // Recorded as bound to secrecy: the finding may say so (whatever its wording), and nothing contradicts it.
+    expect(statedRisk(said)).toBe(assess(trusted).risk);
+  });
+
   it('a loss with no confidentiality question asked says nothing about data leaving the organisation', () => {
     const a = answers({ breachTypes: ['availability'], unavailability: 'temporary', restoredWithinHours: 4, impactOnPeople: 'minor' });
     for (const lang of LANGS) {
