@@ -5,6 +5,7 @@ import type { Clock } from '../domain/clock.js';
 import { channelNameFor } from '../domain/breach/reference.js';
 import { refreshCard, storedCard } from './card.js';
 import { republishHomes } from './home.js';
+import { fillReporterName } from './reporter-name.js';
 import { stepLabel } from '../slack/blocks/breach-card.js';
 import { slackDate } from '../slack/date-token.js';
 import { ACTIONS } from '../slack/ids.js';
@@ -76,6 +77,7 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
         await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_step_failed', data: { step, error: code } });
       }
     }
+    await fillReporterName(ctx, breachId);
     const steps = await setupSteps(ctx.db, breachId);
     completed = steps.every((s) => s.status === 'done');
     if (completed) await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_completed' });

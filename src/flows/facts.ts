@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { checkFactsForm } from '../domain/breach/facts-form.js';
 import type { FactField } from '../domain/breach/recorded-facts.js';
 import { mention } from '../slack/blocks/text.js';
@@ -5,6 +6,7 @@ import type { ViewStateValues } from '../slack/views/declare-state.js';
 import { readFactsState } from '../slack/views/facts-state.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { saveRecordedFacts, type FactsSaved } from '../store/breach-facts.js';
+import { getBreach } from '../store/breaches.js';
 import { refreshCard, type CardContext } from './card.js';
 
 /*
@@ -40,12 +42,22 @@ const FACT_LABELS: Record<FactField, string> = {
   crossBorderCountries: 'which countries',
   delayReason: 'reasons for the delay',
   supplementExpectedBy: 'when the missing information follows',
+  incidentCategory: 'kind of incident',
+  dataUnintelligible: 'encrypted or unintelligible',
+  detectedAt: 'when it was detected',
+  endedAt: 'when it ended',
+  reporterName: 'person reporting',
+  reporterFunction: 'their function',
+  sector: 'sector',
 };
 
 export type FactsResult = { ok: true; saved: FactsSaved } | { ok: false; errors: Record<string, string> };
 
 export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues }): Promise<FactsResult> {
-  const check = checkFactsForm(readFactsState(r.values));
+  const breach = await getBreach(ctx.db, r.breachId);
+  if (!breach) return { ok: false, errors: { subjectsDescription: 'That breach no longer exists.' } };
+  const startedAt = breach.startedAt ? DateTime.fromJSDate(breach.startedAt, { zone: 'utc' }) : null;
+  const check = checkFactsForm(readFactsState(r.values), { startedAt, now: ctx.clock.now() });
   if (!check.ok) return { ok: false, errors: check.errors };
   const saved = await saveRecordedFacts(ctx.db, { breachId: r.breachId, facts: check.value, actor: r.userId, now: ctx.clock.now() });
   if (!saved.ok) {

@@ -8,6 +8,7 @@ import type { Breach } from '../store/breaches.js';
 import { markDraftPosted, saveDraftVersions, type DraftRow } from '../store/notice-drafts.js';
 import { loadNoticeSource } from '../store/notice-source.js';
 import { refreshCard, type CardContext } from './card.js';
+import { fillReporterName } from './reporter-name.js';
 
 /*
  * Draft notices (flow 5): build the drafts from what is recorded, store a new version when the facts
@@ -19,6 +20,7 @@ import { refreshCard, type CardContext } from './card.js';
 export type DraftReply = string | null;
 
 export async function draftNotices(ctx: CardContext, breachId: string, userId: string): Promise<DraftReply> {
+  await fillReporterName(ctx, breachId);
   const loaded = await loadNoticeSource(ctx.db, breachId);
   if (!loaded) return 'That breach no longer exists.';
   const { breach } = loaded;

@@ -21,6 +21,9 @@ export const DECLARE_FIELDS = [
   'description',
   'awareAt',
   'startedAt',
+  'detectedAt',
+  'endedAt',
+  'incidentCategory',
   'discovery',
   'role',
   'processorHours',
@@ -28,6 +31,7 @@ export const DECLARE_FIELDS = [
   'ongoing',
   'responderIds',
   'codename',
+  'reporterFunction',
 ] as const;
 export type DeclareFieldId = (typeof DECLARE_FIELDS)[number];
 export const declareAction = (field: DeclareFieldId) => `${field}_input`;

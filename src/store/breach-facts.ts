@@ -20,20 +20,27 @@ export interface FactsSaved {
  */
 export async function saveRecordedFacts(
   db: Db,
-  r: { breachId: string; facts: RecordedFacts; actor: string; now: DateTime },
+  r: {
+    breachId: string;
+    /** The whole new set, or how to get it from the stored one (read under the breach's lock). */
+    facts: RecordedFacts | ((before: RecordedFacts) => RecordedFacts);
+    actor: string;
+    now: DateTime;
+  },
 ): Promise<FactsSaved | LockRefusal> {
   return withOpenBreach(db, r.breachId, async (tx, breach) => {
     const before = readRecordedFacts(breach.facts);
-    const changed = changedFacts(before, r.facts);
+    const facts = typeof r.facts === 'function' ? r.facts(before) : r.facts;
+    const changed = changedFacts(before, facts);
     if (changed.length === 0) return { ok: true, breach, changed } as const;
     const at = r.now.toJSDate();
-    const [after] = await tx.update(breaches).set({ facts: r.facts, updatedAt: at }).where(eq(breaches.id, breach.id)).returning();
+    const [after] = await tx.update(breaches).set({ facts, updatedAt: at }).where(eq(breaches.id, breach.id)).returning();
     const pick = (f: RecordedFacts) => Object.fromEntries(changed.map((k) => [k, f[k] ?? null]));
     await appendEvent(tx, {
       breachId: breach.id,
       actor: r.actor,
       type: 'facts_updated',
-      data: { changed, before: pick(before), after: pick(r.facts) },
+      data: { changed, before: pick(before), after: pick(facts) },
       at,
     });
     return { ok: true, breach: after!, changed } as const;

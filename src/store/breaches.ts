@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { breachSequences, breachSetupSteps, breaches } from '../db/schema.js';
+import type { RecordedFacts } from '../domain/breach/recorded-facts.js';
 import { channelNameFor, formatReference } from '../domain/breach/reference.js';
 import { appendEvent } from './events.js';
 
@@ -23,6 +24,8 @@ export interface Declaration {
   ongoing: 'yes' | 'no' | 'unknown';
   responderIds: string[];
   deadlineAt: Date;
+  /** The Declare modal's share of the recorded facts (incident category, times, the reporter's function). */
+  facts?: RecordedFacts;
 }
 
 /** The setup steps, in order. Each is recorded so a failure or a crash resumes where it stopped. */
@@ -110,6 +113,7 @@ function publicFacts(d: Declaration) {
     ongoing: d.ongoing,
     responderIds: d.responderIds,
     deadlineAt: d.deadlineAt.toISOString(),
+    facts: d.facts ?? {},
   };
 }
 

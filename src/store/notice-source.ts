@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import { readRecordedFacts } from '../domain/breach/recorded-facts.js';
 import type { NoticeSource } from '../domain/notices/from-breach.js';
-import { latestAssessment } from './assessments.js';
+import { getAssessment, latestAssessment } from './assessments.js';
 import { getBreach, type Breach } from './breaches.js';
 import { currentDecision } from './decisions.js';
 import { latestRestriction, listNotifications, type NotificationRow, type RestrictionRow } from './notifications.js';
@@ -18,13 +18,17 @@ export interface LoadedNoticeSource {
 export async function loadNoticeSource(db: Db, breachId: string): Promise<LoadedNoticeSource | null> {
   const breach = await getBreach(db, breachId);
   if (!breach) return null;
-  const [assessment, decision, notifications, restriction, organisation] = await Promise.all([
+  const [latest, decision, notifications, restriction, organisation] = await Promise.all([
     latestAssessment(db, breachId),
     currentDecision(db, breachId),
     listNotifications(db, breachId),
     latestRestriction(db, breachId),
     getOrganisation(db),
   ]);
+  // The notice states the decision in force, so it takes the assessment that decision was made on;
+  // a later reassessment nobody has decided on yet is only a proposal.
+  const decided = decision?.assessmentId && decision.assessmentId !== latest?.id ? await getAssessment(db, decision.assessmentId) : undefined;
+  const assessment = decided ?? latest;
   return {
     breach,
     notifications,

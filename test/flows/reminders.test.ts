@@ -80,11 +80,17 @@ describeEachDatabase('countdown reminders with a moved clock', ({ freshDatabase 
       ['2026-10-24T05:00:00Z', '3 h left'],
       ['2026-10-24T07:00:00Z', '1 h left'],
       ['2026-10-24T08:00:00Z', 'the deadline to tell the controller is now'],
+      ['2026-10-24T20:00:00Z', 'a processor must tell the controller without undue delay (Art. 33(2))'],
     ] as const) {
       await at(when);
       expect(reminders(row.channel_id).at(-1)?.text).toContain(says);
     }
-    expect(reminders(row.channel_id)).toHaveLength(5);
+    expect(reminders(row.channel_id)).toHaveLength(6);
+    // A processor's duty is Art. 33(2); the reasons-for-delay rule of Art. 33(1) is the controller's.
+    for (const m of reminders(row.channel_id)) {
+      expect(m.text).toContain('Art. 33(2)');
+      expect(m.text).not.toContain('33(1)');
+    }
   });
 
   it('awareness long ago: one catch-up message instead of the reminders already past', async () => {

@@ -281,10 +281,11 @@ export function dependedOnRecordsFloor(f: Facts): string {
 
 export function briefLoss(f: Facts): string {
   const effect = f.answers.impactOnPeople === 'none' ? 'no effect' : 'only a minor effect';
-  const noExfiltration = f.confidentiality ? '' : ' and no sign that data left the organisation';
+  // Whether data left the organisation is the confidentiality question; when it was not asked,
+  // say nothing about it (issue 11: no inference stated as a fact).
   const goodTime = f.dependence === null ? `${GOOD_TIME_HOURS} hours` : 'a day';
   return (
-    `${lossHead(f)}, back in good time (within ${goodTime}), with ${effect} on people${noExfiltration}: this is unlikely ` +
+    `${lossHead(f)}, back in good time (within ${goodTime}), with ${effect} on people: this is unlikely ` +
     'to result in a risk (EDPB Guidelines 01/2021, case 01; WP250 Annex B, example 3).'
   );
 }

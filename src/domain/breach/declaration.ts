@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { checkAwareness, checkStartedAt, deadlineFor, isValidProcessorHours, MAX_PROCESSOR_HOURS, ROLES, type Role } from '../deadline.js';
+import { checkBreachTimes, fromPicker } from './breach-times.js';
+import { INCIDENT_CATEGORIES, type IncidentCategory } from './incident-category.js';
 import { findPersonalData } from './personal-data.js';
+import { FACT_SHORT_MAX, type RecordedFacts } from './recorded-facts.js';
 
 export const TITLE_MAX = 80;
 export const DESCRIPTION_MAX = 3000;
@@ -22,6 +25,11 @@ export interface DeclarationInput {
   ongoing: string | null;
   responderIds: string[];
   codename: string | null;
+  /** EDPB template items the reporter may know at once (issue 11); all optional. */
+  incidentCategory?: string | null;
+  detectedAt?: number | null;
+  endedAt?: number | null;
+  reporterFunction?: string | null;
   /** The user already saw the personal-data warning for exactly this title and kept it. */
   personalDataAcknowledged?: boolean;
 }
@@ -41,6 +49,10 @@ export interface ValidDeclaration {
   responderIds: string[];
   codename: string | null;
   deadlineAt: DateTime;
+  incidentCategory: IncidentCategory | null;
+  detectedAt: DateTime | null;
+  endedAt: DateTime | null;
+  reporterFunction: string | null;
 }
 
 export type DeclarationCheck =
@@ -87,6 +99,10 @@ const schema = z.object({
   ongoing: z.enum(['yes', 'no', 'unknown']).nullable().transform((v) => v ?? 'unknown'),
   responderIds: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)).max(100, 'Invite at most 100 responders here; add more later'),
   codename: optionalText(CODENAME_MAX, 'The code name'),
+  incidentCategory: z.enum(INCIDENT_CATEGORIES, { error: 'Choose one of the listed kinds of incident, or "Other"' }).nullable(),
+  detectedAt: z.number().int().nullable(),
+  endedAt: z.number().int().nullable(),
+  reporterFunction: optionalText(FACT_SHORT_MAX, 'Your function'),
 });
 
 /**
@@ -96,6 +112,13 @@ const schema = z.object({
  */
 export function validateDeclaration(input: DeclarationInput, now: DateTime): DeclarationCheck {
   const errors: Partial<Record<DeclarationField, string>> = {};
+  input = {
+    ...input,
+    incidentCategory: input.incidentCategory ?? null,
+    detectedAt: input.detectedAt ?? null,
+    endedAt: input.endedAt ?? null,
+    reporterFunction: input.reporterFunction ?? null,
+  };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -113,6 +136,14 @@ export function validateDeclaration(input: DeclarationInput, now: DateTime): Dec
   if (awareAt && startedAt) {
     const started = checkStartedAt(startedAt, awareAt, now);
     if (!started.ok) errors.startedAt ??= started.message;
+  }
+  const detectedAt = fromPicker(input.detectedAt ?? null);
+  const endedAt = fromPicker(input.endedAt ?? null);
+  for (const [field, message] of Object.entries(checkBreachTimes({ startedAt, detectedAt, endedAt }, now))) {
+    errors[field as 'detectedAt' | 'endedAt'] ??= message;
+  }
+  if (endedAt && input.ongoing !== 'no') {
+    errors.endedAt ??= 'You gave an end time: answer "No, it has stopped" below, or clear the end time.';
   }
   let personalDataWarning = false;
   if (!input.personalDataAcknowledged) {
@@ -134,8 +165,23 @@ export function validateDeclaration(input: DeclarationInput, now: DateTime): Dec
       ...v,
       awareAt,
       startedAt,
+      detectedAt,
+      endedAt,
       processorHours: v.role === 'processor' ? v.processorHours : null,
       deadlineAt: deadlineFor({ awareAt, role: v.role, processorHours: v.processorHours }),
     },
+  };
+}
+
+/**
+ * The declaration's share of the recorded facts (recorded-facts.ts): stored with the breach, shown
+ * and changed later in the Update facts modal, versioned with the rest.
+ */
+export function declaredFacts(d: Pick<ValidDeclaration, 'incidentCategory' | 'detectedAt' | 'endedAt' | 'reporterFunction'>): RecordedFacts {
+  return {
+    ...(d.incidentCategory ? { incidentCategory: d.incidentCategory } : {}),
+    ...(d.detectedAt ? { detectedAt: d.detectedAt.toUTC().toISO()! } : {}),
+    ...(d.endedAt ? { endedAt: d.endedAt.toUTC().toISO()! } : {}),
+    ...(d.reporterFunction ? { reporterFunction: d.reporterFunction } : {}),
   };
 }

@@ -1,5 +1,9 @@
+import type { DateTime } from 'luxon';
+import { checkBreachTimes, fromPicker } from './breach-times.js';
+import { EEA_COUNTRIES, findCountry } from './countries.js';
+import { isIncidentCategory } from './incident-category.js';
 import {
-  FACT_COUNT_MAX, FACT_SHORT_MAX, FACT_TEXT_MAX, recordedFactsSchema, type FactField, type RecordedFacts,
+  FACT_COUNT_MAX, FACT_SHORT_MAX, FACT_TEXT_MAX, recordedFactsSchema, type CountryCount, type FactField, type RecordedFacts,
 } from './recorded-facts.js';
 
 /*
@@ -38,6 +42,20 @@ export interface FactsFormInput {
   crossBorderCountries: string | null;
   delayReason: string | null;
   supplementExpectedBy: string | null;
+  incidentCategory: string | null;
+  dataUnintelligible: TriState | null;
+  /** Unix seconds, from the datetime pickers. */
+  detectedAt: number | null;
+  endedAt: number | null;
+  reporterName: string | null;
+  reporterFunction: string | null;
+  sector: string | null;
+}
+
+/** What the form's times are checked against: the declared start, and now. */
+export interface FactsFormContext {
+  startedAt: DateTime | null;
+  now: DateTime;
 }
 
 export type FactsFormField = keyof FactsFormInput;
@@ -48,10 +66,12 @@ const TEXT_FIELDS = [
   'subjectsDescription', 'dataDescription', 'exposureWho', 'actualConsequences', 'likelyConsequences',
   'causeDescription', 'delayReason',
 ] as const satisfies readonly FactField[];
-const SHORT_FIELDS = ['controller', 'policeReference', 'supplementExpectedBy'] as const satisfies readonly FactField[];
+const SHORT_FIELDS = [
+  'controller', 'policeReference', 'supplementExpectedBy', 'reporterName', 'reporterFunction', 'sector',
+] as const satisfies readonly FactField[];
 const LIST_FIELDS = [
   'measuresBefore', 'measuresTaken', 'measuresProposed', 'mitigation', 'subjectSteps', 'processors',
-  'otherAuthorities', 'crossBorderCountries',
+  'otherAuthorities',
 ] as const satisfies readonly FactField[];
 
 /** A list typed as "none" (or Danish "ingen") is the recorded answer "none", stored as []. */
@@ -81,7 +101,48 @@ function parseCount(raw: string | null): number | null | 'invalid' {
 
 const triState = (v: TriState | null): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
 
-export function checkFactsForm(input: FactsFormInput): FactsCheck {
+const COUNTRY_EXAMPLE = 'one country per line with the number of people there, e.g. "Germany: 120" (or "Germany: unknown")';
+const UNKNOWN = /^(unknown|not known|ukendt|\?)$/i;
+
+/**
+ * "Germany: 120", "DE 120", "Tyskland - ca. 40", "Sweden: unknown": an EU/EEA country by code or
+ * English or Danish name, and the number of people there. Returns the error for the field when a
+ * line does not read as that.
+ */
+export function parseCountryCounts(raw: string | null): { ok: true; value: CountryCount[] | null } | { ok: false; message: string } {
+  const lines = parseList(raw);
+  if (lines === null || lines.length === 0) return { ok: true, value: lines === null ? null : [] };
+  if (lines.length > EEA_COUNTRIES.length) return { ok: false, message: `At most ${EEA_COUNTRIES.length} lines: one per EU/EEA country.` };
+  const out: CountryCount[] = [];
+  for (const line of lines) {
+    const m = /^(.*?)[\s:=\-–]*(?:(?:ca\.?|about|approx\.?|~)\s*)?([\d.,\s]+|unknown|not known|ukendt|\?)?$/i.exec(line.trim());
+    const name = (m?.[1] ?? line).trim().replace(/[:\-–]+$/, '').trim();
+    const country = findCountry(name);
+    if (!country) {
+      return { ok: false, message: `"${name.slice(0, 40)}" is not an EU/EEA country I know. Write ${COUNTRY_EXAMPLE}.` };
+    }
+    const amount = m?.[2]?.trim() ?? '';
+    if (amount === '') return { ok: false, message: `Give the number of people in ${country.en}: ${COUNTRY_EXAMPLE}.` };
+    let count: number | null = null;
+    if (!UNKNOWN.test(amount)) {
+      const n = parseCount(amount);
+      if (n === null || n === 'invalid') return { ok: false, message: `The number of people in ${country.en} must be a whole number: ${COUNTRY_EXAMPLE}.` };
+      count = n;
+    }
+    if (out.some((c) => c.country === country.code)) return { ok: false, message: `${country.en} is listed twice: give one line per country.` };
+    out.push({ country: country.code, count });
+  }
+  return { ok: true, value: out };
+}
+
+/** The stored countries as the modal shows them again: "Germany: 120", one per line. */
+export function formatCountryCounts(items: readonly CountryCount[] | undefined): string | undefined {
+  if (!items) return undefined;
+  if (items.length === 0) return 'none';
+  return items.map((c) => `${findCountry(c.country)?.en ?? c.country}: ${c.count ?? 'unknown'}`).join('\n');
+}
+
+export function checkFactsForm(input: FactsFormInput, context: FactsFormContext): FactsCheck {
   const errors: Partial<Record<FactsFormField, string>> = {};
   const out: Record<string, unknown> = {};
   const put = (field: FactField, value: unknown) => {
@@ -118,11 +179,25 @@ export function checkFactsForm(input: FactsFormInput): FactsCheck {
   put('causeMalicious', triState(input.causeMalicious));
   put('policeInformed', triState(input.policeInformed));
   put('crossBorder', triState(input.crossBorder));
+  put('dataUnintelligible', triState(input.dataUnintelligible));
+  if (input.incidentCategory !== null) {
+    if (isIncidentCategory(input.incidentCategory)) put('incidentCategory', input.incidentCategory);
+    else errors.incidentCategory = 'Choose one of the listed kinds of incident, or "Other".';
+  }
+  const countries = parseCountryCounts(input.crossBorderCountries);
+  if (countries.ok) put('crossBorderCountries', countries.value);
+  else errors.crossBorderCountries = countries.message;
+
+  const detectedAt = fromPicker(input.detectedAt);
+  const endedAt = fromPicker(input.endedAt);
+  Object.assign(errors, checkBreachTimes({ startedAt: context.startedAt, detectedAt, endedAt }, context.now));
+  put('detectedAt', detectedAt?.isValid ? detectedAt.toISO() : null);
+  put('endedAt', endedAt?.isValid ? endedAt.toISO() : null);
 
   if (out['policeInformed'] !== true && out['policeReference']) {
     errors.policeReference = 'A police reference only makes sense if the police were told: answer "Yes" above, or clear it.';
   }
-  if (out['crossBorder'] !== true && Array.isArray(out['crossBorderCountries']) && (out['crossBorderCountries'] as string[]).length > 0) {
+  if (out['crossBorder'] !== true && Array.isArray(out['crossBorderCountries']) && (out['crossBorderCountries'] as unknown[]).length > 0) {
     errors.crossBorderCountries = 'List countries only if people in other EU/EEA countries are affected: answer "Yes" above, or clear it.';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { INCIDENT_CATEGORIES } from './incident-category.js';
 
 /*
  * The facts a team records after declaring (the Update facts modal), which the notices need and the
  * Declare modal does not ask: who and what is affected, consequences, measures, cause, other
- * authorities, the reasons for a delay. Stored in `breaches.facts` (jsonb), one key per field.
+ * authorities, the reasons for a delay, and the items of the EDPB template and Datatilsynet's form
+ * the Declare modal asks only in part (incident category, detection and end times, the reporter,
+ * the sector, encryption, the countries reached). Stored in `breaches.facts` (jsonb), one key per
+ * field; the Declare modal writes its share of them when the breach is stored.
  *
  * A key that is absent means "not recorded yet" (the draft shows a gap). A list recorded as "none"
  * is stored as [] and is an answer; a yes/no left at "not known yet" is absent.
@@ -18,6 +22,15 @@ const text = z.string().trim().min(1).max(FACT_TEXT_MAX);
 const short = z.string().trim().min(1).max(FACT_SHORT_MAX);
 const list = z.array(z.string().trim().min(1).max(FACT_TEXT_MAX)).max(100);
 const count = z.number().int().min(0).max(FACT_COUNT_MAX);
+/** An instant as stored: ISO 8601 in UTC (luxon's toISO() of a UTC DateTime). */
+const instant = z.iso.datetime({ offset: true });
+
+/**
+ * One country a cross-border breach reaches, with the number of people there. `country` is an
+ * ISO 3166-1 code (countries.ts); `count` null is "not known yet" (a gap in the drafts).
+ */
+export const countryCountSchema = z.object({ country: z.string().trim().min(1).max(FACT_SHORT_MAX), count: count.nullable() });
+export type CountryCount = z.infer<typeof countryCountSchema>;
 
 export const recordedFactsSchema = z.object({
   /** Who the people are, in the team's words (the groups come from the assessment). */
@@ -48,10 +61,24 @@ export const recordedFactsSchema = z.object({
   policeReference: short,
   otherAuthorities: list,
   crossBorder: z.boolean(),
-  crossBorderCountries: list,
+  /** The countries reached and the number of people in each (EDPB template: cross-border). */
+  crossBorderCountries: z.array(countryCountSchema).max(30),
   delayReason: text,
   /** Datatilsynet item 12: when the missing information will be available (a date or free text). */
   supplementExpectedBy: short,
+  /** The EDPB template's incident category. */
+  incidentCategory: z.enum(INCIDENT_CATEGORIES),
+  /** The data were encrypted or otherwise unintelligible to whoever got them (Art. 34(3)(a)). */
+  dataUnintelligible: z.boolean(),
+  /** When the breach was detected, which may differ from when we became aware of it. */
+  detectedAt: instant,
+  /** When the breach ended. Recording it says the breach is over. */
+  endedAt: instant,
+  /** The person reporting to the authority: filled from the declaring user's Slack profile. */
+  reporterName: short,
+  reporterFunction: short,
+  /** Our sector of activity, as the reporting form asks it. */
+  sector: short,
 });
 
 export type RecordedFacts = Partial<z.infer<typeof recordedFactsSchema>>;
@@ -66,7 +93,8 @@ export function readRecordedFacts(stored: unknown): RecordedFacts {
   if (typeof stored !== 'object' || stored === null) return {};
   const out: Record<string, unknown> = {};
   for (const field of FACT_FIELDS) {
-    const parsed = recordedFactsSchema.shape[field].safeParse((stored as Record<string, unknown>)[field]);
+    const raw = (stored as Record<string, unknown>)[field];
+    const parsed = recordedFactsSchema.shape[field].safeParse(field === 'crossBorderCountries' ? legacyCountries(raw) : raw);
     if (parsed.success) out[field] = parsed.data;
   }
   return out as RecordedFacts;
@@ -75,4 +103,13 @@ export function readRecordedFacts(stored: unknown): RecordedFacts {
 /** The fields whose values differ, for the event row and the confirmation. */
 export function changedFacts(before: RecordedFacts, after: RecordedFacts): FactField[] {
   return FACT_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+}
+
+/**
+ * Before the counts per country, the countries were stored as a list of names: read them as
+ * countries whose count is not known yet, so nothing recorded is lost.
+ */
+function legacyCountries(raw: unknown): unknown {
+  if (!Array.isArray(raw)) return raw;
+  return raw.map((item) => (typeof item === 'string' ? { country: item, count: null } : item));
 }

@@ -12,6 +12,8 @@
  * plain text and cannot use Slack's per-reader `<!date>` tokens.
  */
 
+import type { IncidentCategory } from '../breach/incident-category.js';
+
 export type IsoInstant = string;
 
 export type BreachRole = 'controller' | 'processor' | 'joint_controller';
@@ -46,8 +48,21 @@ export interface AssessmentLike {
   notifyController: boolean;
   communicateToSubjects: 'no' | 'individual' | 'public';
   exemption: null | 'unintelligible' | 'measures_taken' | 'disproportionate_effort';
-  /** Plain English sentences; passed through verbatim (also into Danish drafts). */
+  /**
+   * The decisive findings behind `risk`, plain English sentences passed through verbatim (also
+   * into Danish drafts). Only findings: never the engine's notes to the DPO (what to do, whom to
+   * tell, its arithmetic), which are not statements to the authority.
+   */
   reasons: string[];
+}
+
+/**
+ * How the decision in force came about. Accepted: the assessment's outcome is ours. Overridden:
+ * the DPO decided otherwise, and the justification is the reason we give.
+ */
+export interface DecisionFacts {
+  kind: 'accepted' | 'overridden';
+  justification?: string | null;
 }
 
 export interface ContactPerson {
@@ -56,12 +71,19 @@ export interface ContactPerson {
   phone?: string | null;
 }
 
+/** The person reporting: a contact, with the function the EDPB template asks for. */
+export interface Reporter extends ContactPerson {
+  function?: string | null;
+}
+
 export interface OrganisationFacts {
   /** Our organisation: the controller, or the processor when our role is processor. */
   name?: string | null;
   cvr?: string | null;
   address?: string | null;
   dpo?: ContactPerson | null;
+  /** The sector we work in, as the reporting form asks it. */
+  sector?: string | null;
 }
 
 export type PartyRole = 'controller' | 'processor' | 'joint_controller' | 'sub_processor';
@@ -160,15 +182,22 @@ export interface OtherAuthoritiesFacts {
   others?: string[] | null;
 }
 
+export interface CountryCountFacts {
+  /** An ISO 3166-1 code of an EU/EEA country, or a name as recorded. */
+  country: string;
+  /** The number of people there; null = not known yet. */
+  count?: number | null;
+}
+
 export interface CrossBorderFacts {
   involved?: boolean | null;
-  countries?: string[] | null;
+  countries?: CountryCountFacts[] | null;
 }
 
 export interface NoticeFacts {
   organisation?: OrganisationFacts | null;
-  /** The person reporting (the breach lead or DPO who submits). */
-  reporter?: ContactPerson | null;
+  /** The person reporting. */
+  reporter?: Reporter | null;
   /** Our breach reference, e.g. BR-2026-0042. */
   reference?: string | null;
   title?: string | null;
@@ -178,7 +207,13 @@ export interface NoticeFacts {
   /** 'unknown' is a recorded answer ("not yet known"), unlike null. */
   startedAt?: IsoInstant | 'unknown' | null;
   endedAt?: IsoInstant | null;
+  /** When the breach was detected, apart from when we became aware of it. */
+  detectedAt?: IsoInstant | null;
   ongoing?: boolean | null;
+  /** The EDPB template's incident category. */
+  incidentCategory?: IncidentCategory | null;
+  /** Whether the data were encrypted or otherwise unintelligible to whoever got them. */
+  dataUnintelligible?: boolean | null;
   /** How it was discovered. */
   discovery?: string | null;
   role?: BreachRole | null;
@@ -199,7 +234,10 @@ export interface NoticeFacts {
   actualConsequences?: string | null;
   /** Likely consequences (Art. 33(3)(c), Datatilsynet item 6). */
   likelyConsequences?: string | null;
+  /** The assessment in force: as accepted, or with the DPO's outcome when overridden. */
   assessment?: AssessmentLike | null;
+  /** The recorded decision on the assessment; null while nobody has decided. */
+  decision?: DecisionFacts | null;
   /** The deadline from the clock module. If absent, a controller's is derived as awareAt + 72 h. */
   deadline?: IsoInstant | null;
   notification?: NotificationState | null;

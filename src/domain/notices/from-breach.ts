@@ -10,6 +10,7 @@ import type { AssessmentAnswers } from '../assessment/answers.js';
 import type { AssessmentResult } from '../assessment/result.js';
 import type { RecordedFacts } from '../breach/recorded-facts.js';
 import type { Organisation } from '../settings-form.js';
+import { decisiveReasons } from './decisive-reasons.js';
 import type {
   AssessmentLike, BreachRole, CommunicationChannel, CommunicationFacts, NoticeFacts, NotificationState, OtherParty,
 } from './facts.js';
@@ -84,16 +85,22 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
       cvr: s.organisation.cvr,
       address: s.organisation.address,
       dpo: { ...s.organisation.dpo },
+      sector: f.sector ?? null,
     },
-    // Who submits is decided when it is sent; the draft asks for the name rather than guess it.
-    reporter: null,
+    // Filled from the declaring user's Slack profile, and changed in Update facts if someone else reports.
+    reporter: { name: f.reporterName ?? null, function: f.reporterFunction ?? null },
     reference: b.reference,
     title: b.title,
     description: b.description,
     awareAt: iso(b.awareAt),
     // The Declare modal says "leave empty if not known yet", so empty is that answer, not a gap.
     startedAt: b.startedAt ? b.startedAt.toISOString() : 'unknown',
-    ongoing: b.ongoing === 'yes' ? true : b.ongoing === 'no' ? false : null,
+    // A recorded end time says the breach is over, whatever the declaration said then.
+    ongoing: f.endedAt ? false : b.ongoing === 'yes' ? true : b.ongoing === 'no' ? false : null,
+    endedAt: f.endedAt ?? null,
+    detectedAt: f.detectedAt ?? null,
+    incidentCategory: f.incidentCategory ?? null,
+    dataUnintelligible: f.dataUnintelligible ?? null,
     discovery: b.discovery,
     role,
     otherParties: otherParties(f),
@@ -122,7 +129,7 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
     mitigation: f.mitigation ?? null,
     actualConsequences: f.actualConsequences ?? null,
     likelyConsequences: f.likelyConsequences ?? null,
-    assessment: effectiveAssessment(s.assessment, s.decision),
+    ...decidedAssessment(s.assessment, s.decision),
     deadline: iso(b.deadlineAt),
     notification: notificationState(s),
     delayReason: f.delayReason ?? null,
@@ -134,7 +141,9 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
         ? null
         : { police: f.policeInformed ?? null, policeReference: f.policeReference ?? null, others: f.otherAuthorities ?? null },
     crossBorder:
-      f.crossBorder === undefined ? null : { involved: f.crossBorder, countries: f.crossBorderCountries ?? null },
+      f.crossBorder === undefined && f.crossBorderCountries === undefined
+        ? null
+        : { involved: f.crossBorder ?? null, countries: f.crossBorderCountries ?? null },
   };
 }
 
@@ -164,7 +173,29 @@ function otherParties(f: RecordedFacts): OtherParty[] | null {
   ];
 }
 
-/** The assessment as decided: an override changes the outcome, and its justification is a reason. */
+/**
+ * The risk a DPO's decision amounts to: telling the people is for a high risk (Art. 34(1)),
+ * notifying for a risk (Art. 33(1)), neither for a breach unlikely to result in a risk. "A risk"
+ * is what a notification without telling the people asserts, whatever the engine proposed.
+ */
+export function riskOfDecision(d: { notifyAuthority: boolean; communicateToSubjects: 'no' | 'individual' | 'public' }): AssessmentLike['risk'] {
+  if (d.communicateToSubjects !== 'no') return 'high';
+  return d.notifyAuthority ? 'risk' : 'unlikely';
+}
+
+/** The assessment in force and how it was decided, as the notices state them. */
+export function decidedAssessment(a: AssessmentRecord | null, d: DecisionRecord | null): Pick<NoticeFacts, 'assessment' | 'decision'> {
+  return {
+    assessment: effectiveAssessment(a, d),
+    decision: d && a ? { kind: d.kind === 'overridden' ? 'overridden' : 'accepted', justification: d.justification } : null,
+  };
+}
+
+/**
+ * The assessment as decided. Accepted (or not yet decided): the engine's outcome with its decisive
+ * findings. Overridden: the DPO's outcome, and none of the engine's reasons, which argue for the
+ * outcome that was set aside; the DPO's justification is the reason (`decision`).
+ */
 function effectiveAssessment(a: AssessmentRecord | null, d: DecisionRecord | null): AssessmentLike | null {
   if (!a) return null;
   const r = a.result;
@@ -175,14 +206,17 @@ function effectiveAssessment(a: AssessmentRecord | null, d: DecisionRecord | nul
     notifyController: r.notifyController,
     communicateToSubjects: r.communicateToSubjects,
     exemption: r.exemption,
-    reasons: [...r.reasons],
+    reasons: decisiveReasons(a.answers, r),
   };
   if (d?.kind !== 'overridden') return base;
   return {
     ...base,
+    risk: riskOfDecision(d),
     notifyAuthority: d.notifyAuthority,
     communicateToSubjects: d.communicateToSubjects,
-    reasons: [...base.reasons, ...(d.justification ? [`The proposal was overridden: ${d.justification}`] : [])],
+    // An Art. 34(3) exemption the engine found holds only for the outcome it found.
+    exemption: d.communicateToSubjects === r.communicateToSubjects ? r.exemption : null,
+    reasons: [],
   };
 }
 

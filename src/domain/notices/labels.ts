@@ -106,7 +106,8 @@ export const NO_COMMUNICATION_LABELS: Record<NoCommunicationReason, Bilingual> =
     en: 'a restriction under section 22 of the Danish Data Protection Act applies',
     da: 'underretningen er undtaget efter databeskyttelseslovens § 22',
   },
-  other: { en: 'another reason', da: 'en anden begrundelse' },
+  // Not written after "because": the communication section gives our reasoning in our own words.
+  other: { en: 'of our reasoning below', da: 'vores begrundelse nedenfor' },
 };
 
 export const RISK_LABELS: Record<AssessmentLike['risk'], Bilingual> = {

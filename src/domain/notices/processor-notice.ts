@@ -49,7 +49,7 @@ export function draftProcessorNotice(facts: NoticeFacts, options: DraftOptions):
     consequences: consequencesSection(false),
     measures_taken: measuresTakenSection,
     controller_decides: (_facts, c) =>
-      section('controller_decides', REPORT_HEADINGS.controller_decides, c, [c.t(T.controllerDecides), c.t(T.askUs)]),
+      section('controller_decides', REPORT_HEADINGS.controller_decides, c, [c.t(T.controllerDecides), c.t(T.controllerDeadline), c.t(T.askUs)]),
   };
   const sections: NoticeSection[] = PROCESSOR_SECTION_ORDER.flatMap((id) => {
     const build = builders[id];

@@ -4,6 +4,8 @@
  */
 
 import type { DateTime } from 'luxon';
+import { countryName } from '../breach/countries.js';
+import { INCIDENT_CATEGORY_LABELS } from '../breach/incident-category.js';
 import type { DraftContext } from './context.js';
 import { labelled, section, type NoticeSection } from './draft.js';
 import type { NoticeFacts, OtherParty } from './facts.js';
@@ -66,7 +68,7 @@ export function contactsSection(as: 'controller' | 'processor'): Builder {
     const org = facts.organisation;
     const reporter = facts.reporter;
     const reporterLine = [
-      ctx.text(reporter?.name, 'reporter.name'),
+      `${ctx.text(reporter?.name, 'reporter.name')} (${ctx.text(reporter?.function, 'reporter.function')})`,
       ...[reporter?.email, reporter?.phone].filter(isRecorded).map((v) => v.trim()),
     ].join(', ');
     const parties = facts.otherParties ? facts.otherParties.map((p) => partyLine(p, ctx)) : null;
@@ -78,6 +80,7 @@ export function contactsSection(as: 'controller' | 'processor'): Builder {
         labelled(ctx.t(as === 'controller' ? T.controller : T.processor), ctx.text(org?.name, 'organisation.name')),
         labelled(ctx.t(T.cvr), ctx.text(org?.cvr, 'organisation.cvr')),
         labelled(ctx.t(T.address), ctx.text(org?.address, 'organisation.address')),
+        labelled(ctx.t(T.sector), ctx.text(org?.sector, 'organisation.sector')),
         labelled(ctx.t(T.reporter), reporterLine),
         labelled(ctx.t(T.dpo), contactLine(ctx, facts)),
         labelled(ctx.t(T.otherParties), ctx.bullets(parties, 'otherParties')),
@@ -90,12 +93,14 @@ export function timelineSection(deadline: DateTime | null, as: 'controller' | 'p
     const started = facts.startedAt === 'unknown' ? ctx.t(T.startUnknown) : ctx.instant(facts.startedAt, 'startedAt');
     const ongoing =
       facts.ongoing === true ? ctx.t(T.ongoingYes)
-      : facts.ongoing === false
-        ? `${ctx.t(T.ongoingNo)}${isRecorded(facts.endedAt) ? ` ${ctx.t(T.endedOn)} ${ctx.instant(facts.endedAt, 'endedAt')}` : ''}.`
+      : facts.ongoing === false ? `${ctx.t(T.ongoingNo)}.`
       : ctx.gaps.gap('ongoing');
     return section('timeline', REPORT_HEADINGS.timeline, ctx, [
       labelled(ctx.t(T.started), started),
       labelled(ctx.t(T.ongoingLabel), ongoing),
+      // When it ended is asked once it is over (or recorded anyway); while it goes on there is no end.
+      facts.ongoing === false || (facts.ongoing == null && isRecorded(facts.endedAt)) ? labelled(ctx.t(T.endedAt), ctx.instant(facts.endedAt, 'endedAt')) : '',
+      labelled(ctx.t(T.detectedAt), ctx.instant(facts.detectedAt, 'detectedAt')),
       labelled(ctx.t(T.awareAt), ctx.instant(facts.awareAt, 'awareAt')),
       labelled(ctx.t(T.discovery), ctx.text(facts.discovery, 'discovery')),
       deadline
@@ -121,7 +126,9 @@ export const natureSection: Builder = (facts, ctx) => {
     : cause?.malicious === false ? ctx.t(T.notMalicious)
     : ctx.gaps.gap('cause.malicious');
   const causeDetail = isRecorded(cause?.description) ? ` ${cause.description.trim()}` : '';
+  const category = facts.incidentCategory ? ctx.t(INCIDENT_CATEGORY_LABELS[facts.incidentCategory]) : ctx.gaps.gap('incidentCategory');
   return section('nature', REPORT_HEADINGS.nature, ctx, [
+    labelled(ctx.t(T.incidentCategory), category),
     labelled(ctx.t(T.breachType), ctx.labels(facts.breachTypes, BREACH_TYPE_LABELS, 'breachTypes')),
     labelled(ctx.t(T.whatHappened), ctx.text(facts.description, 'description')),
     labelled(ctx.t(T.cause), `${origin}; ${malicious}.${causeDetail}`),
@@ -157,6 +164,7 @@ export const subjectsAndDataSection: Builder = (facts, ctx) => {
         : ctx.t(T.no))
       : '',
     labelled(ctx.t(T.recordsCount), ctx.count(d?.recordsCount, d?.recordsCountIsApproximate, 'data.recordsCount')),
+    labelled(ctx.t(T.unintelligible), yesNo(facts.dataUnintelligible, ctx) ?? ctx.gaps.gap('dataUnintelligible')),
   ]);
 };
 
@@ -165,17 +173,30 @@ export const measuresBeforeSection: Builder = (facts, ctx) =>
     labelled(ctx.t(T.measuresBefore), ctx.bullets(facts.measuresBefore, 'measuresBefore')),
   ]);
 
+function yesNo(value: boolean | null | undefined, ctx: DraftContext): string | null {
+  return value === true ? `${ctx.t(T.yes)}.` : value === false ? `${ctx.t(T.no)}.` : null;
+}
+
+/**
+ * The risk assessment as decided, and only that (issue 11): the outcome in force, the ENISA score
+ * of the recorded answers, and the reasons: the engine's decisive findings when its outcome was
+ * accepted, the recorded justification when it was overridden. Until someone decides, the decision is
+ * a gap: the engine's proposal is not yet the controller's assessment.
+ */
 function riskBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
   const a = facts.assessment;
   if (!a) return [labelled(ctx.t(T.riskAssessment), ctx.gaps.gap('assessment'))];
   const n = (x: number): string => formatNumber(x, ctx.lang);
   const { dpc, ei, cb, score, level } = a.severity;
-  return [
-    labelled(ctx.t(T.riskAssessment), fill(ctx.t(T.riskSentence), { risk: ctx.t(RISK_LABELS[a.risk]) })),
-    labelled(ctx.t(T.severity),
-      `${ctx.t(ENISA_METHOD)}: ${n(dpc)} × ${n(ei)} + ${n(cb)} = ${n(score)} (${ctx.t(LEVEL_LABELS[level])}).`),
-    a.reasons.length > 0 ? labelled(ctx.t(T.reasons), ctx.bullets(a.reasons, 'assessment')) : '',
-  ];
+  const severity = labelled(ctx.t(T.severity),
+    `${ctx.t(ENISA_METHOD)}: ${n(dpc)} × ${n(ei)} + ${n(cb)} = ${n(score)} (${ctx.t(LEVEL_LABELS[level])}).`);
+  const d = facts.decision;
+  if (!d) return [labelled(ctx.t(T.riskAssessment), ctx.gaps.gap('decision')), severity];
+  const outcome = labelled(ctx.t(T.riskAssessment), fill(ctx.t(T.riskSentence), { risk: ctx.t(RISK_LABELS[a.risk]) }));
+  if (d.kind === 'overridden') {
+    return [outcome, `${ctx.t(T.decidedOnGrounds)} ${ctx.text(d.justification, 'decision')}`, severity];
+  }
+  return [outcome, severity, a.reasons.length > 0 ? labelled(ctx.t(T.reasons), ctx.bullets(a.reasons, 'assessment')) : ''];
 }
 
 /** `withRisk`: the controller's risk assessment; a processor's notice leaves the decision to the controller. */
@@ -200,11 +221,13 @@ function communicationBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
   const c = facts.communication;
   if (!c) return [labelled(ctx.t(T.status), ctx.gaps.gap('communication'))];
   if (c.status === 'not_communicated') {
-    const reason = c.reason ? ctx.t(NO_COMMUNICATION_LABELS[c.reason]) : ctx.gaps.gap('communication.reason');
+    // "Another reason" is no reason: the reason is ours, in our words, below.
+    const status = c.reason === 'other' ? ctx.t(T.notCommunicatedOwnReason)
+      : `${ctx.t(T.notCommunicated)} ${c.reason ? ctx.t(NO_COMMUNICATION_LABELS[c.reason]) : ctx.gaps.gap('communication.reason')}.`;
     // A "§ 22" restriction needs the DPO's written justification, and "other" needs saying what it is.
     const noteRequired = c.reason === 'other' || c.reason === 'restriction_s22';
     return [
-      labelled(ctx.t(T.status), `${ctx.t(T.notCommunicated)} ${reason}.`),
+      labelled(ctx.t(T.status), status),
       noteRequired || isRecorded(c.note) ? labelled(ctx.t(T.ourReason), ctx.text(c.note, 'communication.note')) : '',
     ];
   }
@@ -231,9 +254,11 @@ export const otherAuthoritiesSection: Builder = (facts, ctx) => {
     : o?.police === false ? `${ctx.t(T.no)}.`
     : ctx.gaps.gap('otherAuthorities.police');
   const x = facts.crossBorder;
+  const perCountry = (c: { country: string; count?: number | null }) =>
+    `${countryName(c.country, ctx.lang)} (${ctx.count(c.count, false, 'crossBorder.counts')})`;
   const crossBorder =
     x?.involved === true
-      ? `${ctx.t(T.yes)}: ${x.countries?.length ? ctx.and(x.countries) : ctx.gaps.gap('crossBorder.countries')}.`
+      ? `${ctx.t(T.yes)}: ${x.countries?.length ? ctx.and(x.countries.map(perCountry)) : ctx.gaps.gap('crossBorder.countries')}.`
     : x?.involved === false ? `${ctx.t(T.no)}.`
     : ctx.gaps.gap('crossBorder.involved');
   return section('other_authorities', REPORT_HEADINGS.other_authorities, ctx, [

@@ -44,6 +44,7 @@ export const REPORT_TEXT = {
   cvr: { en: 'CVR number', da: 'CVR-nummer' },
   address: { en: 'Address', da: 'Adresse' },
   reporter: { en: 'Person reporting', da: 'Anmelder' },
+  sector: { en: 'Sector', da: 'Branche eller sektor' },
   dpo: { en: 'Data protection officer (contact point)', da: 'Databeskyttelsesrådgiver (kontaktpunkt)' },
   otherParties: { en: 'Other parties involved', da: 'Andre involverede parter' },
 
@@ -53,12 +54,13 @@ export const REPORT_TEXT = {
   ongoingLabel: { en: 'Still ongoing', da: 'Står stadig på' },
   ongoingYes: { en: 'Yes, the breach is ongoing.', da: 'Ja, bruddet står stadig på.' },
   ongoingNo: { en: 'No, the breach has ended', da: 'Nej, bruddet er ophørt' },
-  endedOn: { en: 'on', da: 'den' },
+  endedAt: { en: 'The breach ended', da: 'Bruddet ophørte' },
+  detectedAt: { en: 'The breach was detected', da: 'Bruddet blev opdaget' },
   awareAt: { en: 'We became aware of the breach', da: 'Vi blev bekendt med bruddet' },
   discovery: { en: 'How it was discovered', da: 'Sådan blev bruddet opdaget' },
   authorityDeadline: {
-    en: `Deadline for notification (${TERMS.within72Hours.en}, ${LEGAL.art33_1.en})`,
-    da: `Frist for anmeldelse (${TERMS.within72Hours.da}, ${LEGAL.art33_1.da})`,
+    en: `Deadline for notification (${TERMS.withoutUndueDelay.en} and, ${TERMS.within72Hours.en}, ${LEGAL.art33_1.en})`,
+    da: `Frist for anmeldelse (${TERMS.withoutUndueDelay.da} og ${TERMS.within72Hours.da}, ${LEGAL.art33_1.da})`,
   },
   processorDeadline: {
     en: 'Deadline for telling the controller (our agreement)',
@@ -77,6 +79,7 @@ export const REPORT_TEXT = {
   delayReason: cap(TERMS.reasonsForDelay),
 
   // 4. Nature
+  incidentCategory: { en: 'Kind of incident', da: 'Hændelsens art' },
   breachType: { en: 'Type of breach', da: 'Bruddets type' },
   whatHappened: { en: 'What happened', da: 'Hvad er der sket' },
   cause: { en: 'Cause', da: 'Årsag' },
@@ -97,6 +100,10 @@ export const REPORT_TEXT = {
   yes: { en: 'Yes', da: 'Ja' },
   no: { en: 'No', da: 'Nej' },
   recordsCount: { en: 'Number of records', da: 'Antal registreringer' },
+  unintelligible: {
+    en: 'The data were encrypted or otherwise unintelligible to whoever got them',
+    da: 'Oplysningerne var krypterede eller på anden måde uforståelige for uvedkommende',
+  },
 
   // 6. Measures before
   measuresBefore: { en: 'Measures in place before the breach', da: 'Foranstaltninger før bruddet' },
@@ -106,6 +113,11 @@ export const REPORT_TEXT = {
   likelyConsequences: cap(TERMS.likelyConsequences),
   riskAssessment: { en: 'Our risk assessment', da: 'Vores risikovurdering' },
   riskSentence: { en: 'The breach is {risk}.', da: 'Bruddet {risk}.' },
+  // Said of us: an override is recorded by the DPO or the breach lead, and the notice names neither.
+  decidedOnGrounds: {
+    en: 'We decided this on the following grounds:',
+    da: 'Vi har truffet denne beslutning med følgende begrundelse:',
+  },
   severity: { en: 'Severity', da: 'Alvor' },
   reasons: { en: 'Reasons', da: 'Begrundelser (som registreret i risikovurderingen)' },
 
@@ -119,6 +131,7 @@ export const REPORT_TEXT = {
   communicated: { en: 'The data subjects have been told.', da: 'De registrerede er underrettet.' },
   planned: { en: 'The data subjects will be told.', da: 'De registrerede vil blive underrettet.' },
   notCommunicated: { en: 'The data subjects are not told, because', da: 'De registrerede underrettes ikke, fordi' },
+  notCommunicatedOwnReason: { en: 'The data subjects are not told.', da: 'De registrerede underrettes ikke.' },
   when: { en: 'When', da: 'Hvornår' },
   plannedWhen: { en: 'Planned for', da: 'Planlagt til' },
   how: { en: 'How', da: 'Hvordan' },
@@ -147,6 +160,10 @@ export const REPORT_TEXT = {
   controllerDecides: {
     en: 'You, as controller, decide whether the breach must be notified to the supervisory authority and communicated to the data subjects. This notice gives what we know and makes no risk decision for you.',
     da: 'I afgør som dataansvarlig, om bruddet skal anmeldes til tilsynsmyndigheden, og om de registrerede skal underrettes. Denne meddelelse giver de oplysninger, vi har, og træffer ingen beslutning om risiko for jer.',
+  },
+  controllerDeadline: {
+    en: `If you must notify the supervisory authority, your own deadline runs from when you become aware of the breach, which is at the latest when you receive this notice: ${TERMS.withoutUndueDelay.en} and, ${TERMS.within72Hours.en} (${LEGAL.art33_1.en}).`,
+    da: `Hvis I skal anmelde bruddet til tilsynsmyndigheden, løber jeres egen frist fra det tidspunkt, hvor I bliver bekendt med bruddet, og senest fra I modtager denne meddelelse: ${TERMS.withoutUndueDelay.da} og ${TERMS.within72HoursOfYou.da} (${LEGAL.art33_1.da}).`,
   },
   askUs: {
     en: 'Tell our contact person above what further information you need.',

@@ -27,10 +27,12 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
   const headline = `:memo: ${mention(s.createdBy)} drafted the notices (${versions}) from what is recorded now. The bot drafts; people check and send.`;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `${headline}\n${lines.join('\n')}` } }];
   if (s.late) {
-    const to = s.role === 'processor' ? 'the notice to the controller' : 'the notification';
+    const late = s.role === 'processor'
+      ? 'the deadline in our contract has passed: tell the controller without undue delay (Art. 33(2)) and say why it is late'
+      : 'the deadline has passed, so the notification must give the reasons for the delay (Art. 33(1))';
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `:rotating_light: *Late:* the deadline has passed, so ${to} must give the reasons for the delay (Art. 33(1)). The draft has a section for them: record them with *Update facts*.` },
+      text: { type: 'mrkdwn', text: `:rotating_light: *Late:* ${late}. The draft has a section for them: record them with *Update facts*.` },
     });
   }
   const english = s.drafts.find((d) => d.draft.lang === 'en' && d.draft.missingCount > 0);

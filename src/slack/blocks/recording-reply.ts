@@ -40,7 +40,9 @@ export function recordingReply(o: RecordOutcome, zone: string): KnownBlock[] {
     lines.push(`:white_check_mark: ${recordingText(o)} Submitted ${at(n.submittedAt, zone)} by ${METHOD_LABELS[n.method] ?? n.method}${ref}.`);
     const by = lateBy(n.submittedAt, breach.deadlineAt);
     if (by) {
-      lines.push(`:warning: *Notified late*, ${by} after the deadline: the notification must give the reasons for the delay (Art. 33(1)). The next draft has a section for them.`);
+      lines.push(breach.role === 'processor'
+        ? `:warning: *Told late*, ${by} after the deadline in our contract (Art. 33(2): without undue delay). The next draft says why it is late.`
+        : `:warning: *Notified late*, ${by} after the deadline: the notification must give the reasons for the delay (Art. 33(1)). The next draft has a section for them.`);
     }
     notes.push(breach.role === 'processor' ? 'The reminders to tell the controller have stopped.' : 'The reminders to notify Datatilsynet have stopped.');
     if (n.completeness === 'initial') notes.push('A follow-up reminder runs every day until the supplement is recorded (Art. 33(4)).');

@@ -34,17 +34,23 @@ export function renderReminder(r: ReminderInput): { text: string; blocks: KnownB
   const deadline = slackDate(r.deadlineAt, { zone: r.zone });
   const left = timeLeft(r.deadlineAt, r.now);
   const target = r.role === 'processor' ? 'tell the controller' : 'notify Datatilsynet';
+  const article = r.role === 'processor' ? 'Art. 33(2); the hours are from our contract' : 'Art. 33(1)';
   let headline: string;
   if (r.stream === 'subjects_daily') {
     headline = `:bell: *${r.reference}*: the decision says the people affected must be told (Art. 34). No communication is recorded yet.`;
   } else if (r.stream === 'phased_follow_up') {
     headline = `:bell: *${r.reference}*: the notification was initial (Art. 33(4)). Record the supplement when the missing information is sent.`;
   } else if (left.overdue) {
-    headline = `:rotating_light: *${r.reference}* is overdue by ${formatDuration({ ...left, overdue: false })}: ${target} now, and the notification must give the reasons for the delay (Art. 33(1)). Deadline was ${deadline}.`;
+    // A processor's duty is Art. 33(2) (without undue delay, the hours from its contract); the
+    // reasons for a late notification are the controller's duty under Art. 33(1).
+    const duty = r.role === 'processor'
+      ? 'a processor must tell the controller without undue delay (Art. 33(2))'
+      : 'the notification must give the reasons for the delay (Art. 33(1))';
+    headline = `:rotating_light: *${r.reference}* is overdue by ${formatDuration({ ...left, overdue: false })}: ${target} now, and ${duty}. Deadline was ${deadline}.`;
   } else if (r.kind === 'deadline') {
-    headline = `:rotating_light: *${r.reference}*: the deadline to ${target} is now (${deadline}).`;
+    headline = `:rotating_light: *${r.reference}*: the deadline to ${target} is now (${deadline}, ${article}).`;
   } else {
-    headline = `:alarm_clock: *${r.reference}*: ${formatDuration(left)} left to ${target}. Deadline ${deadline}.`;
+    headline = `:alarm_clock: *${r.reference}*: ${formatDuration(left)} left to ${target}. Deadline ${deadline} (${article}).`;
   }
   const items = reminderChecklist(r.state);
   const done = items.filter((i) => i.status === 'done').map((i) => LABELS[i.id]);

@@ -1,5 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { CODENAME_MAX, DESCRIPTION_MAX, SHORT_TEXT_MAX, TITLE_MAX } from '../../domain/breach/declaration.js';
+import { INCIDENT_CATEGORIES, INCIDENT_CATEGORY_LABELS } from '../../domain/breach/incident-category.js';
+import { FACT_SHORT_MAX } from '../../domain/breach/recorded-facts.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { declareAction as a, VIEWS, type DeclareFieldId } from '../ids.js';
 
@@ -16,6 +18,11 @@ export interface DeclarePrefill {
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 const option = (value: string, label: string): PlainTextOption => ({ text: text(label), value });
+
+const capitalised = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** The EDPB template's incident categories, as the Declare and Update facts modals offer them. */
+export const INCIDENT_OPTIONS: PlainTextOption[] = INCIDENT_CATEGORIES.map((c) => option(c, capitalised(INCIDENT_CATEGORY_LABELS[c].en)));
 
 const input = (field: DeclareFieldId, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}): KnownBlock =>
   inputBlock(field, a(field), label, element, opts);
@@ -73,6 +80,14 @@ export function declareModal(nowSeconds: number, prefill: DeclarePrefill = {}, m
         { hint: 'When someone in the organisation had reasonable certainty that personal data was affected. May be in the past.' },
       ),
       input('startedAt', 'When it started', { type: 'datetimepicker' }, { optional: true, hint: 'Leave empty if not known yet.' }),
+      input(
+        'detectedAt',
+        'When it was detected',
+        { type: 'datetimepicker' },
+        { optional: true, hint: 'When the incident was first noticed, if that differs from when we became aware it affects personal data.' },
+      ),
+      input('endedAt', 'When it ended', { type: 'datetimepicker' }, { optional: true, hint: 'Only if it has stopped. Leave empty if ongoing or not known.' }),
+      input('incidentCategory', 'Kind of incident', { type: 'static_select', options: INCIDENT_OPTIONS, placeholder: text('Choose one') }, { optional: true }),
       input('discovery', 'How it was discovered', { type: 'plain_text_input', max_length: SHORT_TEXT_MAX }, { optional: true }),
       input('role', 'Our role', { type: 'static_select', options: roles, initial_option: roles[0] }),
       input(
@@ -89,6 +104,12 @@ export function declareModal(nowSeconds: number, prefill: DeclarePrefill = {}, m
         'Code name for the channel',
         { type: 'plain_text_input', max_length: CODENAME_MAX, placeholder: text('e.g. falcon') },
         { optional: true, hint: 'Optional. Added to the channel name breach-YYYY-NNNN; no personal data.' },
+      ),
+      input(
+        'reporterFunction',
+        'Your function',
+        { type: 'plain_text_input', max_length: FACT_SHORT_MAX, placeholder: text('e.g. IT security officer') },
+        { optional: true, hint: 'You are named as the person reporting in the notice to Datatilsynet; your name comes from your Slack profile.' },
       ),
     ],
   };

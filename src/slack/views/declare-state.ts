@@ -30,5 +30,9 @@ export function readDeclareState(values: ViewStateValues): DeclarationInput {
     ongoing: sel('ongoing'),
     responderIds: el('responderIds')?.selected_users ?? [],
     codename: str('codename'),
+    incidentCategory: sel('incidentCategory'),
+    detectedAt: el('detectedAt')?.selected_date_time ?? null,
+    endedAt: el('endedAt')?.selected_date_time ?? null,
+    reporterFunction: str('reporterFunction'),
   };
 }

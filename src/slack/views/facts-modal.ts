@@ -1,14 +1,15 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { formatList, type FactsFormField, type TriState } from '../../domain/breach/facts-form.js';
+import { formatCountryCounts, formatList, type FactsFormField, type TriState } from '../../domain/breach/facts-form.js';
 import { FACT_SHORT_MAX, FACT_TEXT_MAX, type RecordedFacts } from '../../domain/breach/recorded-facts.js';
 import type { Breach } from '../../store/breaches.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { NOTICE_VIEWS, noticeFieldAction } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { INCIDENT_OPTIONS } from './declare-modal.js';
 
 /*
  * Update facts (flow 5): the facts the notices need that the Declare modal does not ask, in one
- * modal (about 30 blocks of Slack's 100), filled in with what is recorded so far. Everything is
+ * modal (about 40 blocks of Slack's 100), filled in with what is recorded so far. Everything is
  * optional: an empty field is a gap in the drafts, never a guess.
  */
 
@@ -43,6 +44,12 @@ function count(f: FactsFormField, label: string, value: number | undefined): Kno
   return field(f, label, { type: 'number_input', is_decimal_allowed: false, min_value: '0', ...(value !== undefined ? { initial_value: String(value) } : {}) });
 }
 
+/** A date and time, shown with what is recorded (stored ISO, picked as Unix seconds). */
+function when(f: FactsFormField, label: string, iso: string | undefined, hint: string): KnownBlock {
+  const seconds = iso ? Math.floor(Date.parse(iso) / 1000) : NaN;
+  return field(f, label, { type: 'datetimepicker', ...(Number.isFinite(seconds) ? { initial_date_time: seconds } : {}) }, hint);
+}
+
 function choice(f: FactsFormField, label: string, options: PlainTextOption[], value: string): KnownBlock {
   return field(f, label, { type: 'radio_buttons', options, initial_option: options.find((o) => o.value === value) ?? options.at(-1) });
 }
@@ -66,6 +73,16 @@ export function factsModal(breach: Pick<Breach, 'id' | 'reference' | 'role'>, f:
           text: `*${escapeMrkdwn(breach.reference)}* · What the notices need beyond the declaration. Describe the people and data, never the data itself. Empty fields show as gaps in the drafts.`,
         }],
       },
+      header('The incident'),
+      field('incidentCategory', 'Kind of incident', {
+        type: 'static_select',
+        options: INCIDENT_OPTIONS,
+        placeholder: text('Choose one'),
+        ...(f.incidentCategory ? { initial_option: INCIDENT_OPTIONS.find((o) => o.value === f.incidentCategory) } : {}),
+      }),
+      when('detectedAt', 'When it was detected', f.detectedAt, 'When the incident was first noticed; it may be before or after we became aware it affects personal data.'),
+      when('endedAt', 'When it ended', f.endedAt, 'Only once it has stopped. Leave empty while it goes on or if not known.'),
+      choice('dataUnintelligible', 'Were the data encrypted or otherwise unintelligible to whoever got them?', YES_NO, tri(f.dataUnintelligible)),
       header('People and data'),
       longText('subjectsDescription', 'Who is affected', f.subjectsDescription, undefined, 'e.g. customers of the web shop who ordered in October'),
       count('subjectsCount', 'Number of people affected', f.subjectsCount),
@@ -86,6 +103,10 @@ export function factsModal(breach: Pick<Breach, 'id' | 'reference' | 'role'>, f:
       longText('measuresProposed', 'Measures proposed', formatList(f.measuresProposed), LIST_HINT),
       longText('mitigation', 'Measures to limit the harm to people', formatList(f.mitigation), LIST_HINT),
       longText('subjectSteps', 'What people can do themselves', formatList(f.subjectSteps), `For the notice to the people affected. ${LIST_HINT}`),
+      header('Who reports'),
+      shortText('reporterName', 'Person reporting', f.reporterName, 'Named in the notice to Datatilsynet. Filled from the Slack profile of whoever declared the breach.'),
+      shortText('reporterFunction', 'Their function', f.reporterFunction, 'e.g. IT security officer, data protection officer'),
+      shortText('sector', 'Our sector', f.sector, 'e.g. health care, public administration, retail, finance'),
       header('Parties and authorities'),
       ...(breach.role === 'processor' ? [shortText('controller', 'The controller we must tell', f.controller)] : []),
       longText('processors', 'Processors involved', formatList(f.processors), LIST_HINT),
@@ -93,7 +114,7 @@ export function factsModal(breach: Pick<Breach, 'id' | 'reference' | 'role'>, f:
       shortText('policeReference', 'Police reference', f.policeReference),
       longText('otherAuthorities', 'Other authorities told', formatList(f.otherAuthorities), LIST_HINT),
       choice('crossBorder', 'People in other EU/EEA countries affected?', YES_NO, tri(f.crossBorder)),
-      longText('crossBorderCountries', 'Which countries', formatList(f.crossBorderCountries), 'One per line.'),
+      longText('crossBorderCountries', 'Which countries, and how many people in each', formatCountryCounts(f.crossBorderCountries), 'One EU/EEA country per line with the number of people there, e.g. "Germany: 120" or "Sweden: unknown".'),
       header('Timing'),
       longText('delayReason', 'Reasons for the delay', f.delayReason, 'Needed when the notification is made after the deadline (Art. 33(1)).'),
       shortText('supplementExpectedBy', 'When the missing information will be available', f.supplementExpectedBy, 'For an initial notification, e.g. "2026-11-02" or "after the forensic report".'),

@@ -4,6 +4,7 @@ import type { ViewStateValues } from './declare-state.js';
 
 interface ElementState {
   value?: string | null;
+  selected_date_time?: number | null;
   selected_option?: { value: string } | null;
   selected_options?: Array<{ value: string }> | null;
 }
@@ -47,5 +48,12 @@ export function readFactsState(values: ViewStateValues): FactsFormInput {
     crossBorderCountries: str('crossBorderCountries'),
     delayReason: str('delayReason'),
     supplementExpectedBy: str('supplementExpectedBy'),
+    incidentCategory: el('incidentCategory')?.selected_option?.value ?? null,
+    dataUnintelligible: tri('dataUnintelligible'),
+    detectedAt: el('detectedAt')?.selected_date_time ?? null,
+    endedAt: el('endedAt')?.selected_date_time ?? null,
+    reporterName: str('reporterName'),
+    reporterFunction: str('reporterFunction'),
+    sector: str('sector'),
   };
 }

@@ -20,7 +20,9 @@ describe('EDPB Guidelines 01/2021', () => {
       }),
     );
     expect(outcome(r)).toBe('no / no');
-    expectDecisive(r, [/unavailable for 4 hours/, /no effect on people/, /no sign that data left/, /case 01/]);
+    expectDecisive(r, [/unavailable for 4 hours/, /no effect on people/, /case 01/]);
+    // Only availability was reported: whether data left the organisation was never asked, so no reason says it (issue 11).
+    expect(r.reasons.join(' ')).not.toMatch(/left the organisation/);
   });
 
   it('case 02: ransomware without proper backup, five days to restore, minor delays: yes / no', () => {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { validateDeclaration, type DeclarationInput } from '../../../src/domain/breach/declaration.js';
+import { declaredFacts, validateDeclaration, type DeclarationInput } from '../../../src/domain/breach/declaration.js';
 
 const now = DateTime.fromISO('2026-10-23T08:00:00Z', { zone: 'utc' });
 const input = (over: Partial<DeclarationInput> = {}): DeclarationInput => ({
@@ -70,5 +70,42 @@ describe('declaration validation', () => {
   it('warns about a CPR number in the code name', () => {
     const r = validateDeclaration(input({ codename: '010190-1234' }), now);
     expect(!r.ok && r.errors.codename).toMatch(/CPR number/);
+  });
+});
+
+describe('declaration: the EDPB template items the reporter may know at once (issue 11)', () => {
+  const at = (iso: string) => DateTime.fromISO(iso).toSeconds();
+
+  it('keeps the kind of incident, detection and end times and the reporter\'s function as recorded facts', () => {
+    const r = validateDeclaration(input({
+      startedAt: at('2026-10-22T08:00:00Z'), detectedAt: at('2026-10-22T09:00:00Z'), endedAt: at('2026-10-22T10:00:00Z'),
+      incidentCategory: 'mis_sent', reporterFunction: ' Payroll officer ', ongoing: 'no',
+    }), now);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(declaredFacts(r.value)).toEqual({
+      incidentCategory: 'mis_sent', detectedAt: '2026-10-22T09:00:00.000Z', endedAt: '2026-10-22T10:00:00.000Z', reporterFunction: 'Payroll officer',
+    });
+    const plain = validateDeclaration(input(), now);
+    expect(plain.ok && declaredFacts(plain.value)).toEqual({});
+  });
+
+  it.each<[Partial<DeclarationInput>, string, RegExp]>([
+    [{ startedAt: at('2026-10-22T08:00:00Z'), endedAt: at('2026-10-21T08:00:00Z') }, 'endedAt', /cannot have ended before it started/],
+    [{ endedAt: at('2026-10-23T09:00:00Z') }, 'endedAt', /cannot be in the future/],
+    [{ endedAt: at('2026-10-22T09:00:00Z'), ongoing: 'yes' }, 'endedAt', /No, it has stopped/],
+    [{ endedAt: at('2026-10-22T09:00:00Z'), ongoing: 'unknown' }, 'endedAt', /No, it has stopped/],
+    [{ startedAt: at('2026-10-22T08:00:00Z'), detectedAt: at('2026-10-22T07:00:00Z') }, 'detectedAt', /cannot have been detected before it started/],
+    [{ detectedAt: at('2026-10-23T09:00:00Z') }, 'detectedAt', /cannot be in the future/],
+    [{ incidentCategory: 'aliens' }, 'incidentCategory', /listed kinds of incident/],
+    [{ reporterFunction: 'x'.repeat(301) }, 'reporterFunction', /at most 300/],
+  ])('refuses %j at the field', (over, field, message) => {
+    const r = validateDeclaration(input(over), now);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[field as keyof typeof r.errors]).toMatch(message);
+  });
+
+  it('accepts detection after awareness (found later, or noticed again)', () => {
+    expect(validateDeclaration(input({ detectedAt: now.minus({ minutes: 30 }).toSeconds() }), now).ok).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   draftAuthorityNotice, placeholder, type FieldKey, type Lang, type NoticeDraft, type NoticeFacts,
 } from '../../../src/domain/notices/index.js';
+import { formatNumber } from '../../../src/domain/notices/format.js';
 import {
   misSentEmailCase, misSentNow, ransomwareCase, ransomwareNow, sectionsById, seedCase, seedNow,
 } from './fixtures.js';
@@ -43,6 +44,15 @@ const HEADINGS: Record<Lang, Record<string, string>> = {
 
 const EDPB_ORDER = Object.keys(HEADINGS.en);
 
+const LEVELS = { en: { low: 'low', medium: 'medium', high: 'high', very_high: 'very high' }, da: { low: 'lav', medium: 'middel', high: 'høj', very_high: 'meget høj' } };
+
+/** "3 × 1 + 0.25 = 3.25 (high)": the ENISA arithmetic of the case's assessment, as assess() gave it. */
+function severityOf(facts: NoticeFacts, lang: Lang): string {
+  const { dpc, ei, cb, score, level } = facts.assessment!.severity;
+  const n = (x: number) => formatNumber(x, lang);
+  return `${n(dpc)} × ${n(ei)} + ${n(cb)} = ${n(score)} (${LEVELS[lang][level]}).`;
+}
+
 interface Golden {
   name: string;
   facts: NoticeFacts;
@@ -61,33 +71,34 @@ const goldens: Golden[] = [
     now: seedNow,
     late: true,
     gaps: {
-      contacts: ['organisation.cvr', 'organisation.address', 'organisation.dpo.name', 'organisation.dpo.email', 'organisation.dpo.phone'],
+      contacts: ['organisation.cvr', 'organisation.address', 'organisation.dpo.name', 'organisation.dpo.email', 'organisation.dpo.phone', 'reporter.function'],
+      timeline: ['detectedAt'],
       subjects_and_data: ['subjects.count', 'data.recordsCount'],
       measures_before: ['measuresBefore'],
     },
     expected: {
       en: {
         notification_type: ['**Type of notification:** New notification.', '**Complete or initial:** Complete notification.', '**Our reference:** BR-2020-0007', 'Data loss in the AMS access system'],
-        contacts: ['**Our role:** controller', '**Controller:** Udlændingestyrelsen', '**Person reporting:** Case Handler', '- AMS system supplier (processor)'],
-        timeline: ['**The breach started:** 9 June 2020, 08:00 CEST', 'No, the breach has ended on 17 July 2020, 22:00 CEST.', '**We became aware of the breach:** 4 August 2020, 10:00 CEST', seedCase.discovery!, '7 August 2020, 10:00 CEST'],
+        contacts: ['**Our role:** controller', '**Controller:** Udlændingestyrelsen', '**Sector:** Public administration (immigration)', '**Person reporting:** Case Handler ([MISSING: the function of the person reporting])', '- AMS system supplier (processor)'],
+        timeline: ['**The breach started:** 9 June 2020, 08:00 CEST', 'No, the breach has ended.', '**The breach ended:** 17 July 2020, 22:00 CEST', '**The breach was detected:** [MISSING: when the breach was detected]', '**We became aware of the breach:** 4 August 2020, 10:00 CEST', seedCase.discovery!, '7 August 2020, 10:00 CEST', 'without undue delay and, where feasible, not later than 72 hours after becoming aware, Art. 33(1) GDPR'],
         delay: ['after the deadline of 7 August 2020, 10:00 CEST', 'Art. 33(1) GDPR', `**Reasons for the delay:** ${seedCase.delayReason}`],
-        nature: ['availability (accidental', 'and integrity (unauthorised', seedCase.description!, '**Cause:** internal; not deliberate. Human error and insufficient backup frequency.', '- Adgangs- og Meldepligt system (AMS)'],
-        subjects_and_data: ['**Categories of data subjects:** vulnerable people; rejected foreign nationals', '**Types of personal data:** name and other identity details and location data; whether the resident', '(Art. 9 or 10 GDPR):** No'],
+        nature: ['**Kind of incident:** system failure', 'availability (accidental', 'and integrity (unauthorised', seedCase.description!, '**Cause:** internal; not deliberate. Human error and insufficient backup frequency.', '- Adgangs- og Meldepligt system (AMS)'],
+        subjects_and_data: ['**Categories of data subjects:** vulnerable people; rejected foreign nationals', '**Types of personal data:** name and other identity details and location data; whether the resident', '(Art. 9 or 10 GDPR):** No', 'unintelligible to whoever got them:** No.'],
         measures_before: [],
-        consequences_and_risk: [seedCase.actualConsequences!, seedCase.likelyConsequences!, 'The breach is likely to result in a high risk to the rights and freedoms of natural persons.', '(2013): SE = DPC × EI + CB: 4 × 1 + 0.5 = 4.5 (very high).', '- The data subjects are vulnerable people.'],
+        consequences_and_risk: [seedCase.actualConsequences!, seedCase.likelyConsequences!, 'The breach is likely to result in a high risk to the rights and freedoms of natural persons.', `(2013): SE = DPC × EI + CB: ${severityOf(seedCase, 'en')}`, '**Reasons:**'],
         measures_taken: ['- Told the public prosecutor', '- Repeated our data guidelines to our suppliers', '- Disregarded the periods in question'],
         communication: ['**Status:** The data subjects will be told.', '**Planned for:** 26 August 2021, 10:00 CEST', '**How:** our website, as a public communication (Art. 34(3)(c) GDPR)', 'The text of the communication is attached.'],
         other_authorities: ['**Police informed:** No.', '- The public prosecutor', '**People in other EU/EEA countries affected:** No.'],
       },
       da: {
         notification_type: ['**Anmeldelsestype:** Ny anmeldelse.', '**Fuldstændig eller foreløbig:** Fuldstændig anmeldelse.', '**Vores reference:** BR-2020-0007'],
-        contacts: ['**Vores rolle:** dataansvarlig', '**Dataansvarlig:** Udlændingestyrelsen', '**Anmelder:** Case Handler', '- AMS system supplier (databehandler)'],
-        timeline: ['**Bruddet begyndte:** 9. juni 2020 kl. 08.00 CEST', 'Nej, bruddet er ophørt den 17. juli 2020 kl. 22.00 CEST.', '**Vi blev bekendt med bruddet:** 4. august 2020 kl. 10.00 CEST', 'om muligt senest 72 timer, efter at den dataansvarlige er blevet bekendt med bruddet', '7. august 2020 kl. 10.00 CEST'],
+        contacts: ['**Vores rolle:** dataansvarlig', '**Dataansvarlig:** Udlændingestyrelsen', '**Anmelder:** Case Handler ([MANGLER: stilling eller funktion for den person, der anmelder])', '- AMS system supplier (databehandler)'],
+        timeline: ['**Bruddet begyndte:** 9. juni 2020 kl. 08.00 CEST', 'Nej, bruddet er ophørt.', '**Bruddet ophørte:** 17. juli 2020 kl. 22.00 CEST', '**Vi blev bekendt med bruddet:** 4. august 2020 kl. 10.00 CEST', 'uden unødig forsinkelse og om muligt senest 72 timer efter, at den dataansvarlige er blevet bekendt med bruddet', '7. august 2020 kl. 10.00 CEST'],
         delay: ['efter fristen, der udløb den 7. august 2020 kl. 10.00 CEST', 'databeskyttelsesforordningens art. 33, stk. 1', `**Begrundelse for forsinkelsen:** ${seedCase.delayReason}`],
-        nature: ['tilgængelighed (hændeligt', 'og integritet (uautoriseret', '**Årsag:** intern; ikke bevidst.'],
+        nature: ['**Hændelsens art:** systemfejl', 'tilgængelighed (hændeligt', 'og integritet (uautoriseret', '**Årsag:** intern; ikke bevidst.'],
         subjects_and_data: ['**Kategorier af registrerede:** sårbare personer; rejected foreign nationals', '**Typer af personoplysninger:** navn og andre identitetsoplysninger og lokaliseringsdata', '(databeskyttelsesforordningens art. 9 eller 10):** Nej'],
         measures_before: [],
-        consequences_and_risk: ['Bruddet indebærer sandsynligvis en høj risiko for fysiske personers rettigheder og frihedsrettigheder.', '4 × 1 + 0,5 = 4,5 (meget høj).', '- Residents could be registered as absent'],
+        consequences_and_risk: ['Bruddet indebærer sandsynligvis en høj risiko for fysiske personers rettigheder og frihedsrettigheder.', severityOf(seedCase, 'da'), '**Begrundelser (som registreret i risikovurderingen):**'],
         measures_taken: ['**Foranstaltninger for at begrænse bruddets mulige skadevirkninger:**'],
         communication: ['**Status:** De registrerede vil blive underrettet.', '**Planlagt til:** 26. august 2021 kl. 10.00 CEST', 'vores hjemmeside, som offentlig meddelelse (databeskyttelsesforordningens art. 34, stk. 3, litra c)'],
         other_authorities: ['**Politiet underrettet:** Nej.', '- The public prosecutor', '**Personer i andre EU/EØS-lande berørt:** Nej.'],
@@ -103,27 +114,27 @@ const goldens: Golden[] = [
     expected: {
       en: {
         notification_type: ['Initial notification; more information will follow in phases (Art. 33(4) GDPR).', '**When the missing information will be available:** 20 March 2026, 12:00 CET', 'BR-2026-0042'],
-        contacts: ['**Controller:** Klinik Nord ApS', '**CVR number:** 31415926', '**Address:** Nordvej 7, 9000 Aalborg', '**Person reporting:** Lars Leth, lars@kliniknord.dk, +45 70 10 20 31', '**Data protection officer (contact point):** Dorte Dahl, dpo@kliniknord.dk, +45 70 10 20 30', '- IT Drift A/S (processor, soc@itdrift.dk)'],
-        timeline: ['**The breach started:** Not yet known.', '**Still ongoing:** Yes, the breach is ongoing.', '14 March 2026, 09:30 CET', '17 March 2026, 09:30 CET'],
-        nature: ['availability (', 'and confidentiality (', '**Cause:** external; deliberate (malicious).', '- Patient file server', '- Booking system'],
+        contacts: ['**Controller:** Klinik Nord ApS', '**CVR number:** 31415926', '**Address:** Nordvej 7, 9000 Aalborg', '**Sector:** Health care', '**Person reporting:** Lars Leth (IT manager), lars@kliniknord.dk, +45 70 10 20 31', '**Data protection officer (contact point):** Dorte Dahl, dpo@kliniknord.dk, +45 70 10 20 30', '- IT Drift A/S (processor, soc@itdrift.dk)'],
+        timeline: ['**The breach started:** Not yet known.', '**Still ongoing:** Yes, the breach is ongoing.', '**The breach was detected:** 14 March 2026, 08:45 CET', '14 March 2026, 09:30 CET', '17 March 2026, 09:30 CET'],
+        nature: ['**Kind of incident:** ransomware or other malware', 'availability (', 'and confidentiality (', '**Cause:** external; deliberate (malicious).', '- Patient file server', '- Booking system'],
         subjects_and_data: ['**Categories of data subjects:** patients', '**Number of data subjects:** approximately 3,400', 'CPR number (national identification number) and health information', '(Art. 9 or 10 GDPR):** Yes (health information)', '**Number of records:** approximately 41,000'],
         measures_before: ['- Nightly backup to a separate network', '- Antivirus on all servers'],
-        consequences_and_risk: ['Appointments on 14 March had to be moved.', ransomwareCase.likelyConsequences!, '4 × 1 + 1 = 5 (very high)', '- Health data and CPR numbers'],
+        consequences_and_risk: ['Appointments on 14 March had to be moved.', ransomwareCase.likelyConsequences!, 'likely to result in a high risk', severityOf(ransomwareCase, 'en'), '**Reasons:**'],
         measures_taken: ['- Took the server off the network', '- Multi-factor authentication for remote access', '- Restoring patient files from backup'],
         communication: ['The data subjects will be told.', '16 March 2026, 10:00 CET', '**How:** Digital Post and letter'],
-        other_authorities: ['**Police informed:** Yes (police reference: POL-0815).', '**Other authorities informed:** None.', '**People in other EU/EEA countries affected:** No.'],
+        other_authorities: ['**Police informed:** Yes (police reference: POL-0815).', '**Other authorities informed:** None.', '**People in other EU/EEA countries affected:** Yes: Germany (40) and Sweden (12).'],
       },
       da: {
         notification_type: ['Foreløbig anmeldelse; flere oplysninger følger trinvist (databeskyttelsesforordningens art. 33, stk. 4).', '20. marts 2026 kl. 12.00 CET'],
-        contacts: ['**CVR-nummer:** 31415926', '- IT Drift A/S (databehandler, soc@itdrift.dk)'],
-        timeline: ['**Bruddet begyndte:** Endnu ikke kendt.', 'Ja, bruddet står stadig på.', '17. marts 2026 kl. 09.30 CET'],
-        nature: ['**Årsag:** ekstern; bevidst (ondsindet).'],
+        contacts: ['**CVR-nummer:** 31415926', '**Branche eller sektor:** Health care', '**Anmelder:** Lars Leth (IT manager)', '- IT Drift A/S (databehandler, soc@itdrift.dk)'],
+        timeline: ['**Bruddet begyndte:** Endnu ikke kendt.', 'Ja, bruddet står stadig på.', '**Bruddet blev opdaget:** 14. marts 2026 kl. 08.45 CET', '17. marts 2026 kl. 09.30 CET'],
+        nature: ['**Hændelsens art:** ransomware eller anden skadelig software', '**Årsag:** ekstern; bevidst (ondsindet).'],
         subjects_and_data: ['**Antal registrerede:** ca. 3.400', 'CPR-nummer og helbredsoplysninger', ':** Ja (helbredsoplysninger)', '**Antal registreringer:** ca. 41.000'],
         measures_before: ['- Nightly backup to a separate network'],
         consequences_and_risk: ['**Sandsynlige konsekvenser:** Patients may lose care'],
         measures_taken: ['**Trufne foranstaltninger:**'],
         communication: ['De registrerede vil blive underrettet.', '**Hvordan:** Digital Post og brev', 'Teksten til underretningen er vedlagt.'],
-        other_authorities: ['**Politiet underrettet:** Ja (politiets journalnummer: POL-0815).', '**Andre underrettede myndigheder:** Ingen.'],
+        other_authorities: ['**Politiet underrettet:** Ja (politiets journalnummer: POL-0815).', '**Andre underrettede myndigheder:** Ingen.', '**Personer i andre EU/EØS-lande berørt:** Ja: Tyskland (40) og Sverige (12).'],
       },
     },
   },
@@ -133,18 +144,19 @@ const goldens: Golden[] = [
     now: misSentNow,
     late: false,
     gaps: {
-      contacts: ['reporter.name', 'organisation.dpo.phone', 'otherParties'],
+      contacts: ['reporter.name', 'reporter.function', 'organisation.dpo.phone', 'otherParties'],
+      timeline: ['endedAt'],
       subjects_and_data: ['data.recordsCount'],
     },
     expected: {
       en: {
         notification_type: ['New notification.', 'Complete notification.', 'BR-2026-0007'],
         contacts: ['**Controller:** Byg & Bo A/S', '**CVR number:** 27182818', 'Mette Mørk, dpo@bygbo.dk, [MISSING:'],
-        timeline: ['**The breach started:** 2 February 2026, 13:58 CET', '**Still ongoing:** No, the breach has ended.', '2 February 2026, 14:15 CET', '5 February 2026, 14:15 CET'],
-        nature: ['confidentiality (', '**Cause:** internal; not deliberate.', '- E-mail'],
-        subjects_and_data: ['**Categories of data subjects:** customers', '**Number of data subjects:** 212', 'name and other identity details, contact details and financial information', ':** No'],
+        timeline: ['**The breach started:** 2 February 2026, 13:58 CET', '**Still ongoing:** No, the breach has ended.', '**The breach ended:** [MISSING: when the breach ended]', '**The breach was detected:** 2 February 2026, 14:10 CET', '2 February 2026, 14:15 CET', '5 February 2026, 14:15 CET'],
+        nature: ['**Kind of incident:** mis-sent e-mail or post', 'confidentiality (', '**Cause:** internal; not deliberate.', '- E-mail'],
+        subjects_and_data: ['**Categories of data subjects:** customers', '**Number of data subjects:** 212', 'name and other identity details, contact details and information about habits and behaviour', ':** No'],
         measures_before: ['- Guidelines on sending personal data by e-mail'],
-        consequences_and_risk: ['None known.', 'The breach is likely to result in a risk to the rights and freedoms of natural persons.', '3 × 1 + 0.25 = 3.25 (high)'],
+        consequences_and_risk: ['None known.', 'The breach is likely to result in a risk to the rights and freedoms of natural persons.', severityOf(misSentEmailCase, 'en')],
         measures_taken: ['- Asked the recipient to delete the e-mail', '**Measures to mitigate its possible adverse effects:** None.'],
         communication: ['**Status:** The data subjects are not told, because the breach is not likely to result in a high risk to the rights and freedoms of natural persons (Art. 34(1) GDPR).'],
         other_authorities: ['**Police informed:** No.', '**Other authorities informed:** None.'],
@@ -154,9 +166,9 @@ const goldens: Golden[] = [
         contacts: ['**Dataansvarlig:** Byg & Bo A/S', 'Mette Mørk, dpo@bygbo.dk, [MANGLER: databeskyttelsesrådgiverens telefonnummer]'],
         timeline: ['**Bruddet begyndte:** 2. februar 2026 kl. 13.58 CET', 'Nej, bruddet er ophørt.'],
         nature: ['fortrolighed (', '**Årsag:** intern; ikke bevidst.'],
-        subjects_and_data: ['**Antal registrerede:** 212', 'navn og andre identitetsoplysninger, kontaktoplysninger og økonomiske oplysninger'],
+        subjects_and_data: ['**Antal registrerede:** 212', 'navn og andre identitetsoplysninger, kontaktoplysninger og oplysninger om vaner og adfærd'],
         measures_before: [],
-        consequences_and_risk: ['Bruddet indebærer sandsynligvis en risiko for fysiske personers rettigheder og frihedsrettigheder.', '3 × 1 + 0,25 = 3,25 (høj)'],
+        consequences_and_risk: ['Bruddet indebærer sandsynligvis en risiko for fysiske personers rettigheder og frihedsrettigheder.', severityOf(misSentEmailCase, 'da')],
         measures_taken: ['**Foranstaltninger for at begrænse bruddets mulige skadevirkninger:** Ingen.'],
         communication: ['De registrerede underrettes ikke, fordi bruddet indebærer sandsynligvis ikke en høj risiko'],
         other_authorities: ['**Politiet underrettet:** Nej.'],

@@ -2,30 +2,55 @@
  * Three breaches for the golden tests. Only facts a team could have recorded are set; what the
  * sources do not say (the seed agency's CVR, DPO, counts) is deliberately left unset, so the drafts
  * must show placeholders for it.
+ *
+ * The risk assessment of each is not hand-set: it is what `assess()` gives for the questionnaire
+ * answers the team would have recorded, as the DPO decided it, mapped the way the bot maps it
+ * (from-breach.ts). So the golden drafts test the engine and the drafts together; after a change to
+ * the engine's reasons, regenerate them with `npm run golden:update` and review the diff.
  */
 
-import type { AssessmentLike, NoticeFacts } from '../../../src/domain/notices/index.js';
+import { assess, type AssessmentAnswers } from '../../../src/domain/assessment/index.js';
+import { proposedOutcome } from '../../../src/domain/decision.js';
+import { decidedAssessment } from '../../../src/domain/notices/from-breach.js';
+import type { NoticeFacts } from '../../../src/domain/notices/index.js';
+
+/** Answers start from a small confidentiality breach by a controller; each case says what it is about. */
+export function answers(over: Partial<AssessmentAnswers>): AssessmentAnswers {
+  const confidentiality = (over.breachTypes ?? ['confidentiality']).includes('confidentiality');
+  return {
+    role: 'controller', breachTypes: ['confidentiality'], subjectsCount: 10, recordsCount: null, subjectGroups: ['customers'],
+    dataTypes: ['basic_identity'], credentialsGiveAccessTo: [], identifiability: 'maximum', publiclyAvailableBefore: false,
+    disclosure: confidentiality ? 'confirmed' : null, recipients: confidentiality ? 'known' : null, recipientDeletedOrReturned: false,
+    protection: 'none', alteration: 'none', unavailability: 'none', restoredWithinHours: null, impactOnPeople: 'none',
+    malicious: false, measuresRemoveHighRisk: false, individualContactDisproportionate: false,
+    ...over,
+  };
+}
+
+export type DpoDecision =
+  | { kind: 'accepted' }
+  | { kind: 'overridden'; notifyAuthority: boolean; communicateToSubjects: 'no' | 'individual' | 'public'; justification: string };
+
+/** The assessment of these answers with the DPO's decision: accepted as proposed, or overridden. */
+export function decided(a: AssessmentAnswers, decision: DpoDecision = { kind: 'accepted' }): Pick<NoticeFacts, 'assessment' | 'decision'> {
+  const result = assess(a);
+  const d = decision.kind === 'accepted' ? { kind: 'accepted', ...proposedOutcome(result), justification: null } : decision;
+  return decidedAssessment({ answers: a, result }, d);
+}
 
 /**
  * The seed case (../../../../shared/seeds/000_*.txt): partial loss of entry/exit records of the
  * return centres in the AMS system, summer 2020. Notified late (the loss was found afterwards),
- * communicated publicly.
+ * communicated publicly. Assessed: records of vulnerable people lost and altered for good, with a
+ * severe effect (benefit cuts, police reports); contacting each person is disproportionate.
  */
-export const seedAssessment: AssessmentLike = {
-  severity: { dpc: 4, ei: 1, cb: 0.5, score: 4.5, level: 'very_high' },
-  risk: 'high',
-  notifyAuthority: true,
-  notifyController: false,
-  communicateToSubjects: 'public',
-  exemption: 'disproportionate_effort',
-  reasons: [
-    'Residents could be registered as absent, leading to benefit cuts and police reports.',
-    'The data subjects are vulnerable people.',
-  ],
-};
+export const seedAnswers = answers({
+  breachTypes: ['availability', 'integrity'], subjectsCount: null, subjectGroups: ['vulnerable'], dataTypes: ['basic_identity', 'location'],
+  alteration: 'unrecoverable', unavailability: 'permanent', impactOnPeople: 'severe', individualContactDisproportionate: true,
+});
 
 export const seedCase: NoticeFacts = {
-  organisation: { name: 'Udlændingestyrelsen' },
+  organisation: { name: 'Udlændingestyrelsen', sector: 'Public administration (immigration)' },
   reporter: { name: 'Case Handler' },
   reference: 'BR-2020-0007',
   title: 'Data loss in the AMS access system',
@@ -35,6 +60,8 @@ export const seedCase: NoticeFacts = {
   startedAt: '2020-06-09T06:00:00Z',
   endedAt: '2020-07-17T20:00:00Z',
   ongoing: false,
+  incidentCategory: 'system_failure',
+  dataUnintelligible: false,
   discovery: 'A thorough examination of the AMS together with other authorities.',
   role: 'controller',
   otherParties: [{ name: 'AMS system supplier', role: 'processor' }],
@@ -61,7 +88,7 @@ export const seedCase: NoticeFacts = {
   actualConsequences: 'As far as we know, no one had benefits lowered or was sanctioned on faulty premises.',
   likelyConsequences:
     'A resident could be registered as absent. That could lead to lower benefits and a police report, even though the person was present.',
-  assessment: seedAssessment,
+  ...decided(seedAnswers),
   notification: { type: 'new', completeness: 'complete' },
   delayReason: 'The loss of data was found only later, not when the interruptions were identified.',
   communication: { status: 'planned', at: '2021-08-26T08:00:00Z', channels: ['website'], isPublic: true },
@@ -73,20 +100,30 @@ export const seedCase: NoticeFacts = {
 export const seedNow = '2021-08-20T10:00:00Z';
 
 /** A ransomware attack on a clinic, possibly with data copied out; drafted on time, initial notice. */
+export const ransomwareAnswers = answers({
+  breachTypes: ['availability', 'confidentiality'], subjectsCount: 3400, recordsCount: 41000, subjectGroups: ['patients'],
+  dataTypes: ['basic_identity', 'national_id', 'health'], disclosure: 'likely', recipients: 'unknown', unavailability: 'temporary',
+  impactOnPeople: 'significant', malicious: true,
+});
+
 export const ransomwareCase: NoticeFacts = {
   organisation: {
     name: 'Klinik Nord ApS',
     cvr: '31415926',
     address: 'Nordvej 7, 9000 Aalborg',
     dpo: { name: 'Dorte Dahl', email: 'dpo@kliniknord.dk', phone: '+45 70 10 20 30' },
+    sector: 'Health care',
   },
-  reporter: { name: 'Lars Leth', email: 'lars@kliniknord.dk', phone: '+45 70 10 20 31' },
+  reporter: { name: 'Lars Leth', function: 'IT manager', email: 'lars@kliniknord.dk', phone: '+45 70 10 20 31' },
   reference: 'BR-2026-0042',
   title: 'Ransomware on the patient file server',
   description: 'Ransomware encrypted the patient file server. The attackers say they copied files.',
   awareAt: '2026-03-14T08:30:00Z',
   startedAt: 'unknown',
   ongoing: true,
+  detectedAt: '2026-03-14T07:45:00Z',
+  incidentCategory: 'malware',
+  dataUnintelligible: false,
   discovery: 'Staff could not open patient files and saw a ransom note.',
   role: 'controller',
   otherParties: [{ name: 'IT Drift A/S', role: 'processor', contact: 'soc@itdrift.dk' }],
@@ -102,31 +139,31 @@ export const ransomwareCase: NoticeFacts = {
   mitigation: ['Restoring patient files from backup'],
   actualConsequences: 'Appointments on 14 March had to be moved.',
   likelyConsequences: 'Patients may lose care if records stay unavailable, and health data may be published.',
-  assessment: {
-    severity: { dpc: 4, ei: 1, cb: 1, score: 5, level: 'very_high' },
-    risk: 'high',
-    notifyAuthority: true,
-    notifyController: false,
-    communicateToSubjects: 'individual',
-    exemption: null,
-    reasons: ['Health data and CPR numbers of about 3,400 patients may have been copied by an attacker.'],
-  },
+  ...decided(ransomwareAnswers),
   notification: { type: 'new', completeness: 'initial', supplementExpectedBy: '2026-03-20T11:00:00Z' },
   communication: { status: 'planned', at: '2026-03-16T09:00:00Z', channels: ['digital_post', 'letter'] },
   subjectAdvice: { steps: ['Be careful if someone contacts you about your treatment.'] },
   otherAuthorities: { police: true, policeReference: 'POL-0815', others: [] },
-  crossBorder: { involved: false },
+  crossBorder: { involved: true, countries: [{ country: 'DE', count: 40 }, { country: 'SE', count: 12 }] },
 };
 /** 26 hours after awareness: on time. */
 export const ransomwareNow = '2026-03-15T10:30:00Z';
 
-/** A spreadsheet of customers e-mailed to the wrong recipient; notified on time, drafted afterwards. */
+/**
+ * A spreadsheet of customers with their purchase history e-mailed to the wrong recipient; notified
+ * on time, drafted afterwards. Assessed: a risk, not a high risk.
+ */
+export const misSentAnswers = answers({
+  subjectsCount: 212, dataTypes: ['basic_identity', 'contact', 'behavioural'], disclosure: 'confirmed', recipients: 'known',
+});
+
 export const misSentEmailCase: NoticeFacts = {
   organisation: {
     name: 'Byg & Bo A/S',
     cvr: '27182818',
     address: 'Havnegade 3, 8000 Aarhus C',
     dpo: { name: 'Mette Mørk', email: 'dpo@bygbo.dk' },
+    sector: 'Building supplies retail',
   },
   reference: 'BR-2026-0007',
   title: 'Customer list sent to the wrong recipient',
@@ -134,13 +171,16 @@ export const misSentEmailCase: NoticeFacts = {
   awareAt: '2026-02-02T13:15:00Z',
   startedAt: '2026-02-02T12:58:00Z',
   ongoing: false,
+  detectedAt: '2026-02-02T13:10:00Z',
+  incidentCategory: 'mis_sent',
+  dataUnintelligible: false,
   discovery: 'The recipient replied that the e-mail was not meant for them.',
   role: 'controller',
   systems: ['E-mail'],
   breachTypes: ['confidentiality'],
   cause: { origin: 'internal', malicious: false },
   subjects: { groups: ['customers'], count: 212 },
-  data: { types: ['basic_identity', 'contact', 'financial'] },
+  data: { types: ['basic_identity', 'contact', 'behavioural'] },
   exposure: { who: 'one private person who got the e-mail by mistake', status: 'confirmed' },
   measuresBefore: ['Guidelines on sending personal data by e-mail'],
   measuresTaken: ['Asked the recipient to delete the e-mail'],
@@ -148,15 +188,7 @@ export const misSentEmailCase: NoticeFacts = {
   mitigation: [],
   actualConsequences: 'None known.',
   likelyConsequences: 'Customers may get unwanted contact, or attempts at fraud using their details.',
-  assessment: {
-    severity: { dpc: 3, ei: 1, cb: 0.25, score: 3.25, level: 'high' },
-    risk: 'risk',
-    notifyAuthority: true,
-    notifyController: false,
-    communicateToSubjects: 'no',
-    exemption: null,
-    reasons: ['Financial data of 212 customers disclosed to a known recipient who has not confirmed deletion.'],
-  },
+  ...decided(misSentAnswers),
   notification: { type: 'new', completeness: 'complete', submittedAt: '2026-02-04T09:00:00Z' },
   communication: { status: 'not_communicated', reason: 'not_high_risk' },
   otherAuthorities: { police: false, others: [] },

@@ -45,9 +45,16 @@ const facts: Required<RecordedFacts> = {
   policeReference: S('policeReference'),
   otherAuthorities: [S('otherAuthorities')],
   crossBorder: true,
-  crossBorderCountries: [S('crossBorderCountries')],
+  crossBorderCountries: [{ country: S('crossBorderCountries'), count: 12 }],
   delayReason: S('delayReason'),
   supplementExpectedBy: S('supplementExpectedBy'),
+  incidentCategory: 'hacking',
+  dataUnintelligible: false,
+  detectedAt: '2026-10-21T07:00:00.000Z',
+  endedAt: '2026-10-22T07:00:00.000Z',
+  reporterName: S('reporterName'),
+  reporterFunction: S('reporterFunction'),
+  sector: S('sector'),
 };
 
 const result: AssessmentResult = {
@@ -79,13 +86,14 @@ const full: NoticeSource = {
 describe('noticeFactsFrom: from what is stored to the notices\' facts', () => {
   it('passes every stored value through', () => {
     const mapped = JSON.stringify(noticeFactsFrom(full));
-    const sentinels = [...JSON.stringify(full).matchAll(/SNTL-[A-Za-z]+-END/g)].map((m) => m[0]);
+    // All but the engine's reasons: the decision was overridden, so they argue for the outcome set aside.
+    const sentinels = [...JSON.stringify(full).matchAll(/SNTL-[A-Za-z]+-END/g)].map((m) => m[0]).filter((s) => s !== S('reason'));
     expect(sentinels.length).toBeGreaterThan(30);
     for (const s of sentinels) expect(mapped, s).toContain(s);
     // Every facts-form field is used.
     for (const field of FACT_FIELDS) {
       const v = facts[field];
-      if (typeof v === 'string' || Array.isArray(v)) expect(mapped, field).toContain(Array.isArray(v) ? v[0] : v);
+      if (typeof v === 'string' || Array.isArray(v)) expect(mapped, field).toContain(Array.isArray(v) ? (typeof v[0] === 'string' ? v[0] : JSON.stringify(v[0])) : v);
     }
     const f = noticeFactsFrom(full);
     expect(f.subjects).toMatchObject({ count: 1234, countIsApproximate: true, groups: ['patients'] });
@@ -101,9 +109,14 @@ describe('noticeFactsFrom: from what is stored to the notices\' facts', () => {
   it('the drafts show the stored texts, and the late notification has its reasons for the delay', () => {
     const f = noticeFactsFrom(full);
     const authority = draftAuthorityNotice(f, { lang: 'en', now: '2026-10-29T00:00:00Z' }).markdown;
-    for (const name of ['title', 'description', 'discovery', 'systems', 'causeDescription', 'measuresBefore', 'measuresTaken', 'likelyConsequences', 'delayReason', 'policeReference', 'dpoEmail', 'reason', 'justification']) {
+    for (const name of ['title', 'description', 'discovery', 'systems', 'causeDescription', 'measuresBefore', 'measuresTaken', 'likelyConsequences', 'delayReason', 'policeReference', 'dpoEmail', 'justification', 'reporterName', 'reporterFunction', 'sector', 'crossBorderCountries']) {
       expect(authority, name).toContain(S(name));
     }
+    // Overridden: the DPO's justification is the reason; the engine's reasons argued for the outcome set aside.
+    expect(authority).not.toContain(S('reason'));
+    expect(authority).toContain('**Kind of incident:** hacking');
+    expect(authority).toContain('**The breach was detected:** 21 October 2026, 09:00 CEST');
+    expect(authority).toContain('**The breach ended:** 22 October 2026, 09:00 CEST');
     expect(authority).toContain('## Reasons for the delay');
     const subject = draftSubjectNotice(f, { lang: 'da', now: '2026-10-29T00:00:00Z', variant: 'public' }).markdown;
     expect(subject).toContain(S('subjectSteps'));
@@ -111,7 +124,12 @@ describe('noticeFactsFrom: from what is stored to the notices\' facts', () => {
 
   it('invents nothing: what is not recorded stays empty', () => {
     const f = noticeFactsFrom({ breach: { ...breach, startedAt: null, discovery: null, systems: null, ongoing: 'unknown' }, facts: {}, assessment: null, decision: null, notifications: [], restriction: null, organisation: EMPTY_ORGANISATION });
-    expect(f.reporter).toBeNull();
+    expect(f.reporter).toEqual({ name: null, function: null });
+    expect(f.incidentCategory).toBeNull();
+    expect(f.detectedAt).toBeNull();
+    expect(f.endedAt).toBeNull();
+    expect(f.dataUnintelligible).toBeNull();
+    expect(f.decision).toBeNull();
     expect(f.ongoing).toBeNull();
     expect(f.systems).toBeNull();
     expect(f.discovery).toBeNull();
@@ -127,7 +145,7 @@ describe('noticeFactsFrom: from what is stored to the notices\' facts', () => {
     expect(f.crossBorder).toBeNull();
     expect(f.delayReason).toBeNull();
     expect(f.notification).toEqual({ type: 'new', supplementExpectedBy: null });
-    expect(f.organisation).toEqual({ name: null, cvr: null, address: null, dpo: { name: null, email: null, phone: null } });
+    expect(f.organisation).toEqual({ name: null, cvr: null, address: null, dpo: { name: null, email: null, phone: null }, sector: null });
     // "Leave empty if not known yet", says the Declare modal: that is its answer.
     expect(f.startedAt).toBe('unknown');
     const draft = draftAuthorityNotice(f, { lang: 'en', now: '2026-10-24T00:00:00Z' });

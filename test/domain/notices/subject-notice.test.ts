@@ -125,7 +125,7 @@ const goldens: Golden[] = [
     expected: {
       en: {
         what_happened: ['It started on 2 February 2026. We found out about it on 2 February 2026. It has stopped.'],
-        data_involved: ['name and other identity details, contact details and financial information.'],
+        data_involved: ['name and other identity details, contact details and information about habits and behaviour.'],
         who_may_have_seen: ['The information may have been seen by: one private person who got the e-mail by mistake. We know that this has happened.'],
         consequences: [misSentEmailCase.likelyConsequences!],
         what_we_did: ['- Asked the recipient to delete the e-mail', 'We reported the breach to Datatilsynet, the Danish Data Protection Agency, on 4 February 2026.'],
@@ -134,7 +134,7 @@ const goldens: Golden[] = [
       },
       da: {
         what_happened: ['Det begyndte den 2. februar 2026. Vi fik kendskab til det den 2. februar 2026. Det er stoppet.'],
-        data_involved: ['navn og andre identitetsoplysninger, kontaktoplysninger og økonomiske oplysninger.'],
+        data_involved: ['navn og andre identitetsoplysninger, kontaktoplysninger og oplysninger om vaner og adfærd.'],
         who_may_have_seen: ['Vi ved, at det er sket.'],
         consequences: [misSentEmailCase.likelyConsequences!],
         what_we_did: ['Vi har anmeldt bruddet til Datatilsynet den 4. februar 2026.'],

@@ -93,7 +93,7 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
       dataDescription: long('Data'),
     });
     expect(saved.responseAction).toBe('close');
-    const [facts] = await sql`select data from breach_events where breach_id = ${breach.id} and type = 'facts_updated'`;
+    const [facts] = await sql`select data from breach_events where breach_id = ${breach.id} and type = 'facts_updated' and actor = ${t.users.responder}`;
     expect(facts!.data).toMatchObject({ changed: expect.arrayContaining(['subjectsCount', 'measuresTaken']), before: { subjectsCount: null }, after: { subjectsCount: 1200, subjectsApproximate: true } });
     await t.slack.waitFor(() => cardJson(t, breach).includes('Facts changed since draft v1'));
     await t.slack.waitFor(() => threadOf(t, breach).some((m) => m.text.includes('updated the facts')));

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { validateDeclaration } from '../../../domain/breach/declaration.js';
+import { declaredFacts, validateDeclaration } from '../../../domain/breach/declaration.js';
 import { runSetup } from '../../../flows/declare-setup.js';
 import { planCountdown } from '../../../flows/reminders.js';
 import { getReminderSchedule } from '../../../store/settings.js';
@@ -41,13 +41,19 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
   }
   warned.delete(ackKey);
   const meta = parseMetadata(view.private_metadata);
-  const d = check.value;
+  const { incidentCategory, detectedAt, endedAt, reporterFunction, ...d } = check.value;
   let breachId: string;
   try {
     const schedule = await getReminderSchedule(deps.db, deps.config);
     const { breach } = await declareBreach(
       deps.db,
-      { ...d, awareAt: d.awareAt.toJSDate(), startedAt: d.startedAt?.toJSDate() ?? null, deadlineAt: d.deadlineAt.toJSDate() },
+      {
+        ...d,
+        awareAt: d.awareAt.toJSDate(),
+        startedAt: d.startedAt?.toJSDate() ?? null,
+        deadlineAt: d.deadlineAt.toJSDate(),
+        facts: declaredFacts({ incidentCategory, detectedAt, endedAt, reporterFunction }),
+      },
       {
         reporterId: body.user.id,
         // The view id is stable across re-deliveries and double clicks of one modal.
