@@ -44,10 +44,10 @@ const FACT_LABELS: Record<FactField, string> = {
 
 export type FactsResult = { ok: true; saved: FactsSaved } | { ok: false; errors: Record<string, string> };
 
-export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues }): Promise<FactsResult> {
+export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues; submission: string }): Promise<FactsResult> {
   const check = checkFactsForm(readFactsState(r.values));
   if (!check.ok) return { ok: false, errors: check.errors };
-  const saved = await saveRecordedFacts(ctx.db, { breachId: r.breachId, facts: check.value, actor: r.userId, now: ctx.clock.now() });
+  const saved = await saveRecordedFacts(ctx.db, { breachId: r.breachId, facts: check.value, actor: r.userId, now: ctx.clock.now(), submission: r.submission });
   if (!saved.ok) {
     const message = saved.why === 'closed' ? 'The breach is closed: its facts are part of the record and can no longer change.' : 'That breach no longer exists.';
     return { ok: false, errors: { subjectsDescription: message } };

@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { breaches } from '../db/schema.js';
 import { changedFacts, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
-import { withOpenBreach, type LockRefusal } from './breach-lock.js';
+import { eventOfSubmission, withOpenBreach, type LockRefusal } from './breach-lock.js';
 import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
 
@@ -20,9 +20,11 @@ export interface FactsSaved {
  */
 export async function saveRecordedFacts(
   db: Db,
-  r: { breachId: string; facts: RecordedFacts; actor: string; now: DateTime },
+  r: { breachId: string; facts: RecordedFacts; actor: string; now: DateTime; submission: string },
 ): Promise<FactsSaved | LockRefusal> {
   return withOpenBreach(db, r.breachId, async (tx, breach) => {
+    // A replay of a submission already saved changes nothing (and would undo a later change).
+    if (await eventOfSubmission(tx, 'facts_updated', r.submission)) return { ok: true, breach, changed: [] } as const;
     const before = readRecordedFacts(breach.facts);
     const changed = changedFacts(before, r.facts);
     if (changed.length === 0) return { ok: true, breach, changed } as const;
@@ -33,7 +35,7 @@ export async function saveRecordedFacts(
       breachId: breach.id,
       actor: r.actor,
       type: 'facts_updated',
-      data: { changed, before: pick(before), after: pick(r.facts) },
+      data: { changed, before: pick(before), after: pick(r.facts), submission: r.submission },
       at,
     });
     return { ok: true, breach: after!, changed } as const;

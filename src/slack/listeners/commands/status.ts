@@ -1,5 +1,6 @@
 import { storedCard } from '../../../flows/card.js';
-import { getBreachByChannel, listOpenBreaches } from '../../../store/breaches.js';
+import { listOpenBreaches } from '../../../store/breaches.js';
+import { granted } from '../../access/context.js';
 import { breachLine, linesToBlocks } from '../../blocks/breach-summary.js';
 import { canSeeBreach } from '../../membership.js';
 import type { CommandArgs, Subcommand } from './subcommands.js';
@@ -11,7 +12,7 @@ export const statusSubcommand: Subcommand = {
   summary: "In a breach channel: the breach's card. Elsewhere: the open breaches.",
   async run(args, _rest, deps) {
     await args.ack();
-    const breach = await getBreachByChannel(deps.db, args.command.channel_id);
+    const breach = granted(args.context).breach;
     if (!breach) return respondWithList(args, deps, 'Open breaches');
     const card = await storedCard(deps, breach);
     await args.respond({ response_type: 'ephemeral', ...card });
