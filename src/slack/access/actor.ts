@@ -3,6 +3,7 @@ import { adminMayStandIn, may, POLICY, type Access, type Actor, type PolicyActio
 import type { Breach } from '../../store/breaches.js';
 import { getOrgSettings } from '../../store/settings.js';
 import type { BotDeps } from '../deps.js';
+import { channelMembersMemo } from '../channel-members-memo.js';
 import { canSeeBreach } from '../membership.js';
 
 /**
@@ -39,6 +40,30 @@ export async function decideAccess(
     access = may(action, actor);
   }
   return { access, actor };
+}
+
+/**
+ * For lists (`/breach list`, `/breach status` outside a breach channel): whether this user may read
+ * each breach's details, by the same policy, with one settings read and one membership read per
+ * channel for the whole list.
+ */
+export async function readerOf(
+  deps: Pick<BotDeps, 'db' | 'config'>,
+  client: webApi.WebClient,
+  userId: string,
+): Promise<(b: Pick<Breach, 'leadId' | 'reporterId' | 'channelId'>) => Promise<boolean>> {
+  const org = await getOrgSettings(deps.db, deps.config);
+  const isDpo = org.dpoUserIds.includes(userId);
+  const dpoConfigured = org.dpoUserIds.length > 0;
+  const isAdmin = !isDpo && adminMayStandIn('read', dpoConfigured) && (await isWorkspaceAdmin(client, userId));
+  const isMember = channelMembersMemo(client);
+  return async (b) =>
+    may('read', {
+      userId, isDpo, dpoConfigured, isAdmin,
+      isLead: b.leadId === userId,
+      isReporter: b.reporterId === userId,
+      isMember: await isMember(b.channelId, userId),
+    }).ok;
 }
 
 export async function isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean> {

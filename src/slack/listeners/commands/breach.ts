@@ -29,6 +29,11 @@ const list: Subcommand[] = [
   helpSubcommand(subcommands),
 ];
 
+/** The subcommand names, for the access map's check (every one has a policy entry). */
+export function subcommandNames(): string[] {
+  return list.map((s) => s.name);
+}
+
 /** `/breach …`: parses the first word and hands over to its subcommand. */
 export function registerBreachCommand(app: App, deps: BotDeps): void {
   app.command(COMMAND, async (args) => {

@@ -2,7 +2,7 @@ import { storedCard } from '../../../flows/card.js';
 import { listOpenBreaches } from '../../../store/breaches.js';
 import { granted } from '../../access/context.js';
 import { breachLine, linesToBlocks } from '../../blocks/breach-summary.js';
-import { canSeeBreach } from '../../membership.js';
+import { readerOf } from '../../access/actor.js';
 import type { CommandArgs, Subcommand } from './subcommands.js';
 import type { BotDeps } from '../../deps.js';
 
@@ -19,7 +19,7 @@ export const statusSubcommand: Subcommand = {
   },
 };
 
-/** `/breach list`: the open breaches, with details only where the user is in the channel. */
+/** `/breach list`: the open breaches, with details only where the user may read them (the access policy's `read`). */
 export const listSubcommand: Subcommand = {
   name: 'list',
   summary: 'List the open breaches.',
@@ -36,9 +36,8 @@ async function respondWithList({ respond, client, command }: CommandArgs, deps: 
     return;
   }
   const now = deps.clock.now();
-  const lines = await Promise.all(
-    open.map(async (b) => breachLine(b, await canSeeBreach(client, b.channelId, command.user_id), now, deps.config.timezone)),
-  );
+  const mayRead = await readerOf(deps, client, command.user_id);
+  const lines = await Promise.all(open.map(async (b) => breachLine(b, await mayRead(b), now, deps.config.timezone)));
   await respond({
     response_type: 'ephemeral',
     text: `${heading}: ${open.length}`,
