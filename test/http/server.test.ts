@@ -63,7 +63,7 @@ describeEachDatabase('HTTP endpoints and request signing', ({ freshDatabase }) =
     const sql = postgres(t.databaseUrl, { max: 1, onnotice: () => {} });
     try {
       await sql`alter table drizzle.__drizzle_migrations rename to __hidden`;
-      // The answer comes from the cached check, which runs every 100 ms here (5 s by default).
+      // The answer comes from the cached check, which runs every 100 ms here (every second by default).
       await eventually(async () => (await fetch(`${t.url}/healthz`)).status === 503, 3_000, 'a 503');
     } finally {
       await sql`alter table drizzle.__hidden rename to __drizzle_migrations`;
