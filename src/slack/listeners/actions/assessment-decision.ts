@@ -19,10 +19,8 @@ export function register(app: App, deps: BotDeps): void {
     const where = resultMessage(body);
     const ctx = decisionContext(deps, client);
     const res = await decide(ctx, { assessmentId: granted(context).assessment!.id, userId: body.user.id, kind: 'accepted' });
-    if (res.ok) {
-      if (res.recorded) await announceDecision(ctx, res.recorded, where);
-    }
-    else await replyOnlyTo(client, respond, body, res.message, deps.logger);
+    if (!res.ok) return replyOnlyTo(client, respond, body, res.message, deps.logger);
+    if (res.recorded) await announceDecision(ctx, res.recorded, where);
   });
 
   app.action<BlockButtonAction>(ASSESSMENT.override, async ({ ack, body, client, context, respond }) => {
