@@ -7,7 +7,8 @@ import type { BotDeps } from '../deps.js';
 import { parse } from '../listeners/commands/parse.js';
 import { decideAccess } from './actor.js';
 import { setGranted } from './context.js';
-import { explain, refusedSubmission } from './explain.js';
+import { replyOnlyTo } from '../reply-only.js';
+import { refusedSubmission } from './explain.js';
 import { LOCATE } from './locate.js';
 import { SURFACES, type Surface, type SurfaceKind } from './surfaces.js';
 
@@ -73,7 +74,7 @@ async function refuse(deps: BotDeps, args: AnyMiddlewareArgs & { client: webApi.
   if (body['command'] !== undefined) return ack?.({ response_type: 'ephemeral', text });
   if (body['type'] === 'view_submission') return ack?.(refusedSubmission(body['view'], text));
   await ack?.();
-  await explain({ logger: deps.logger, apiUrl: deps.config.slack.apiUrl }, args.client, body, text);
+  await replyOnlyTo(deps, args.client, body, text);
 }
 
 /**

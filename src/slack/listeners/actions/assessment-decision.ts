@@ -14,21 +14,21 @@ export { decisionContext };
 
 /** Accept and Override on an assessment result (the access guard has checked who asks); refusals are ephemeral and change nothing. */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ASSESSMENT.accept, async ({ ack, body, client, context, respond }) => {
+  app.action<BlockButtonAction>(ASSESSMENT.accept, async ({ ack, body, client, context }) => {
     await ack();
     const where = resultMessage(body);
     const ctx = decisionContext(deps, client);
     const res = await decide(ctx, { assessmentId: granted(context).assessment!.id, userId: body.user.id, kind: 'accepted' });
-    if (!res.ok) return replyOnlyTo(client, respond, body, res.message, deps.logger);
+    if (!res.ok) return replyOnlyTo(deps, client, body, res.message);
     if (res.recorded) await announceDecision(ctx, res.recorded, where);
   });
 
-  app.action<BlockButtonAction>(ASSESSMENT.override, async ({ ack, body, client, context, respond }) => {
+  app.action<BlockButtonAction>(ASSESSMENT.override, async ({ ack, body, client, context }) => {
     await ack();
     const ctx = decisionContext(deps, client);
     // A few indexed reads: well inside the trigger's 3 s.
     const allowed = await checkDecision(ctx, granted(context).assessment!.id, 'overridden');
-    if (!allowed.ok) return replyOnlyTo(client, respond, body, allowed.message, deps.logger);
+    if (!allowed.ok) return replyOnlyTo(deps, client, body, allowed.message);
     const where = resultMessage(body);
     const { assessment, breach } = allowed;
     await client.views
@@ -41,7 +41,7 @@ export function register(app: App, deps: BotDeps): void {
       })
       .catch(async (err) => {
         deps.logger.warn(`could not open the override form: ${slackErrorCode(err)}`);
-        await replyOnlyTo(client, respond, body, `:warning: I could not open the override form (${slackErrorCode(err)}). Please press *Override* again.`, deps.logger);
+        await replyOnlyTo(deps, client, body, `:warning: I could not open the override form (${slackErrorCode(err)}). Please press *Override* again.`);
       });
   });
 }

@@ -12,14 +12,14 @@ import { slackErrorCode } from '../../web-api-error.js';
  * before the closing-note modal opens. A refusal is an ephemeral explanation and changes nothing.
  */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.closeBreach, async ({ ack, body, client, context, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.closeBreach, async ({ ack, body, client, context }) => {
     await ack();
     // A few indexed reads: inside the trigger's 3 s.
     const allowed = await checkClose({ ...deps, client }, grantedBreach(context).id);
-    if (!allowed.ok) return replyOnlyTo(client, respond, body, allowed.message, deps.logger);
+    if (!allowed.ok) return replyOnlyTo(deps, client, body, allowed.message);
     await client.views.open({ trigger_id: body.trigger_id, view: closeModal(allowed.breach) }).catch(async (err) => {
       deps.logger.warn(`could not open the close form: ${slackErrorCode(err)}`);
-      await replyOnlyTo(client, respond, body, `:warning: I could not open the close form (${slackErrorCode(err)}). Please press *Close breach* again.`, deps.logger);
+      await replyOnlyTo(deps, client, body, `:warning: I could not open the close form (${slackErrorCode(err)}). Please press *Close breach* again.`);
     });
   });
 }

@@ -12,12 +12,12 @@ import { decisionContext } from './assessment-decision.js';
  * "no change" is said to the person who pressed.
  */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.draftNotices, async ({ ack, body, client, context, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.draftNotices, async ({ ack, body, client, context }) => {
     await ack();
     const breachId = grantedBreach(context).id;
     deps.background.run(async () => {
       const reply = await draftNotices(decisionContext(deps, client), breachId, body.user.id);
-      if (reply) await replyOnlyTo(client, respond, body, reply, deps.logger);
+      if (reply) await replyOnlyTo(deps, client, body, reply);
     });
   });
 }

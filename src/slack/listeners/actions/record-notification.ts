@@ -15,16 +15,16 @@ import { decisionContext } from './assessment-decision.js';
  * at the top of the modal swaps the form for the communication or a § 22 restriction.
  */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.recordNotification, async ({ ack, body, client, context, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.recordNotification, async ({ ack, body, client, context }) => {
     await ack();
     const ctx = decisionContext(deps, client);
     // A few indexed reads: inside the trigger's 3 s.
     const allowed = await checkRecording(ctx, grantedBreach(context).id, 'notification');
-    if (!allowed.ok) return replyOnlyTo(client, respond, body, allowed.message, deps.logger);
+    if (!allowed.ok) return replyOnlyTo(deps, client, body, allowed.message);
     const view = recordModal(await recordModalInput(ctx, allowed.breach));
     await client.views.open({ trigger_id: body.trigger_id, view }).catch(async (err) => {
       deps.logger.warn(`could not open the record form: ${slackErrorCode(err)}`);
-      await replyOnlyTo(client, respond, body, `:warning: I could not open the form (${slackErrorCode(err)}). Please press *Record notification* again.`, deps.logger);
+      await replyOnlyTo(deps, client, body, `:warning: I could not open the form (${slackErrorCode(err)}). Please press *Record notification* again.`);
     });
   });
 

@@ -9,13 +9,13 @@ import { slackErrorCode } from '../../web-api-error.js';
 
 /** "Update facts" on the card: the breach's people (access/guard.ts, which read the breach); then the modal, inside the trigger's 3 s. */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(NOTICE_ACTIONS.updateFacts, async ({ ack, body, client, context, respond }) => {
+  app.action<BlockButtonAction>(NOTICE_ACTIONS.updateFacts, async ({ ack, body, client, context }) => {
     await ack();
     const breach = grantedBreach(context);
-    if (breach.closedAt) return replyOnlyTo(client, respond, body, `${breach.reference} is closed: its facts are part of the record.`, deps.logger);
+    if (breach.closedAt) return replyOnlyTo(deps, client, body, `${breach.reference} is closed: its facts are part of the record.`);
     await client.views.open({ trigger_id: body.trigger_id, view: factsModal(breach, readRecordedFacts(breach.facts)) }).catch(async (err) => {
       deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);
-      await replyOnlyTo(client, respond, body, `:warning: I could not open the facts form (${slackErrorCode(err)}). Please press *Update facts* again.`, deps.logger);
+      await replyOnlyTo(deps, client, body, `:warning: I could not open the facts form (${slackErrorCode(err)}). Please press *Update facts* again.`);
     });
   });
 }
