@@ -29,7 +29,7 @@ export async function getOrgSettings(db: Pick<Db, 'select'>, config: Pick<Config
   const stored = await storedSettings(db);
   return {
     dpoUserIds: stored.dpoUserIds ?? config.seeds.dpoUserIds,
-    // `in`, not `??`: a group an admin removed stays removed instead of falling back to the seed.
+    // `in`, not `??`: a group the DPO removed stays removed instead of falling back to the seed.
     responderGroupId: 'responderGroupId' in stored ? (stored.responderGroupId ?? null) : (config.seeds.responderGroupId ?? null),
     organisation: readOrganisation(stored.organisation),
     reminderSchedule: readSchedule(stored.reminderSchedule),
@@ -43,7 +43,7 @@ function readSchedule(stored: unknown): ReminderSchedule {
   return parsed.success ? parsed.data : DEFAULT_REMINDER_SCHEDULE;
 }
 
-/** The reminder schedule for the reminder flow (DEFAULT_REMINDER_SCHEDULE until an admin changes it). */
+/** The reminder schedule for the reminder flow (DEFAULT_REMINDER_SCHEDULE until the DPO changes it). */
 export async function getReminderSchedule(db: Pick<Db, 'select'>, config: Pick<Config, 'seeds'>): Promise<ReminderSchedule> {
   return (await getOrgSettings(db, config)).reminderSchedule;
 }
