@@ -1,10 +1,12 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@slack/bolt';
 import type { Config } from './config.js';
 import { openDb, type DbHandle } from './db/client.js';
 import { startEmbedded, type EmbeddedServer } from './db/embedded.js';
 import { applyMigrations, isMigrated } from './db/migrate.js';
-import { createHttpServer } from './http/server.js';
+import { HealthCache } from './http/health.js';
+import { createHttpServer, createOpsServer } from './http/server.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
@@ -22,6 +24,8 @@ import { requestKind } from './slack/request-kind.js';
 export interface BotHandle {
   /** The port the HTTP server listens on (useful with PORT=0). */
   port: number;
+  /** The operations server's port, when OPS_PORT is set. */
+  opsPort?: number;
   /** The database URL in use (the embedded server's when DATABASE_URL is unset). */
   databaseUrl: string;
   db: DbHandle;
@@ -40,6 +44,8 @@ export interface StartOptions {
   reminderPollMs?: number;
   /** Interface for the HTTP server; all interfaces by default, as a container needs. */
   host?: string;
+  /** How often the database check behind /healthz runs (ms). Default 1 s: one query a second, however often /healthz is asked. */
+  healthCheckMs?: number;
 }
 
 /** A start-up failure with a message meant for the operator, printed as one line. */
@@ -95,29 +101,26 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       throw new StartupError(`could not reach Slack's Web API at ${config.slack.apiUrl} (${err.message}); check SLACK_API_URL`);
     });
 
+    // /healthz answers from this cache; the database is asked on a timer, not per request.
+    const healthCache = new HealthCache(async () => (await db.sql`select 1`, isMigrated(db.sql)), { intervalMs: opts.healthCheckMs ?? 1_000, logger });
+    await healthCache.start();
+    cleanups.push(async () => healthCache.stop());
+    const opsDeps = { health: () => healthCache.current(), metrics, logger };
+    const separateOps = config.ops.port !== undefined;
     const server = createHttpServer({
       ...(receiver ? { slackListener: receiver.requestListener } : {}),
       kindOf: requestKind,
-      isHealthy: async () => {
-        await db.sql`select 1`;
-        return isMigrated(db.sql);
-      },
-      metrics,
-      logger,
+      ...opsDeps,
+      ops: { metrics: !separateOps, healthz: !separateOps || config.ops.healthzPublic },
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (err: NodeJS.ErrnoException) =>
-        reject(new StartupError(err.code === 'EADDRINUSE' ? `PORT ${config.port} is already in use` : err.message)),
-      );
-      server.listen(config.port, opts.host, resolve);
-    });
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        }),
-    );
+    await listen(server, config.port, opts.host, 'PORT', cleanups);
+    let opsPort: number | undefined;
+    if (separateOps) {
+      const ops = createOpsServer({ ...opsDeps, ops: { metrics: true, healthz: true } });
+      await listen(ops, config.ops.port!, config.ops.host, 'OPS_PORT', cleanups);
+      opsPort = (ops.address() as AddressInfo).port;
+      logger.info(`operations endpoints (/metrics, /healthz) on ${config.ops.host}:${opsPort}`);
+    }
     if (config.slack.mode === 'socket') {
       await app.start();
       cleanups.push(async () => {
@@ -147,9 +150,26 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => scheduler.stop());
     const port = (server.address() as AddressInfo).port;
     logger.info(`breachbot listening on port ${port} (${config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'})`);
-    return { port, databaseUrl, db, tickReminders: () => scheduler.tickNow(), stop: stopAll };
+    return { port, ...(opsPort !== undefined ? { opsPort } : {}), databaseUrl, db, tickReminders: () => scheduler.tickNow(), stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
   }
+}
+
+/** Listens on port/host, turning a busy port into a StartupError naming the setting; closed at shutdown. */
+async function listen(server: Server, port: number, host: string | undefined, setting: string, cleanups: Array<() => Promise<void>>): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(new StartupError(err.code === 'EADDRINUSE' ? `${setting} ${port} is already in use` : `${setting}: ${err.message}`)),
+    );
+    server.listen(port, host, resolve);
+  });
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  );
 }

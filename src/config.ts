@@ -33,6 +33,19 @@ const configSchema = z
       .min(0, 'must be 0-65535')
       .max(65535, 'must be 0-65535')
       .default(3000),
+    OPS_PORT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a port number')
+        .transform(Number)
+        .pipe(z.number().max(65535, 'must be 0-65535'))
+        .optional(),
+    ),
+    OPS_HOST: z.string().trim().min(1, 'must be an interface address such as 127.0.0.1').default('127.0.0.1'),
+    HEALTHZ_PUBLIC: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
     DATABASE_URL: optionalString.pipe(
       z
         .string()
@@ -82,6 +95,11 @@ export interface Config {
     mode: 'http' | 'socket';
   };
   port: number;
+  /**
+   * Operations endpoints: with `port` set, GET /metrics (and /healthz) are served on host:port
+   * instead of the public PORT; `healthzPublic` keeps /healthz on PORT too (for a load balancer).
+   */
+  ops: { port: number | undefined; host: string; healthzPublic: boolean };
   databaseUrl: string | undefined;
   dataDir: string;
   timezone: string;
@@ -119,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       mode: c.SLACK_APP_TOKEN ? 'socket' : 'http',
     },
     port: c.PORT,
+    ops: { port: c.OPS_PORT, host: c.OPS_HOST, healthzPublic: c.HEALTHZ_PUBLIC },
     databaseUrl: c.DATABASE_URL,
     dataDir: c.BREACHBOT_DATA_DIR,
     timezone: c.BREACHBOT_TIMEZONE,

@@ -43,10 +43,22 @@ function safeJson(v: unknown): string {
   }
 }
 
+/**
+ * Every kind of Slack token (https://api.slack.com/authentication/token-types): bot `xoxb-`, user
+ * `xoxp-`, workspace/app `xoxa-`, refresh `xoxr-` and `xoxe-`, rotating access tokens `xoxe.xoxb-…`
+ * / `xoxe.xoxp-…`, legacy session `xoxs-`, browser client `xoxc-` and its `xoxd-` cookie (often
+ * URL-encoded), and app-level `xapp-`; also incoming-webhook and response_url paths, which are
+ * bearer secrets too.
+ */
+const SLACK_TOKEN = /\bxox[a-z]{1,2}[-.][A-Za-z0-9%+/=._-]*/gi;
+const APP_TOKEN = /\bxapp-[A-Za-z0-9%+/=._-]*/gi;
+const SLACK_HOOK = /(https:\/\/hooks\.slack(?:-gov)?\.com\/)[^\s"'<>]+/gi;
+
 /** Belt and braces: a token that slips into a log line is masked. */
 export function redact(text: string): string {
   return text
-    .replace(/xox[abposr]-[A-Za-z0-9-]+/g, 'xox?-[redacted]')
-    .replace(/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]')
+    .replace(SLACK_TOKEN, (m) => `${m.slice(0, 4)}…[redacted]`)
+    .replace(APP_TOKEN, 'xapp-[redacted]')
+    .replace(SLACK_HOOK, '$1[redacted]')
     .replace(/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/g, '$1[redacted]@');
 }

@@ -23,7 +23,12 @@ describe('configuration', () => {
       databaseUrl: undefined,
       dataDir: './.breachbot',
       timezone: 'Europe/Copenhagen',
+      ops: { port: undefined, host: '127.0.0.1', healthzPublic: true },
     });
+  });
+
+  it('moves /metrics to OPS_PORT on OPS_HOST when set', () => {
+    expect(loadConfig({ ...base, OPS_PORT: '9464', OPS_HOST: '10.0.0.7', HEALTHZ_PUBLIC: 'false' }).ops).toEqual({ port: 9464, host: '10.0.0.7', healthzPublic: false });
   });
 
   it('switches to Socket Mode with an app token, where no signing secret is needed', () => {
@@ -44,6 +49,9 @@ describe('configuration', () => {
     [{ ...base, SLACK_APP_TOKEN: 'xoxb-wrong' }, 'SLACK_APP_TOKEN must be an app-level token'],
     [{ ...base, PORT: 'eighty' }, 'PORT must be a port number'],
     [{ ...base, PORT: '70000' }, 'PORT must be 0-65535'],
+    [{ ...base, OPS_PORT: 'metrics' }, 'OPS_PORT must be a port number'],
+    [{ ...base, OPS_PORT: '70000' }, 'OPS_PORT must be 0-65535'],
+    [{ ...base, HEALTHZ_PUBLIC: 'yes' }, 'HEALTHZ_PUBLIC must be true or false'],
     [{ ...base, DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must be a postgres:// connection URL'],
     [{ ...base, SLACK_API_URL: 'not a url' }, 'SLACK_API_URL must be an http(s) URL'],
     [{ ...base, BREACHBOT_TIMEZONE: 'Europe/Kobenhavn' }, 'BREACHBOT_TIMEZONE must be an IANA time zone'],

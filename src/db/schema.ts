@@ -115,7 +115,14 @@ export const breachEvents = pgTable(
     type: text('type').notNull(),
     data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
   },
-  (t) => [index('breach_events_breach_idx').on(t.breachId, t.at)],
+  (t) => [
+    index('breach_events_breach_idx').on(t.breachId, t.at),
+    // A modal submission's request key (views/submission-key.ts) is kept in `data.submission`: one
+    // event of a type per submission, so a replayed submission can never apply twice.
+    uniqueIndex('breach_events_submission_key')
+      .on(t.type, sql`(${t.data}->>'submission')`)
+      .where(sql`(${t.data}->>'submission') is not null`),
+  ],
 );
 
 /**

@@ -3,7 +3,7 @@ import { optionalText } from './form-text.js';
 import { reminderScheduleSchema, type ReminderSchedule } from './reminder-plan.js';
 
 /*
- * The settings an admin edits in the App Home (flow 8), validated as a form: every problem is
+ * The settings the DPO edits in the App Home (flow 8), validated as a form: every problem is
  * reported at its field in words for the person typing. Pure: the Slack layer reads the modal into
  * SettingsFormInput, the store saves the result.
  */

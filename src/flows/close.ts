@@ -1,8 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import { may } from '../domain/access.js';
-import { resolveActor } from '../slack/actor.js';
 import { slackDate } from '../slack/date-token.js';
 import type { BotDeps } from '../slack/deps.js';
 import { mention, quotedUserText } from '../slack/blocks/text.js';
@@ -34,25 +32,23 @@ function refusal(r: CloseRefusal, zone: string): string {
 }
 
 /**
- * Whether this user may close this breach now: the DPO users, the breach lead or an admin
- * (access.ts), on an open breach whose decision is recorded (domain/close.ts). Checked on the
- * server before the modal opens and again on submit; a refusal explains itself.
+ * Whether this breach can be closed now: open, with its decision recorded (domain/close.ts). Who may
+ * close is the access guard's (src/slack/access/). Checked before the modal opens and again on
+ * submit; a refusal explains itself.
  */
-export async function checkClose(ctx: CloseContext, breachId: string, userId: string): Promise<CloseCheck> {
+export async function checkClose(ctx: CloseContext, breachId: string): Promise<CloseCheck> {
   const breach = isUuid(breachId) ? await getBreach(ctx.db, breachId) : undefined;
   if (!breach) return { ok: false, message: 'That breach no longer exists.' };
-  const access = may('close_breach', await resolveActor(ctx, ctx.client, userId, breach));
-  if (!access.ok) return { ok: false, message: access.reason };
   const can = await closability(ctx.db, breach.id, breach);
   return can.ok ? can : { ok: false, message: refusal(can, ctx.config.timezone) };
 }
 
-/** Closes the breach after checking who asks; only the database is touched, so a submission can call it before its ack. */
+/** Closes the breach (the guard has checked who asks); only the database is touched, so a submission can call it before its ack. */
 export async function closeBreach(
   ctx: CloseContext,
   req: { breachId: string; userId: string; note: string },
 ): Promise<{ ok: true; closed: Closed } | { ok: false; message: string }> {
-  const allowed = await checkClose(ctx, req.breachId, req.userId);
+  const allowed = await checkClose(ctx, req.breachId);
   if (!allowed.ok) return allowed;
   const res = await closeBreachRecord(ctx.db, { breachId: req.breachId, closedBy: req.userId, note: req.note, now: ctx.clock.now() });
   return res.ok ? { ok: true, closed: res } : { ok: false, message: refusal(res, ctx.config.timezone) };

@@ -1,10 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import { may } from '../domain/access.js';
 import type { Role } from '../domain/deadline.js';
 import { proposedOutcome, type DecisionKind, type DecisionOutcome, type ReminderChanges } from '../domain/decision.js';
-import { resolveActor } from '../slack/actor.js';
 import { slackDate } from '../slack/date-token.js';
 import { outcomePhrase } from '../slack/blocks/decision-text.js';
 import { mention, quotedUserText } from '../slack/blocks/text.js';
@@ -28,18 +26,15 @@ export interface ResultMessage {
 export type Allowed = { ok: true; assessment: StoredAssessment; breach: Breach } | { ok: false; message: string };
 
 /**
- * Whether this user may accept or override this assessment now: the DPO users and the breach lead
- * (admins as a fallback, access.ts), on the latest version of an open breach. Checked on the
- * server before the override modal opens and when any decision is recorded (and the store checks
- * version and close again under the breach's lock).
+ * Whether this assessment can be accepted or overridden now: the latest version of an open breach.
+ * Who may is the access guard's (src/slack/access/); this is about the record. Checked before the
+ * override modal opens and when any decision is recorded (and the store checks version and close
+ * again under the breach's lock).
  */
-export async function checkDecision(ctx: DecisionContext, assessmentId: string, userId: string, kind: DecisionKind): Promise<Allowed> {
+export async function checkDecision(ctx: DecisionContext, assessmentId: string, kind: DecisionKind): Promise<Allowed> {
   const assessment = isUuid(assessmentId) ? await getAssessment(ctx.db, assessmentId) : undefined;
   const breach = assessment && (await getBreach(ctx.db, assessment.breachId));
   if (!assessment || !breach) return { ok: false, message: refusalMessage({ ok: false, why: 'not_found' }) };
-  const actor = await resolveActor(ctx, ctx.client, userId, breach);
-  const access = may(kind === 'accepted' ? 'record_decision' : 'override_decision', actor);
-  if (!access.ok) return { ok: false, message: access.reason };
   if (breach.closedAt) return { ok: false, message: refusalMessage({ ok: false, why: 'closed', breach }) };
   const latest = await latestAssessment(ctx.db, breach.id);
   if (latest && latest.version > assessment.version) {
@@ -61,14 +56,19 @@ export interface DecisionRequest {
   userId: string;
   kind: DecisionKind;
   override?: DecisionOutcome & { justification: string };
+  /** The submission's request key (the override modal's view id): a replay records once. */
+  submission?: string;
 }
 
 /**
- * Records an accept or override, after checking who asks. Only the database is touched, so a modal
- * submission can call this before its ack; `announceDecision` then tells Slack.
+ * Records an accept or override (the access guard has checked who asks). Only the database is
+ * touched, so a modal submission can call this before its ack; `announceDecision` then tells Slack.
  */
-export async function decide(ctx: DecisionContext, req: DecisionRequest): Promise<{ ok: true; recorded: DecisionRecorded } | { ok: false; message: string }> {
-  const allowed = await checkDecision(ctx, req.assessmentId, req.userId, req.kind);
+export async function decide(
+  ctx: DecisionContext,
+  req: DecisionRequest,
+): Promise<{ ok: true; recorded: DecisionRecorded | null } | { ok: false; message: string }> {
+  const allowed = await checkDecision(ctx, req.assessmentId, req.kind);
   if (!allowed.ok) return allowed;
   const res = await recordDecision(ctx.db, {
     assessmentId: req.assessmentId,
@@ -76,12 +76,15 @@ export async function decide(ctx: DecisionContext, req: DecisionRequest): Promis
     ...(req.override ? { outcome: req.override, justification: req.override.justification } : {}),
     decidedBy: req.userId,
     now: ctx.clock.now(),
+    ...(req.submission ? { submission: req.submission } : {}),
   });
+  // A replay of a submission already recorded: done, and nothing more to announce.
+  if (!res.ok && res.why === 'duplicate') return { ok: true, recorded: null };
   if (!res.ok) return { ok: false, message: refusalMessage(res) };
   return { ok: true, recorded: res };
 }
 
-function refusalMessage(r: DecisionRefusal): string {
+function refusalMessage(r: Exclude<DecisionRefusal, { why: 'duplicate' }>): string {
   switch (r.why) {
     case 'not_found':
       return 'That assessment no longer exists.';

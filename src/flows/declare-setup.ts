@@ -12,6 +12,7 @@ import { ACTIONS } from '../slack/ids.js';
 import { escapeMrkdwn } from '../slack/mrkdwn.js';
 import { channelMembers } from '../slack/membership.js';
 import { findOwnMessage } from '../slack/own-messages.js';
+import { postToResponseUrl } from '../slack/response-url.js';
 
 /** Message metadata type of the breach card, so a resumed setup can find a card it already posted. */
 const CARD_EVENT = 'breachbot_card';
@@ -274,13 +275,14 @@ async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], comp
 
 async function notifyReporter(ctx: SetupContext, b: Breach, text: string, blocks: unknown[]): Promise<void> {
   // Where /breach was typed, the reply lands there as an ephemeral message; otherwise in a DM.
+  // The stored URL is posted only to Slack's hosts, with a timeout (response-url.ts).
   if (b.replyUrl) {
-    const res = await fetch(b.replyUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text, blocks }),
-    }).catch(() => null);
-    if (res?.ok) return;
+    const message = { response_type: 'ephemeral', replace_original: false, text, blocks };
+    const posted = await postToResponseUrl(b.replyUrl, message, { apiUrl: ctx.config.slack.apiUrl }).then(
+      () => true,
+      (err: unknown) => (ctx.logger.warn(`could not reply to the reporter of ${b.reference} where they typed /breach: ${(err as Error).message}`), false),
+    );
+    if (posted) return;
   }
   await ctx.client.chat.postMessage({ channel: b.reporterId, text, blocks: blocks as never }).catch((err) => {
     ctx.logger.warn(`could not tell the reporter of ${b.reference}: ${slackErrorCode(err)}`);

@@ -53,13 +53,13 @@ const FACT_LABELS: Record<FactField, string> = {
 
 export type FactsResult = { ok: true; saved: FactsSaved } | { ok: false; errors: Record<string, string> };
 
-export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues }): Promise<FactsResult> {
+export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues; submission: string }): Promise<FactsResult> {
   const breach = await getBreach(ctx.db, r.breachId);
   if (!breach) return { ok: false, errors: { subjectsDescription: 'That breach no longer exists.' } };
   const startedAt = breach.startedAt ? DateTime.fromJSDate(breach.startedAt, { zone: 'utc' }) : null;
   const check = checkFactsForm(readFactsState(r.values), { startedAt, now: ctx.clock.now() });
   if (!check.ok) return { ok: false, errors: check.errors };
-  const saved = await saveRecordedFacts(ctx.db, { breachId: r.breachId, facts: check.value, actor: r.userId, now: ctx.clock.now() });
+  const saved = await saveRecordedFacts(ctx.db, { breachId: r.breachId, facts: check.value, actor: r.userId, now: ctx.clock.now(), submission: r.submission });
   if (!saved.ok) {
     const message = saved.why === 'closed' ? 'The breach is closed: its facts are part of the record and can no longer change.' : 'That breach no longer exists.';
     return { ok: false, errors: { subjectsDescription: message } };

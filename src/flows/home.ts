@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { DateTime } from 'luxon';
-import { may } from '../domain/access.js';
+import { may, type Actor } from '../domain/access/policy.js';
 import { userRoles } from '../domain/breach/user-roles.js';
-import { resolveActor } from '../slack/actor.js';
+import { isWorkspaceAdmin } from '../slack/access/actor.js';
 import { channelMembersMemo, type IsMember } from '../slack/channel-members-memo.js';
 import type { BotDeps } from '../slack/deps.js';
 import { OPEN_SHOWN, renderHome, type HomeBreach } from '../slack/views/home.js';
@@ -40,18 +40,20 @@ async function snapshot(deps: HomeDeps, client: webApi.WebClient): Promise<Snaps
 
 async function homeFor(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot, userId: string) {
   const isDpo = snap.org.dpoUserIds.includes(userId);
+  const dpoConfigured = snap.org.dpoUserIds.length > 0;
+  // A workspace admin stands in for the DPO only while none is configured (domain/access/policy.ts).
+  const isAdmin = !isDpo && !dpoConfigured && (await isWorkspaceAdmin(client, userId));
+  const actor = (b: Breach | null, isMember: boolean): Actor => ({
+    userId, isDpo, dpoConfigured, isAdmin, isMember, isLead: b?.leadId === userId, isReporter: b?.reporterId === userId,
+  });
   const seen = (b: Breach): Promise<HomeBreach> =>
     snap.isMember(b.channelId, userId).then((isMember) => ({
       breach: b,
-      canSeeDetails: isMember,
+      canSeeDetails: may('read', actor(b, isMember)).ok,
       roles: userRoles(b, userId, { isDpo, isMember }),
     }));
-  const [open, closed, actor] = await Promise.all([
-    Promise.all(snap.open.slice(0, OPEN_SHOWN).map(seen)),
-    Promise.all(snap.closed.map(seen)),
-    resolveActor(deps, client, userId),
-  ]);
-  const settings = may('edit_settings', actor).ok ? snap.org : null;
+  const [open, closed] = await Promise.all([Promise.all(snap.open.slice(0, OPEN_SHOWN).map(seen)), Promise.all(snap.closed.map(seen))]);
+  const settings = may('edit_settings', actor(null, false)).ok ? snap.org : null;
   return renderHome({ open, openTotal: snap.open.length, closed, now: snap.now, zone: deps.config.timezone, settings });
 }
 

@@ -1,10 +1,8 @@
 import { DateTime } from 'luxon';
-import { may, type PrivilegedAction } from '../domain/access.js';
 import { owedTarget } from '../domain/notices/from-breach.js';
 import {
   checkCommunication, checkNotification, checkRestriction, RECORD_KINDS, type RecordKind,
 } from '../domain/notification-form.js';
-import { resolveActor } from '../slack/actor.js';
 import { recordingReply, recordingText } from '../slack/blocks/recording-reply.js';
 import type { ViewStateValues } from '../slack/views/declare-state.js';
 import type { RecordModalInput } from '../slack/views/record-modal.js';
@@ -27,21 +25,13 @@ import { refreshCard } from './card.js';
 
 export type RecordContext = DecisionContext;
 
-const ACCESS: Record<RecordKind, PrivilegedAction> = {
-  notification: 'record_notification',
-  communication: 'record_communication',
-  restriction: 'record_restriction',
-};
-
 export type Allowed = { ok: true; breach: Breach } | { ok: false; message: string };
 
-/** Whether this user may record this kind on this breach now. */
-export async function checkRecording(ctx: RecordContext, breachId: string, userId: string, kind: RecordKind): Promise<Allowed> {
+/** Whether this kind can be recorded on this breach now (who may is the access guard's, src/slack/access/). */
+export async function checkRecording(ctx: RecordContext, breachId: string, kind: RecordKind): Promise<Allowed> {
   const breach = await getBreach(ctx.db, breachId);
   if (!breach) return { ok: false, message: 'That breach no longer exists.' };
   if (breach.closedAt) return { ok: false, message: `${breach.reference} is closed: what was sent is part of the record and can no longer change.` };
-  const access = may(ACCESS[kind], await resolveActor(ctx, ctx.client, userId, breach));
-  if (!access.ok) return { ok: false, message: access.reason };
   if (kind !== 'notification' && breach.role === 'processor') {
     return { ok: false, message: 'As a processor we tell the controller; the controller decides whether and how the people affected are told (Art. 34).' };
   }

@@ -2,37 +2,33 @@ import type { webApi } from '@slack/bolt';
 import { validateTimelineEntry, type TimelineEntryInput } from '../domain/timeline/entry.js';
 import { renderTimeline } from '../slack/blocks/timeline.js';
 import type { BotDeps } from '../slack/deps.js';
-import { canSeeBreach } from '../slack/membership.js';
 import { isUuid } from '../store/assessments.js';
 import { getBreach, type Breach } from '../store/breaches.js';
 import { addTimelineEntry, breachTimeline } from '../store/timeline.js';
 
 export type TimelineContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
 
-/**
- * Whether this user may add to this breach's timeline: anyone in its private channel (the card's
- * button is only seen there, but a request can be forged), on a breach still open.
- */
-export async function checkTimelineEntry(ctx: TimelineContext, breachId: string, userId: string): Promise<{ ok: true; breach: Breach } | { ok: false; message: string }> {
+/** Whether this breach's timeline can still be added to: it is open (who may is the access guard's, src/slack/access/). */
+export async function checkTimelineEntry(ctx: TimelineContext, breachId: string): Promise<{ ok: true; breach: Breach } | { ok: false; message: string }> {
   const breach = isUuid(breachId) ? await getBreach(ctx.db, breachId) : undefined;
   if (!breach) return { ok: false, message: 'That breach no longer exists.' };
   if (breach.closedAt) return { ok: false, message: `${breach.reference} is closed: its timeline is part of the record and can no longer change.` };
-  if (!(await canSeeBreach(ctx.client, breach.channelId, userId))) {
-    return { ok: false, message: `Only members of ${breach.reference}'s channel can add to its timeline.` };
-  }
   return { ok: true, breach };
 }
 
 export type EntryResult = { ok: true; breach: Breach } | { ok: false; errors: Partial<Record<keyof TimelineEntryInput, string>> };
 
 /** Validates and stores an entry (errors at the field); only the database and one membership read, so it fits before an ack. */
-export async function recordTimelineEntry(ctx: TimelineContext, req: { breachId: string; userId: string; input: TimelineEntryInput }): Promise<EntryResult> {
-  const allowed = await checkTimelineEntry(ctx, req.breachId, req.userId);
+export async function recordTimelineEntry(
+  ctx: TimelineContext,
+  req: { breachId: string; userId: string; input: TimelineEntryInput; submission: string },
+): Promise<EntryResult> {
+  const allowed = await checkTimelineEntry(ctx, req.breachId);
   if (!allowed.ok) return { ok: false, errors: { what: allowed.message } };
   const now = ctx.clock.now();
   const check = validateTimelineEntry(req.input, now);
   if (!check.ok) return check;
-  const res = await addTimelineEntry(ctx.db, { breachId: req.breachId, actor: req.userId, ...check.value, now });
+  const res = await addTimelineEntry(ctx.db, { breachId: req.breachId, actor: req.userId, ...check.value, now, submission: req.submission });
   if (!res.ok) return { ok: false, errors: { what: res.why === 'closed' ? `${allowed.breach.reference} was closed meanwhile.` : 'That breach no longer exists.' } };
   return res;
 }

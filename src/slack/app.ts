@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotDeps } from './deps.js';
+import type { KnownListeners } from './listeners/fallback.js';
 import { registerListeners } from './listeners/index.js';
 import { recordRequestKind } from './request-kind.js';
 
@@ -8,6 +9,8 @@ export interface SlackApp {
   app: App;
   /** Present in HTTP mode: its requestListener is mounted on our HTTP server. */
   receiver?: HTTPReceiver;
+  /** The listeners registered (ids by kind). */
+  listeners: KnownListeners;
 }
 
 /**
@@ -53,6 +56,6 @@ export function createSlackApp(config: Config, deps: Omit<BotDeps, 'config'>): S
   app.error(async (err) => {
     logger.error('unhandled listener error:', err);
   });
-  registerListeners(app, { ...deps, config });
-  return receiver ? { app, receiver } : { app };
+  const listeners = registerListeners(app, { ...deps, config });
+  return receiver ? { app, receiver, listeners } : { app, listeners };
 }

@@ -82,7 +82,7 @@ export const CARD_BLOCKS = {
 
 /** App Home (flow 8): its buttons, and the settings modal opened from it. */
 export const HOME_ACTIONS = {
-  /** Opens the settings modal; only for DPO users and workspace admins, checked again on the server. */
+  /** Opens the settings modal; only for DPO users (admins while none is set), checked again on the server. */
   editSettings: 'home_edit_settings',
   /** Opens the Declare modal from the Home tab. */
   declare: 'home_declare_breach',

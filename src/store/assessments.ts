@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { assessments, breachEvents, breaches } from '../db/schema.js';
 import type { AssessmentAnswers, AssessmentResult } from '../domain/assessment/index.js';
+import { eventOfSubmission } from './breach-lock.js';
 import { appendEvent } from './events.js';
 import type { DbExecutor } from './reminders.js';
 
@@ -39,18 +40,9 @@ export async function recordAssessment(db: Db, a: NewAssessment): Promise<{ asse
     const [breach] = await tx.select().from(breaches).where(eq(breaches.id, a.breachId)).for('no key update');
     if (!breach) throw new BreachNotAssessable('not_found');
     if (breach.closedAt) throw new BreachNotAssessable('closed');
-    const [seen] = await tx
-      .select({ data: breachEvents.data })
-      .from(breachEvents)
-      .where(
-        and(
-          eq(breachEvents.breachId, a.breachId),
-          eq(breachEvents.type, 'assessment_submitted'),
-          sql`${breachEvents.data}->>'submission' = ${a.submissionKey}`,
-        ),
-      );
+    const seen = await eventOfSubmission(tx, 'assessment_submitted', a.submissionKey);
     if (seen) {
-      const id = (seen.data as { assessmentId: string }).assessmentId;
+      const id = (seen as { assessmentId: string }).assessmentId;
       return { assessment: (await getAssessment(tx, id))!, created: false };
     }
     const previous = await latestAssessment(tx, a.breachId);

@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { breaches } from '../db/schema.js';
 import { changedFacts, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
-import { withOpenBreach, type LockRefusal } from './breach-lock.js';
+import { eventOfSubmission, withOpenBreach, type LockRefusal } from './breach-lock.js';
 import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
 
@@ -26,9 +26,13 @@ export async function saveRecordedFacts(
     facts: RecordedFacts | ((before: RecordedFacts) => RecordedFacts);
     actor: string;
     now: DateTime;
+    /** The view submission that asked for it: a replay of it changes nothing. */
+    submission?: string;
   },
 ): Promise<FactsSaved | LockRefusal> {
   return withOpenBreach(db, r.breachId, async (tx, breach) => {
+    // A replay of a submission already saved changes nothing (and would undo a later change).
+    if (r.submission && (await eventOfSubmission(tx, 'facts_updated', r.submission))) return { ok: true, breach, changed: [] } as const;
     const before = readRecordedFacts(breach.facts);
     const facts = typeof r.facts === 'function' ? r.facts(before) : r.facts;
     const changed = changedFacts(before, facts);
@@ -40,7 +44,7 @@ export async function saveRecordedFacts(
       breachId: breach.id,
       actor: r.actor,
       type: 'facts_updated',
-      data: { changed, before: pick(before), after: pick(facts) },
+      data: { changed, before: pick(before), after: pick(facts), ...(r.submission ? { submission: r.submission } : {}) },
       at,
     });
     return { ok: true, breach: after!, changed } as const;

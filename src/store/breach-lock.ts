@@ -20,13 +20,15 @@ export async function withOpenBreach<T>(db: Db, breachId: string, fn: (tx: Tx, b
 }
 
 /**
- * The event row an earlier delivery of the same modal submission wrote, if any: a double click or
- * a re-delivery finds it and records nothing twice.
+ * The event row an earlier delivery of the same modal submission wrote, if any: a double click, a
+ * re-delivery or a replayed payload finds it and records nothing twice. The submission key (the
+ * view id, views/submission-key.ts) is kept in the event's data; a unique index on (type, key)
+ * makes the database refuse a second row even if two deliveries race past this check.
  */
-export async function eventOfSubmission(tx: Tx, breachId: string, type: string, submission: string): Promise<Record<string, unknown> | null> {
+export async function eventOfSubmission(tx: Pick<Tx, 'select'>, type: string, submission: string): Promise<Record<string, unknown> | null> {
   const [seen] = await tx
     .select({ data: breachEvents.data })
     .from(breachEvents)
-    .where(and(eq(breachEvents.breachId, breachId), eq(breachEvents.type, type), sql`${breachEvents.data}->>'submission' = ${submission}`));
+    .where(and(eq(breachEvents.type, type), sql`${breachEvents.data}->>'submission' = ${submission}`));
   return (seen?.data as Record<string, unknown> | undefined) ?? null;
 }

@@ -16,6 +16,7 @@ import {
 import { getAssessment, latestAssessment, type StoredAssessment } from './assessments.js';
 import type { Breach } from './breaches.js';
 import { applyReminderChanges } from './decision-reminders.js';
+import { eventOfSubmission } from './breach-lock.js';
 import { appendEvent } from './events.js';
 import type { DbExecutor } from './reminders.js';
 
@@ -40,10 +41,13 @@ export interface NewDecision {
   justification?: string;
   decidedBy: string;
   now: DateTime;
+  /** The request key of the submission (the override modal's view id): a replay records nothing. */
+  submission?: string;
 }
 
 export type DecisionRefusal =
   | { ok: false; why: 'not_found' }
+  | { ok: false; why: 'duplicate' }
   | { ok: false; why: 'closed'; breach: Breach }
   | { ok: false; why: 'outdated'; assessment: StoredAssessment; latestVersion: number }
   | { ok: false; why: 'unchanged'; decision: Decision; assessment: StoredAssessment };
@@ -71,6 +75,8 @@ export async function recordDecision(db: Db, d: NewDecision): Promise<DecisionRe
     if (!assessment) return { ok: false, why: 'not_found' } as const;
     const [breach] = await tx.select().from(breaches).where(eq(breaches.id, assessment.breachId)).for('no key update');
     if (!breach) return { ok: false, why: 'not_found' } as const;
+    const type = d.kind === 'accepted' ? 'decision_accepted' : 'decision_overridden';
+    if (d.submission && (await eventOfSubmission(tx, type, d.submission))) return { ok: false, why: 'duplicate' } as const;
     if (breach.closedAt) return { ok: false, why: 'closed', breach } as const;
     const latest = await latestAssessment(tx, breach.id);
     if (latest && latest.version > assessment.version) return { ok: false, why: 'outdated', assessment, latestVersion: latest.version } as const;
@@ -103,8 +109,9 @@ export async function recordDecision(db: Db, d: NewDecision): Promise<DecisionRe
     await appendEvent(tx, {
       breachId: breach.id,
       actor: d.decidedBy,
-      type: d.kind === 'accepted' ? 'decision_accepted' : 'decision_overridden',
+      type,
       data: {
+        ...(d.submission ? { submission: d.submission } : {}),
         decisionId: row!.id,
         assessmentId: assessment.id,
         version: assessment.version,

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { breachEvents } from '../db/schema.js';
+import { actingAsOf } from './acting-as.js';
 
 /** Actor for things the bot does by itself (setup steps, reminders). */
 export const BOT_ACTOR = 'breachbot';
@@ -18,11 +19,12 @@ type Tx = Pick<Db, 'insert'>;
 
 /** Appends one row to the audit trail. The table accepts nothing else: UPDATE and DELETE fail by trigger. */
 export async function appendEvent(db: Tx, e: NewEvent): Promise<void> {
+  const as = actingAsOf(e.actor);
   await db.insert(breachEvents).values({
     breachId: e.breachId,
     actor: e.actor,
     type: e.type,
-    data: e.data ?? {},
+    data: as ? { ...e.data, actingAs: as } : (e.data ?? {}),
     ...(e.at ? { at: e.at } : {}),
   });
 }

@@ -62,7 +62,7 @@ async function earlierDelivery<R extends { id: string }>(
   submission: string,
   table: typeof notifications | typeof subjectRestrictions,
 ): Promise<Recorded<R> | null> {
-  const seen = await eventOfSubmission(tx, breach.id, type, submission);
+  const seen = await eventOfSubmission(tx, type, submission);
   if (!seen) return null;
   const [row] = await tx.select().from(table).where(eq(table.id, String(seen['rowId'])));
   return { ok: true, breach, row: row as unknown as R, duplicate: true, cancelled: [], scheduled: [] };

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { settings } from '../db/schema.js';
 import { DEFAULT_REMINDER_SCHEDULE, reminderScheduleSchema, type ReminderSchedule } from '../domain/reminder-plan.js';
 import { readOrganisation, scheduleFrom, type Organisation, type SettingsUpdate } from '../domain/settings-form.js';
+import { eventOfSubmission } from './breach-lock.js';
 import { appendEvent } from './events.js';
 
 /** The organisation's breach-response settings. Kept in the database; environment variables seed them. */
@@ -28,7 +29,7 @@ export async function getOrgSettings(db: Pick<Db, 'select'>, config: Pick<Config
   const stored = await storedSettings(db);
   return {
     dpoUserIds: stored.dpoUserIds ?? config.seeds.dpoUserIds,
-    // `in`, not `??`: a group an admin removed stays removed instead of falling back to the seed.
+    // `in`, not `??`: a group the DPO removed stays removed instead of falling back to the seed.
     responderGroupId: 'responderGroupId' in stored ? (stored.responderGroupId ?? null) : (config.seeds.responderGroupId ?? null),
     organisation: readOrganisation(stored.organisation),
     reminderSchedule: readSchedule(stored.reminderSchedule),
@@ -42,7 +43,7 @@ function readSchedule(stored: unknown): ReminderSchedule {
   return parsed.success ? parsed.data : DEFAULT_REMINDER_SCHEDULE;
 }
 
-/** The reminder schedule for the reminder flow (DEFAULT_REMINDER_SCHEDULE until an admin changes it). */
+/** The reminder schedule for the reminder flow (DEFAULT_REMINDER_SCHEDULE until the DPO changes it). */
 export async function getReminderSchedule(db: Pick<Db, 'select'>, config: Pick<Config, 'seeds'>): Promise<ReminderSchedule> {
   return (await getOrgSettings(db, config)).reminderSchedule;
 }
@@ -54,17 +55,20 @@ export async function getOrganisation(db: Pick<Db, 'select'>): Promise<Organisat
 
 /**
  * Saves the settings from the App Home form and writes the `settings_changed` event (before and
- * after) in one transaction, so a change is never without its audit row. Stored values override
+ * after, and the submission's key: a replay changes nothing) in one transaction, so a change is never without its audit row. Stored values override
  * the environment's seeds from now on.
  */
 export async function saveOrgSettings(
   db: Db,
   config: Pick<Config, 'seeds'>,
   update: SettingsUpdate,
-  meta: { actor: string; now: Date },
-): Promise<{ before: OrgSettings; after: OrgSettings }> {
+  meta: { actor: string; now: Date; submission: string },
+): Promise<{ before: OrgSettings; after: OrgSettings; duplicate: boolean }> {
   return db.transaction(async (tx) => {
+    // Settings changes serialise (there may be no row to lock yet), so a replay finds the first one.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('breachbot:settings'))`);
     const before = await getOrgSettings(tx, config);
+    if (await eventOfSubmission(tx, 'settings_changed', meta.submission)) return { before, after: before, duplicate: true };
     const after: OrgSettings = {
       dpoUserIds: update.dpoUserIds,
       responderGroupId: update.responderGroupId,
@@ -74,7 +78,7 @@ export async function saveOrgSettings(
     };
     const row = { value: after, updatedAt: meta.now, updatedBy: meta.actor };
     await tx.insert(settings).values({ key: KEY, ...row }).onConflictDoUpdate({ target: settings.key, set: row });
-    await appendEvent(tx, { breachId: null, actor: meta.actor, type: 'settings_changed', data: { before, after }, at: meta.now });
-    return { before, after };
+    await appendEvent(tx, { breachId: null, actor: meta.actor, type: 'settings_changed', data: { before, after, submission: meta.submission }, at: meta.now });
+    return { before, after, duplicate: false };
   });
 }

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { breachEvents } from '../db/schema.js';
-import { withOpenBreach, type LockRefusal } from './breach-lock.js';
+import { eventOfSubmission, withOpenBreach, type LockRefusal } from './breach-lock.js';
 import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
 
@@ -16,20 +16,22 @@ export async function breachTimeline(db: Pick<Db, 'select'>, breachId: string): 
 /**
  * Stores a timeline entry as a `timeline_entry` event: the text, when it happened, and (as every
  * event) who recorded it and when. Under the breach's lock, so an entry never lands on a breach
- * that a concurrent close has just made final.
+ * that a concurrent close has just made final, and once per submission.
  */
 export async function addTimelineEntry(
   db: Db,
-  e: { breachId: string; actor: string; text: string; occurredAt: DateTime; now: DateTime },
-): Promise<{ ok: true; breach: Breach } | LockRefusal> {
+  e: { breachId: string; actor: string; text: string; occurredAt: DateTime; now: DateTime; submission: string },
+): Promise<{ ok: true; breach: Breach; duplicate: boolean } | LockRefusal> {
   return withOpenBreach(db, e.breachId, async (tx, breach) => {
+    // A replay of the same submission (double click, re-delivery) adds nothing.
+    if (await eventOfSubmission(tx, 'timeline_entry', e.submission)) return { ok: true, breach, duplicate: true } as const;
     await appendEvent(tx, {
       breachId: e.breachId,
       actor: e.actor,
       type: 'timeline_entry',
-      data: { text: e.text, occurredAt: e.occurredAt.toUTC().toISO() },
+      data: { text: e.text, occurredAt: e.occurredAt.toUTC().toISO(), submission: e.submission },
       at: e.now.toJSDate(),
     });
-    return { ok: true, breach } as const;
+    return { ok: true, breach, duplicate: false } as const;
   });
 }

@@ -372,6 +372,21 @@ export class SlackEmulator {
     return this.core.mintTrigger(user, 'test', opts.viewId);
   }
 
+  /**
+   * Mint a response_url as Slack would give `user` for an interaction in `channel` (tests that build
+   * a payload themselves, e.g. a forged request from someone who cannot press the button).
+   * `message`: the message the interaction came from, so replace_original can apply to it.
+   */
+  issueResponseUrl(channel: string, user: string, message?: { ts: string }): string {
+    return this.core.mintResponseUrl('block_actions', channel, user, message ? { channel, ts: message.ts, ephemeral: false } : undefined);
+  }
+
+  /** A message as Slack shows it in payloads (the `message` of a block_actions payload). */
+  publicMessage(channel: string, ts: string): Record<string, unknown> | undefined {
+    const m = this.core.findMessage(channel, ts);
+    return m ? this.core.publicMessage(m) : undefined;
+  }
+
   /** Post scheduled messages whose post_at has passed on the emulator clock; returns those handled. */
   advanceScheduled(): ScheduledMessage[] {
     return postDueScheduled(this.core);

@@ -2,9 +2,10 @@ import postgres from 'postgres';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.js';
 import { useTestBot } from '../support/bot-harness.js';
+import { eventually } from '../support/eventually.js';
 
 describeEachDatabase('HTTP endpoints and request signing', ({ freshDatabase }) => {
-  const t = useTestBot(freshDatabase);
+  const t = useTestBot(freshDatabase, { start: { healthCheckMs: 100 } });
 
   it('/breach help round-trips as a signed request and lists the commands that exist', async () => {
     const res = await t.driver.slashCommand({ user: t.users.reporter, channel: t.generalId, text: 'help' });
@@ -62,12 +63,13 @@ describeEachDatabase('HTTP endpoints and request signing', ({ freshDatabase }) =
     const sql = postgres(t.databaseUrl, { max: 1, onnotice: () => {} });
     try {
       await sql`alter table drizzle.__drizzle_migrations rename to __hidden`;
-      expect((await fetch(`${t.url}/healthz`)).status).toBe(503);
+      // The answer comes from the cached check, which runs every 100 ms here (every second by default).
+      await eventually(async () => (await fetch(`${t.url}/healthz`)).status === 503, 3_000, 'a 503');
     } finally {
       await sql`alter table drizzle.__hidden rename to __drizzle_migrations`;
       await sql.end();
     }
-    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    await eventually(async () => (await fetch(`${t.url}/healthz`)).status === 200, 3_000, 'a 200 again');
   });
 
   it('GET /metrics serves Prometheus text with request counts and ack latency', async () => {
@@ -90,4 +92,31 @@ describeEachDatabase('HTTP endpoints and request signing', ({ freshDatabase }) =
       await sql.end();
     }
   }
+});
+
+describeEachDatabase('operations endpoints on their own port (OPS_PORT)', ({ freshDatabase }) => {
+  const t = useTestBot(freshDatabase, { env: { OPS_PORT: '0', OPS_HOST: '127.0.0.1' } });
+  const ops = () => `http://127.0.0.1:${t.bot.opsPort}`;
+
+  it('/metrics moves off the public port; /healthz is on both unless HEALTHZ_PUBLIC=false', async () => {
+    expect(t.bot.opsPort).toBeGreaterThan(0);
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(404);
+    const metrics = await fetch(`${ops()}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('breachbot_process_resident_memory_bytes');
+    expect((await fetch(`${ops()}/healthz`)).status).toBe(200);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${ops()}/slack/events`, { method: 'POST', body: 'x' })).status).toBe(404);
+    // Slack still reaches the public port.
+    const res = await t.driver.slashCommand({ user: t.users.reporter, channel: t.generalId, text: 'help' });
+    expect(res.status).toBe(200);
+  });
+});
+
+describeEachDatabase('HEALTHZ_PUBLIC=false', ({ freshDatabase }) => {
+  const t = useTestBot(freshDatabase, { env: { OPS_PORT: '0', HEALTHZ_PUBLIC: 'false' } });
+  it('/healthz only on the ops port', async () => {
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${t.bot.opsPort}/healthz`)).status).toBe(200);
+  });
 });

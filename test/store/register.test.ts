@@ -97,7 +97,7 @@ describeEachDatabase('the breach register export', ({ freshDatabase }) => {
         }
         if (i % 50 === 0) await h.db.insert(subjectRestrictions).values({ breachId: breach.id, justification: `§ 22: ${awkward(i)}`, recordedBy: 'U0DPO' });
       }
-      await addTimelineEntry(h.db, { breachId: breach.id, actor: 'U0RESP1', text: `Entry ${i}: ${awkward(i + 2)}`, occurredAt: DateTime.fromJSDate(aware), now: DateTime.fromJSDate(aware).plus({ hours: 1 }) });
+      await addTimelineEntry(h.db, { breachId: breach.id, actor: 'U0RESP1', text: `Entry ${i}: ${awkward(i + 2)}`, occurredAt: DateTime.fromJSDate(aware), now: DateTime.fromJSDate(aware).plus({ hours: 1 }), submission: `view:entry-${i}` });
       await appendEvent(h.db, { breachId: breach.id, actor: 'breachbot', type: 'reminder_posted', data: { key: 'countdown-48h', kind: 'countdown', late: false } });
     };
     for (let i = 0; i < N; i += 10) await Promise.all(Array.from({ length: 10 }, (_, j) => seed(i + j)));

@@ -32,7 +32,7 @@ describeEachDatabase('settings store', ({ freshDatabase }) => {
 
   it('saves the form: stored values override the seeds (a removed group stays removed) and an event records before and after', async () => {
     const at = new Date('2026-11-20T09:00:00Z');
-    const { before, after } = await saveOrgSettings(h.db, seeds, update, { actor: 'U0ADMIN', now: at });
+    const { before, after } = await saveOrgSettings(h.db, seeds, update, { actor: 'U0ADMIN', now: at, submission: 'view:V1' });
     expect(before.dpoUserIds).toEqual(['U0SEED']);
     expect(before.archiveOnClose).toBe(false);
     const s = await getOrgSettings(h.db, seeds);

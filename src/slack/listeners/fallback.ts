@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 
 type Constraint = string | RegExp | Record<string, unknown>;
-type Kind = 'action' | 'view' | 'shortcut' | 'command' | 'options';
+type Kind = 'action' | 'view' | 'shortcut' | 'command' | 'options' | 'event';
 
 /**
  * Remembers which action ids, callback ids and commands the listeners handle, so a request for
@@ -9,7 +9,7 @@ type Kind = 'action' | 'view' | 'shortcut' | 'command' | 'options';
  * at once with nothing done, instead of Slack showing the user an error after three seconds.
  */
 export class KnownListeners {
-  private readonly known: Record<Kind, Constraint[]> = { action: [], view: [], shortcut: [], command: [], options: [] };
+  private readonly known: Record<Kind, Constraint[]> = { action: [], view: [], shortcut: [], command: [], options: [], event: [] };
 
   /** Wraps `app` so that every listener registered through the wrapper is recorded. */
   track(app: App): App {
@@ -26,6 +26,12 @@ export class KnownListeners {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
+  }
+
+  /** What was registered, by kind: ids as strings, object constraints by their callback or action id. */
+  registered(): Record<Kind, string[]> {
+    const id = (c: Constraint) => (typeof c === 'string' ? c : c instanceof RegExp ? c.source : String(c['callback_id'] ?? c['action_id'] ?? JSON.stringify(c)));
+    return Object.fromEntries(Object.entries(this.known).map(([k, cs]) => [k, cs.map(id)])) as Record<Kind, string[]>;
   }
 
   handles(kind: Kind, id: string | undefined, fields: Record<string, unknown> = {}): boolean {

@@ -14,7 +14,7 @@ export function describeSchedule(s: ReminderSchedule): string {
 }
 
 /**
- * The settings part of the Home, for DPO users and workspace admins only. Organisation text is user
+ * The settings part of the Home, for DPO users only (workspace admins while no DPO is set). Organisation text is user
  * text, so it is escaped; user ids are ours and safe to mention. The responder group is shown as its
  * id in plain code: `<!subteam^…>` would notify every member of the group.
  */
@@ -31,7 +31,7 @@ export function settingsBlocks(s: OrgSettings): KnownBlock[] {
       elements: [
         {
           type: 'mrkdwn',
-          text: 'Shown to the DPO users and workspace admins. The notices use the organisation and DPO details; every change is recorded in the audit trail.',
+          text: 'Shown to the DPO users (to workspace admins only while no DPO is set). The notices use the organisation and DPO details; every change is recorded in the audit trail.',
         },
       ],
     },
@@ -42,7 +42,7 @@ export function settingsBlocks(s: OrgSettings): KnownBlock[] {
         { type: 'mrkdwn', text: `*CVR*\n${text(org.cvr, 40)}` },
         { type: 'mrkdwn', text: `*Address*\n${text(org.address, 1000)}` },
         { type: 'mrkdwn', text: `*DPO contact*\n${dpo.length ? dpo.join('\n') : NOT_SET}` },
-        { type: 'mrkdwn', text: `*DPO users*\n${s.dpoUserIds.length ? s.dpoUserIds.map(mention).join(', ') : 'None: workspace admins decide'}` },
+        { type: 'mrkdwn', text: `*DPO users*\n${s.dpoUserIds.length ? s.dpoUserIds.map(mention).join(', ') : 'None: workspace admins stand in until one is set'}` },
         { type: 'mrkdwn', text: `*Responder group*\n${s.responderGroupId ? `\`${userText(s.responderGroupId, 40)}\` (invited to every breach channel)` : 'None'}` },
         { type: 'mrkdwn', text: `*Reminders*\n${describeSchedule(s.reminderSchedule)}` },
         { type: 'mrkdwn', text: `*On close*\n${s.archiveOnClose ? 'The breach channel is archived' : 'The breach channel is kept'}` },

@@ -100,7 +100,7 @@ function restrictionBlocks(): KnownBlock[] {
       type: 'context',
       elements: [{
         type: 'mrkdwn',
-        text: 'Databeskyttelsesloven § 22 lets the duty to tell the people yield to decisive private or public interests (e.g. the investigation of crime: only the police decide that telling them would impede it). Only the DPO or a workspace admin records this; the daily reminder to tell the people stops.',
+        text: 'Databeskyttelsesloven § 22 lets the duty to tell the people yield to decisive private or public interests (e.g. the investigation of crime: only the police decide that telling them would impede it). Only the DPO records this (a workspace admin while no DPO is set); the daily reminder to tell the people stops.',
       }],
     },
     field('justification', 'Justification', {

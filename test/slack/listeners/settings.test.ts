@@ -44,15 +44,15 @@ describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
   });
   afterAll(() => db.close());
 
-  it('the DPO and a workspace admin see the settings; others do not', async () => {
-    for (const user of [t.users.dpo, admin]) {
+  it('the DPO sees the settings; others do not, a workspace admin neither while a DPO is set', async () => {
+    for (const user of [t.users.dpo]) {
       const home = await openHome(t, user);
       expect(home).toContain(HOME_ACTIONS.editSettings);
       expect(home).toContain(`*DPO users*\\n<@${t.users.dpo}>`);
       expect(home).toContain('48, 24, 12, 6, 3 and 1 h before the deadline');
       expect(home).toContain('notices show [MISSING]');
     }
-    for (const user of [t.users.outsider, t.users.responder]) {
+    for (const user of [t.users.outsider, t.users.responder, admin]) {
       const home = await openHome(t, user);
       expect(home).not.toContain(HOME_ACTIONS.editSettings);
       expect(home).not.toContain('DPO users');
@@ -60,24 +60,24 @@ describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
     t.slack.assertNoViolations();
   });
 
-  it('an admin edits them: errors at the field first, then saved, recorded and shown on every Home', async () => {
+  it('the DPO edits them: errors at the field first, then saved, recorded and shown on every Home', async () => {
     const group = t.slack.addUserGroup({ handle: 'security', users: [t.users.responder] });
-    const { modal } = await openSettings(t, admin);
+    const { modal } = await openSettings(t, t.users.dpo);
     const dpoUsers = modal.state.values['dpoUserIds']?.[settingsAction('dpoUserIds')];
     expect(dpoUsers?.['selected_users']).toEqual([t.users.dpo]);
 
-    const sevenDigits = await t.driver.submitView({ user: admin, viewId: modal.id, values: values({ orgName: 'Example Kommune', cvr: '1234567' }) });
+    const sevenDigits = await t.driver.submitView({ user: t.users.dpo, viewId: modal.id, values: values({ orgName: 'Example Kommune', cvr: '1234567' }) });
     expect(sevenDigits.responseAction).toBe('errors');
     expect(sevenDigits.errors).toEqual({ cvr: 'A CVR number is 8 digits, e.g. 12345678' });
-    const badSchedule = await t.driver.submitView({ user: admin, viewId: modal.id, values: values({ cvr: '12345678', countdownHours: '24, soon' }) });
+    const badSchedule = await t.driver.submitView({ user: t.users.dpo, viewId: modal.id, values: values({ cvr: '12345678', countdownHours: '24, soon' }) });
     expect(badSchedule.errors?.['countdownHours']).toMatch(/"soon" is not a number of hours/);
-    const noGroup = await t.driver.submitView({ user: admin, viewId: modal.id, values: values({ countdownHours: '24, 12, 1', responderGroupId: 'S0NOSUCHGROUP' }) });
+    const noGroup = await t.driver.submitView({ user: t.users.dpo, viewId: modal.id, values: values({ countdownHours: '24, 12, 1', responderGroupId: 'S0NOSUCHGROUP' }) });
     expect(noGroup.errors).toEqual({ responderGroupId: 'There is no user group S0NOSUCHGROUP in this workspace.' });
     expect(await settingsEvents()).toHaveLength(0);
 
     const republished = t.slack.waitForCall('views.publish', (c) => c.args['user_id'] === t.users.responder);
     const saved = await t.driver.submitView({
-      user: admin,
+      user: t.users.dpo,
       viewId: modal.id,
       values: values({
         orgName: '<!channel> Example Kommune & Co',
@@ -104,7 +104,9 @@ describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
     expect(await getReminderSchedule(db.db, config())).toEqual({ countdownHours: [24, 12, 1], atDeadline: true, overdueEveryHours: 6 });
     const events = await settingsEvents();
     expect(events).toHaveLength(1);
-    expect(events[0]!.actor).toBe(admin);
+    expect(events[0]!.actor).toBe(t.users.dpo);
+    expect(events[0]!.data.actingAs).toBeUndefined();
+    expect(events[0]!.data.submission).toBe(`view:${modal.id}`);
     expect(events[0]!.data.before.dpoUserIds).toEqual([t.users.dpo]);
     expect(events[0]!.data.after.dpoUserIds).toEqual([t.users.dpo, t.users.responder]);
 
@@ -122,21 +124,21 @@ describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
 
   it('a forged Edit action or submission from someone else changes nothing', async () => {
     const before = await getOrgSettings(db.db, config());
-    await openHome(t, admin);
-    const { modal, payload } = await openSettings(t, admin);
+    await openHome(t, t.users.dpo);
+    const { modal, payload } = await openSettings(t, t.users.dpo);
 
     const edit = await forge(t, payload, t.users.outsider);
     expect(edit.status).toBe(200);
     const dm = await t.slack.waitFor(() => t.slack.dm(t.users.outsider).find((m) => m.text?.includes('change the settings')));
-    expect(dm.text).toMatch(/^Only the DPO or a workspace admin can change the settings/);
+    expect(dm.text).toMatch(/^Only the DPO can change the settings/);
     expect(t.slack.openViews(t.users.outsider)).toEqual([]);
 
-    // A submission of the admin's open modal, as if the outsider had sent it with their own values.
+    // A submission of the DPO's open modal, as if the outsider had sent it with their own values.
     const view = publicView(t.slack.view(modal.id)!) as Record<string, any>;
     view['state']['values']['orgName'] = { [settingsAction('orgName')]: { type: 'plain_text_input', value: 'Evil Corp' } };
     const forged = await forge(t, { ...common(payload), type: 'view_submission', trigger_id: payload['trigger_id'], view, response_urls: [] }, t.users.outsider);
     expect(forged.status).toBe(200);
-    expect(forged.json).toMatchObject({ response_action: 'errors', errors: { orgName: expect.stringMatching(/^Only the DPO or a workspace admin/) } });
+    expect(forged.json).toMatchObject({ response_action: 'errors', errors: { orgName: expect.stringMatching(/^Only the DPO can change the settings/) } });
 
     const after = await getOrgSettings(db.db, config());
     expect(after.organisation.name).not.toBe('Evil Corp');

@@ -36,7 +36,7 @@ describeEachDatabase('the breach timeline', ({ freshDatabase }) => {
     const ok = await t.driver.submitView({ user: t.users.responder, viewId: modal.id, values: values('Courier confirmed the tape was <b>found</b> & sealed', when) });
     expect(ok.responseAction).toBe('close');
     const [entry] = await entries();
-    expect(entry).toEqual({ actor: t.users.responder, data: { text: 'Courier confirmed the tape was <b>found</b> & sealed', occurredAt: new Date(when * 1000).toISOString() } });
+    expect(entry).toEqual({ actor: t.users.responder, data: { text: 'Courier confirmed the tape was <b>found</b> & sealed', occurredAt: new Date(when * 1000).toISOString(), submission: `view:${modal.id}` } });
     t.slack.assertNoViolations();
   });
 
@@ -46,7 +46,7 @@ describeEachDatabase('the breach timeline', ({ freshDatabase }) => {
     const forged = await forge(t, press.payload, t.users.outsider);
     expect(forged.status).toBe(200);
     const told = await t.slack.waitFor(() => t.slack.responseUrlPosts().find((p) => JSON.stringify(p).includes('Only members of')));
-    expect(JSON.stringify(told)).toContain(`Only members of ${breach.reference}'s channel can add to its timeline.`);
+    expect(JSON.stringify(told)).toContain("Only members of the breach's channel, the breach lead or the DPO can add to this breach's timeline.");
     expect(t.slack.openViews(t.users.outsider)).toEqual([]);
     expect(await entries()).toHaveLength(1);
     t.slack.assertNoViolations();

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { proposedOutcome } from '../../../domain/decision.js';
 import { announceDecision, checkDecision, decide } from '../../../flows/decision.js';
+import { granted } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ASSESSMENT } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
@@ -11,23 +12,23 @@ import { decisionContext } from '../decision-context.js';
 /** Kept here too: other listeners import it from this module. */
 export { decisionContext };
 
-/** Accept and Override on an assessment result. Both are checked on the server; refusals are ephemeral and change nothing. */
+/** Accept and Override on an assessment result (the access guard has checked who asks); refusals are ephemeral and change nothing. */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ASSESSMENT.accept, async ({ ack, action, body, client, respond }) => {
+  app.action<BlockButtonAction>(ASSESSMENT.accept, async ({ ack, body, client, context }) => {
     await ack();
     const where = resultMessage(body);
     const ctx = decisionContext(deps, client);
-    const res = await decide(ctx, { assessmentId: action.value ?? '', userId: body.user.id, kind: 'accepted' });
-    if (res.ok) await announceDecision(ctx, res.recorded, where);
-    else await replyOnlyTo(client, respond, body, res.message, deps.logger);
+    const res = await decide(ctx, { assessmentId: granted(context).assessment!.id, userId: body.user.id, kind: 'accepted' });
+    if (!res.ok) return replyOnlyTo(deps, client, body, res.message);
+    if (res.recorded) await announceDecision(ctx, res.recorded, where);
   });
 
-  app.action<BlockButtonAction>(ASSESSMENT.override, async ({ ack, action, body, client, respond }) => {
+  app.action<BlockButtonAction>(ASSESSMENT.override, async ({ ack, body, client, context }) => {
     await ack();
     const ctx = decisionContext(deps, client);
-    // A few indexed reads (and users.info only for someone who is neither DPO nor lead): well inside the trigger's 3 s.
-    const allowed = await checkDecision(ctx, action.value ?? '', body.user.id, 'overridden');
-    if (!allowed.ok) return replyOnlyTo(client, respond, body, allowed.message, deps.logger);
+    // A few indexed reads: well inside the trigger's 3 s.
+    const allowed = await checkDecision(ctx, granted(context).assessment!.id, 'overridden');
+    if (!allowed.ok) return replyOnlyTo(deps, client, body, allowed.message);
     const where = resultMessage(body);
     const { assessment, breach } = allowed;
     await client.views
@@ -40,7 +41,7 @@ export function register(app: App, deps: BotDeps): void {
       })
       .catch(async (err) => {
         deps.logger.warn(`could not open the override form: ${slackErrorCode(err)}`);
-        await replyOnlyTo(client, respond, body, `:warning: I could not open the override form (${slackErrorCode(err)}). Please press *Override* again.`, deps.logger);
+        await replyOnlyTo(deps, client, body, `:warning: I could not open the override form (${slackErrorCode(err)}). Please press *Override* again.`);
       });
   });
 }

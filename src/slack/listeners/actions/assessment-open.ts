@@ -1,6 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { getBreach } from '../../../store/breaches.js';
-import { isUuid } from '../../../store/assessments.js';
+import { grantedBreach } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ACTIONS, ASSESSMENT } from '../../ids.js';
 import { slackErrorCode } from '../../web-api-error.js';
@@ -11,12 +10,12 @@ import { notAssessable, openAssessmentModal } from '../open-assessment.js';
 
 export function register(app: App, deps: BotDeps): void {
   /** "Assess risk" on the card: the button's value is the breach id. */
-  app.action<BlockButtonAction>(ACTIONS.assess, async ({ ack, action, body, client, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.assess, async ({ ack, body, client, context, respond }) => {
     const open = (async () => {
-      const breach = isUuid(action.value ?? '') ? await getBreach(deps.db, action.value!) : undefined;
+      const breach = grantedBreach(context);
       const refused = notAssessable(breach);
       if (refused) return refused;
-      await openAssessmentModal(client, body.trigger_id, deps.db, breach!);
+      await openAssessmentModal(client, body.trigger_id, deps.db, breach);
       return null;
     })().catch((err) => {
       deps.logger.warn(`could not open the questionnaire: ${slackErrorCode(err)}`);

@@ -1,24 +1,23 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { draftNotices } from '../../../flows/notices.js';
-import { isUuid } from '../../../store/assessments.js';
+import { grantedBreach } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { decisionContext } from './assessment-decision.js';
 
 /**
- * "Draft notices" on the card: anyone in the channel may draft (the drafts change nothing that is
- * recorded). Acked at once; drafting and posting run after, and only a problem or "no change" is
- * said to the person who pressed.
+ * "Draft notices" on the card: the breach's people may draft (access/guard.ts; the drafts change
+ * nothing that is recorded). Acked at once; drafting and posting run after, and only a problem or
+ * "no change" is said to the person who pressed.
  */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.draftNotices, async ({ ack, action, body, client, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.draftNotices, async ({ ack, body, client, context }) => {
     await ack();
-    const breachId = action.value ?? '';
-    if (!isUuid(breachId)) return replyOnlyTo(client, respond, body, 'That breach no longer exists.', deps.logger);
+    const breachId = grantedBreach(context).id;
     deps.background.run(async () => {
       const reply = await draftNotices(decisionContext(deps, client), breachId, body.user.id);
-      if (reply) await replyOnlyTo(client, respond, body, reply, deps.logger);
+      if (reply) await replyOnlyTo(deps, client, body, reply);
     });
   });
 }

@@ -1,19 +1,15 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { runSetup } from '../../../flows/declare-setup.js';
-import { getBreach } from '../../../store/breaches.js';
+import { grantedBreach } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { setupContext } from '../setup-context.js';
 
-/** "Retry setup" on the card or in the reporter's notice: run the unfinished steps again. */
+/** "Retry setup" on the card or in the reporter's notice: run the unfinished steps again (the guard has checked who asks). */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.retrySetup, async ({ ack, action, client, context, respond, body }) => {
+  app.action<BlockButtonAction>(ACTIONS.retrySetup, async ({ ack, client, context, respond, body }) => {
     await ack();
-    const breach = await getBreach(deps.db, action.value ?? '');
-    if (!breach) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: 'That breach no longer exists.' });
-      return;
-    }
+    const breach = grantedBreach(context);
     if (breach.setupCompletedAt) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: `${breach.reference} is already fully set up.` });
       return;

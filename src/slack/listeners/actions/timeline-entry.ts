@@ -1,21 +1,22 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { checkTimelineEntry } from '../../../flows/timeline.js';
+import { grantedBreach } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { timelineEntryModal } from '../../views/timeline-entry-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
 
-/** "Add timeline entry" on the card: any member of the breach's channel, while the breach is open. */
+/** "Add timeline entry" on the card: the breach's people (access/guard.ts), while the breach is open. */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.addTimelineEntry, async ({ ack, action, body, client, respond }) => {
+  app.action<BlockButtonAction>(ACTIONS.addTimelineEntry, async ({ ack, body, client, context }) => {
     await ack();
-    const allowed = await checkTimelineEntry({ ...deps, client }, action.value ?? '', body.user.id);
-    if (!allowed.ok) return replyOnlyTo(client, respond, body, allowed.message, deps.logger);
+    const allowed = await checkTimelineEntry({ ...deps, client }, grantedBreach(context).id);
+    if (!allowed.ok) return replyOnlyTo(deps, client, body, allowed.message);
     const view = timelineEntryModal(allowed.breach, Math.floor(deps.clock.now().toSeconds()));
     await client.views.open({ trigger_id: body.trigger_id, view }).catch(async (err) => {
       deps.logger.warn(`could not open the timeline entry form: ${slackErrorCode(err)}`);
-      await replyOnlyTo(client, respond, body, `:warning: I could not open the form (${slackErrorCode(err)}). Please press *Add timeline entry* again.`, deps.logger);
+      await replyOnlyTo(deps, client, body, `:warning: I could not open the form (${slackErrorCode(err)}). Please press *Add timeline entry* again.`);
     });
   });
 }

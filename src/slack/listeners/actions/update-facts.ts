@@ -1,23 +1,21 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { readRecordedFacts } from '../../../domain/breach/recorded-facts.js';
-import { isUuid } from '../../../store/assessments.js';
-import { getBreach } from '../../../store/breaches.js';
+import { grantedBreach } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { NOTICE_ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { factsModal } from '../../views/facts-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
 
-/** "Update facts" on the card: anyone in the channel; one indexed read, then the modal, inside the trigger's 3 s. */
+/** "Update facts" on the card: the breach's people (access/guard.ts, which read the breach); then the modal, inside the trigger's 3 s. */
 export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(NOTICE_ACTIONS.updateFacts, async ({ ack, action, body, client, respond }) => {
+  app.action<BlockButtonAction>(NOTICE_ACTIONS.updateFacts, async ({ ack, body, client, context }) => {
     await ack();
-    const breach = isUuid(action.value ?? '') ? await getBreach(deps.db, action.value!) : undefined;
-    if (!breach) return replyOnlyTo(client, respond, body, 'That breach no longer exists.', deps.logger);
-    if (breach.closedAt) return replyOnlyTo(client, respond, body, `${breach.reference} is closed: its facts are part of the record.`, deps.logger);
+    const breach = grantedBreach(context);
+    if (breach.closedAt) return replyOnlyTo(deps, client, body, `${breach.reference} is closed: its facts are part of the record.`);
     await client.views.open({ trigger_id: body.trigger_id, view: factsModal(breach, readRecordedFacts(breach.facts)) }).catch(async (err) => {
       deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);
-      await replyOnlyTo(client, respond, body, `:warning: I could not open the facts form (${slackErrorCode(err)}). Please press *Update facts* again.`, deps.logger);
+      await replyOnlyTo(deps, client, body, `:warning: I could not open the facts form (${slackErrorCode(err)}). Please press *Update facts* again.`);
     });
   });
 }

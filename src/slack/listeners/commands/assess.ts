@@ -1,4 +1,4 @@
-import { getBreachByChannel } from '../../../store/breaches.js';
+import { granted } from '../../access/context.js';
 import { COMMAND } from '../../ids.js';
 import { slackErrorCode } from '../../web-api-error.js';
 import { notAssessable, openAssessmentModal } from '../open-assessment.js';
@@ -8,9 +8,9 @@ import type { Subcommand } from './subcommands.js';
 export const assessSubcommand: Subcommand = {
   name: 'assess',
   summary: "In a breach channel: assess the risk to the people affected. The DPO or breach lead then accepts or overrides the result.",
-  async run({ ack, client, command, respond }, _rest, deps) {
-    // One indexed lookup: the breach is the channel's, and the trigger is still fresh after it.
-    const breach = await getBreachByChannel(deps.db, command.channel_id);
+  async run({ ack, client, command, context, respond }, _rest, deps) {
+    // The access guard found the channel's breach; the trigger is still fresh after it.
+    const breach = granted(context).breach;
     if (!breach) {
       await ack({
         response_type: 'ephemeral',
@@ -19,6 +19,7 @@ export const assessSubcommand: Subcommand = {
       return;
     }
     const refused = notAssessable(breach);
+    // notAssessable refuses a closed breach; an open one is opened.
     if (refused) {
       await ack({ response_type: 'ephemeral', text: refused });
       return;

@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { COMMAND } from '../../ids.js';
-import { decodeSlackEntities, escapeMrkdwn } from '../../mrkdwn.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
 import { assessSubcommand } from './assess.js';
 import { declareSubcommand } from './declare.js';
 import { factsSubcommand } from './facts.js';
+import { parse } from './parse.js';
 import { helpSubcommand } from './help.js';
 import { leadSubcommand } from './lead.js';
 import { listSubcommand, statusSubcommand } from './status.js';
@@ -28,6 +29,11 @@ const list: Subcommand[] = [
   helpSubcommand(subcommands),
 ];
 
+/** The subcommand names, for the access map's check (every one has a policy entry). */
+export function subcommandNames(): string[] {
+  return list.map((s) => s.name);
+}
+
 /** `/breach …`: parses the first word and hands over to its subcommand. */
 export function registerBreachCommand(app: App, deps: BotDeps): void {
   app.command(COMMAND, async (args) => {
@@ -48,11 +54,6 @@ function defaultSubcommand(): Subcommand {
   return declareSubcommand;
 }
 
-export function parse(text: string): { name: string; rest: string } {
-  const decoded = decodeSlackEntities(text ?? '').trim();
-  const m = /^(\S+)\s*([\s\S]*)$/.exec(decoded);
-  return m ? { name: m[1]!.toLowerCase(), rest: m[2]!.trim() } : { name: '', rest: '' };
-}
 
 async function unknown({ ack }: CommandArgs, name: string): Promise<void> {
   await ack({

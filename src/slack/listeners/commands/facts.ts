@@ -1,5 +1,5 @@
 import { readRecordedFacts } from '../../../domain/breach/recorded-facts.js';
-import { getBreachByChannel } from '../../../store/breaches.js';
+import { granted } from '../../access/context.js';
 import { COMMAND } from '../../ids.js';
 import { factsModal } from '../../views/facts-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
@@ -9,9 +9,9 @@ import type { Subcommand } from './subcommands.js';
 export const factsSubcommand: Subcommand = {
   name: 'facts',
   summary: 'In a breach channel: record the facts the notices need (people and data affected, consequences, measures, cause, reasons for a delay).',
-  async run({ ack, client, command, respond }, _rest, deps) {
-    // One indexed lookup: the trigger is still fresh after it.
-    const breach = await getBreachByChannel(deps.db, command.channel_id);
+  async run({ ack, client, command, context, respond }, _rest, deps) {
+    // The access guard found the channel's breach; the trigger is still fresh after it.
+    const breach = granted(context).breach;
     if (!breach || breach.closedAt) {
       const text = breach
         ? `${breach.reference} is closed: its facts are part of the record.`

@@ -1,8 +1,6 @@
-import { may } from '../../../domain/access.js';
 import { refreshCard } from '../../../flows/card.js';
-import { getBreachByChannel } from '../../../store/breaches.js';
 import { setLead } from '../../../store/lead.js';
-import { resolveActor } from '../../actor.js';
+import { granted } from '../../access/context.js';
 import { mention } from '../../blocks/text.js';
 import { COMMAND } from '../../ids.js';
 import { channelMembers } from '../../membership.js';
@@ -12,19 +10,17 @@ import type { Subcommand } from './subcommands.js';
 
 /**
  * `/breach lead @person`: names the breach lead, who may then record decisions, notifications and
- * the close alongside the DPO (access.ts). Only the DPO, the current lead or an admin may.
+ * the close alongside the DPO. Only the DPO or the current lead may (domain/access/policy.ts).
  */
 export const leadSubcommand: Subcommand = {
   name: 'lead',
   usage: '@person',
-  summary: 'In a breach channel: name the breach lead (the DPO, the current lead or an admin may).',
-  async run({ ack, client, command, respond }, rest, deps) {
+  summary: 'In a breach channel: name the breach lead (the DPO or the current lead may).',
+  async run({ ack, client, command, context, respond }, rest, deps) {
     await ack();
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
-    const breach = await getBreachByChannel(deps.db, command.channel_id);
+    const breach = granted(context).breach;
     if (!breach) return void (await tell(`Run \`${COMMAND} lead @person\` in the breach's channel.`));
-    const access = may('set_lead', await resolveActor(deps, client, command.user_id, breach));
-    if (!access.ok) return void (await tell(access.reason));
     const who = await lookupUser(client, rest, command.user_id);
     if (!who.ok) return void (await tell(who.message));
     // The lead works in the breach channel: invite them if they are not in it yet.

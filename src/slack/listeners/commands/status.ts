@@ -1,7 +1,8 @@
 import { storedCard } from '../../../flows/card.js';
-import { getBreachByChannel, listOpenBreaches } from '../../../store/breaches.js';
+import { listOpenBreaches } from '../../../store/breaches.js';
+import { granted } from '../../access/context.js';
 import { breachLine, linesToBlocks } from '../../blocks/breach-summary.js';
-import { canSeeBreach } from '../../membership.js';
+import { readerOf } from '../../access/actor.js';
 import type { CommandArgs, Subcommand } from './subcommands.js';
 import type { BotDeps } from '../../deps.js';
 
@@ -11,14 +12,14 @@ export const statusSubcommand: Subcommand = {
   summary: "In a breach channel: the breach's card. Elsewhere: the open breaches.",
   async run(args, _rest, deps) {
     await args.ack();
-    const breach = await getBreachByChannel(deps.db, args.command.channel_id);
+    const breach = granted(args.context).breach;
     if (!breach) return respondWithList(args, deps, 'Open breaches');
     const card = await storedCard(deps, breach);
     await args.respond({ response_type: 'ephemeral', ...card });
   },
 };
 
-/** `/breach list`: the open breaches, with details only where the user is in the channel. */
+/** `/breach list`: the open breaches, with details only where the user may read them (the access policy's `read`). */
 export const listSubcommand: Subcommand = {
   name: 'list',
   summary: 'List the open breaches.',
@@ -35,9 +36,8 @@ async function respondWithList({ respond, client, command }: CommandArgs, deps: 
     return;
   }
   const now = deps.clock.now();
-  const lines = await Promise.all(
-    open.map(async (b) => breachLine(b, await canSeeBreach(client, b.channelId, command.user_id), now, deps.config.timezone)),
-  );
+  const mayRead = await readerOf(deps, client, command.user_id);
+  const lines = await Promise.all(open.map(async (b) => breachLine(b, await mayRead(b), now, deps.config.timezone)));
   await respond({
     response_type: 'ephemeral',
     text: `${heading}: ${open.length}`,

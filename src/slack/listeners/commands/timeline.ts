@@ -1,5 +1,5 @@
 import { postTimeline } from '../../../flows/timeline.js';
-import { getBreachByChannel } from '../../../store/breaches.js';
+import { granted } from '../../access/context.js';
 import { COMMAND } from '../../ids.js';
 import { slackErrorCode } from '../../web-api-error.js';
 import type { Subcommand } from './subcommands.js';
@@ -8,8 +8,8 @@ import type { Subcommand } from './subcommands.js';
 export const timelineSubcommand: Subcommand = {
   name: 'timeline',
   summary: "In a breach channel: post the breach's timeline in the card's thread. Add to it with *Add timeline entry* on the card.",
-  async run({ ack, client, command, respond }, _rest, deps) {
-    const breach = await getBreachByChannel(deps.db, command.channel_id);
+  async run({ ack, client, context, respond }, _rest, deps) {
+    const breach = granted(context).breach;
     if (!breach) {
       await ack({
         response_type: 'ephemeral',

@@ -8,6 +8,7 @@ import { ASSESSMENT } from '../../ids.js';
 import { assessmentModal, assessmentNotice } from '../../views/assessment-modal.js';
 import { decodeDraft, readStep } from '../../views/assessment-state.js';
 import { finalAnswers, nextStep, schemaErrors, shownFieldErrors, strayAnswerErrors } from '../../views/assessment-steps.js';
+import { submissionKey } from '../../views/submission-key.js';
 import { decisionContext } from '../decision-context.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -57,7 +58,7 @@ async function handleSubmit({ ack, view, body, client }: Args, deps: BotDeps): P
       result: assess(complete),
       createdBy: body.user.id,
       // The view id is stable across steps, re-deliveries and double clicks of one questionnaire.
-      submissionKey: `view:${view.id}`,
+      submissionKey: submissionKey(view),
       now: deps.clock.now().toJSDate(),
     });
     assessmentId = saved.assessment.id;

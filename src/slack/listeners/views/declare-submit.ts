@@ -6,8 +6,10 @@ import { getReminderSchedule } from '../../../store/settings.js';
 import { declareBreach } from '../../../store/breaches.js';
 import type { BotDeps } from '../../deps.js';
 import { VIEWS } from '../../ids.js';
+import { isAllowedResponseUrl } from '../../response-url.js';
 import { readDeclareState } from '../../views/declare-state.js';
 import type { DeclareMetadata } from '../../views/declare-modal.js';
+import { submissionKey } from '../../views/submission-key.js';
 import { setupContext } from '../setup-context.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -40,7 +42,7 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
     return;
   }
   warned.delete(ackKey);
-  const meta = parseMetadata(view.private_metadata);
+  const meta = parseMetadata(view.private_metadata, deps.config.slack.apiUrl);
   const { incidentCategory, detectedAt, endedAt, reporterFunction, ...d } = check.value;
   let breachId: string;
   try {
@@ -57,7 +59,7 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
       {
         reporterId: body.user.id,
         // The view id is stable across re-deliveries and double clicks of one modal.
-        submissionKey: `view:${view.id}`,
+        submissionKey: submissionKey(view),
         replyUrl: meta.responseUrl ?? null,
         now: deps.clock.now().toJSDate(),
         planReminders: (tx, b) => planCountdown(tx, b, schedule, b.createdAt),
@@ -76,10 +78,11 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
   deps.background.run(() => runSetup(setupContext(deps, client, context.botUserId), breachId));
 }
 
-function parseMetadata(raw: string): DeclareMetadata {
+/** The reply URL rides in the metadata, which a forged submission could set: kept only when it is Slack's (response-url.ts). */
+function parseMetadata(raw: string, apiUrl: string): DeclareMetadata {
   try {
     const m = JSON.parse(raw || '{}') as DeclareMetadata;
-    return typeof m.responseUrl === 'string' && /^https?:\/\//.test(m.responseUrl) ? { responseUrl: m.responseUrl } : {};
+    return isAllowedResponseUrl(m.responseUrl, apiUrl) ? { responseUrl: m.responseUrl } : {};
   } catch {
     return {};
   }

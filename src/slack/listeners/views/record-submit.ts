@@ -3,14 +3,15 @@ import { announceRecording, checkRecording, recordFromForm } from '../../../flow
 import type { BotDeps } from '../../deps.js';
 import { NOTICE_VIEWS } from '../../ids.js';
 import { parseRecordMetadata, RECORD_FIELDS } from '../../views/record-modal.js';
+import { submissionKey } from '../../views/submission-key.js';
 import { decisionContext } from '../actions/assessment-decision.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 /**
- * Record notification submitted. Access is checked again here (a submission is a request of its
- * own, and a § 22 restriction needs the DPO); a refusal shows at the form's first field so nothing
- * typed is lost, and nothing is recorded.
+ * Record notification submitted. The access guard checks who again (a submission is a request of
+ * its own, and a § 22 restriction needs the DPO); a refusal shows at the form's first field so
+ * nothing typed is lost, and nothing is recorded.
  */
 export function register(app: App, deps: BotDeps): void {
   app.view(NOTICE_VIEWS.record, async (args) => {
@@ -22,12 +23,12 @@ export function register(app: App, deps: BotDeps): void {
     }
     const firstField = RECORD_FIELDS[meta.kind][0];
     const ctx = decisionContext(deps, client);
-    const allowed = await checkRecording(ctx, meta.breachId, body.user.id, meta.kind);
+    const allowed = await checkRecording(ctx, meta.breachId, meta.kind);
     if (!allowed.ok) {
       await ack({ response_action: 'errors', errors: { [firstField]: allowed.message } });
       return;
     }
-    const res = await recordFromForm(ctx, { breach: allowed.breach, kind: meta.kind, userId: body.user.id, values: view.state.values as never, submission: `view:${view.id}` });
+    const res = await recordFromForm(ctx, { breach: allowed.breach, kind: meta.kind, userId: body.user.id, values: view.state.values as never, submission: submissionKey(view) });
     if (!res.ok) {
       await ack({ response_action: 'errors', errors: res.errors });
       return;

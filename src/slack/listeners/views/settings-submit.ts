@@ -1,12 +1,11 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
-import { may } from '../../../domain/access.js';
 import { validateSettingsForm } from '../../../domain/settings-form.js';
 import { republishHomes } from '../../../flows/home.js';
 import { saveOrgSettings } from '../../../store/settings.js';
-import { resolveActor } from '../../actor.js';
 import type { BotDeps } from '../../deps.js';
 import { SETTINGS_VIEW } from '../../ids.js';
 import { readSettingsState } from '../../views/settings-state.js';
+import { submissionKey } from '../../views/submission-key.js';
 import { isSlackError } from '../../web-api-error.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -15,9 +14,10 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 const GROUP_CHECK_MS = 1_000;
 
 /**
- * Settings modal submitted: check the person may still edit settings (the modal could be forged or
- * their DPO role removed meanwhile), validate with errors at the field, save with an audit event,
- * close the modal, then republish the Home tabs so everyone sees the change.
+ * Settings modal submitted: the access guard checks the person may still edit settings (the modal
+ * could be forged or their DPO role removed meanwhile); validate with errors at the field, save
+ * once with an audit event (a replayed submission changes nothing more), close the modal, then
+ * republish the Home tabs so everyone sees the change.
  */
 export function register(app: App, deps: BotDeps): void {
   app.view(SETTINGS_VIEW, async (args) => {
@@ -27,12 +27,6 @@ export function register(app: App, deps: BotDeps): void {
 
 async function handleSubmit({ ack, view, body, client }: Args, deps: BotDeps): Promise<void> {
   const userId = body.user.id;
-  const access = may('edit_settings', await resolveActor(deps, client, userId));
-  if (!access.ok) {
-    deps.logger.info(`settings change refused for ${userId}`);
-    await ack({ response_action: 'errors', errors: { orgName: access.reason } });
-    return;
-  }
   const check = validateSettingsForm(readSettingsState(view.state.values as never));
   if (!check.ok) {
     await ack({ response_action: 'errors', errors: check.errors as Record<string, string> });
@@ -44,7 +38,7 @@ async function handleSubmit({ ack, view, body, client }: Args, deps: BotDeps): P
     return;
   }
   try {
-    await saveOrgSettings(deps.db, deps.config, check.value, { actor: userId, now: deps.clock.now().toJSDate() });
+    await saveOrgSettings(deps.db, deps.config, check.value, { actor: userId, now: deps.clock.now().toJSDate(), submission: submissionKey(view) });
   } catch (err) {
     deps.logger.error('could not save the settings:', (err as Error).message);
     await ack({ response_action: 'errors', errors: { orgName: 'The settings could not be saved (the database is not reachable). Nothing changed; please save again.' } });

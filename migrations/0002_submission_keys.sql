@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "breach_events_submission_key" ON "breach_events" USING btree ("type",("data"->>'submission')) WHERE ("breach_events"."data"->>'submission') is not null;

@@ -1,0 +1,127 @@
+import type { AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
+import { POLICY, type PolicyAction } from '../../domain/access/policy.js';
+import { actingAs } from '../../store/acting-as.js';
+import { getAssessment, type StoredAssessment } from '../../store/assessments.js';
+import { getBreach, getBreachByChannel, type Breach } from '../../store/breaches.js';
+import type { BotDeps } from '../deps.js';
+import { parse } from '../listeners/commands/parse.js';
+import { decideAccess } from './actor.js';
+import { setGranted } from './context.js';
+import { replyOnlyTo } from '../reply-only.js';
+import { refusedSubmission } from './explain.js';
+import { LOCATE } from './locate.js';
+import { SURFACES, type Surface, type SurfaceKind } from './surfaces.js';
+
+type Body = Record<string, any>;
+
+/** Which listener surface a request is for, as Bolt routes it (slack-rules.md §1.3). Null: none of ours. */
+export function surfaceOf(body: Body): { kind: SurfaceKind; id: string } | null {
+  if (body['command'] !== undefined) {
+    const { name } = parse(String(body['text'] ?? ''));
+    const id = name === '' ? 'declare' : name in SURFACES.command ? name : 'unknown';
+    return { kind: 'command', id };
+  }
+  switch (body['type']) {
+    case 'block_actions':
+      return { kind: 'action', id: String(body['actions']?.[0]?.['action_id'] ?? '') };
+    case 'view_submission':
+      return { kind: 'view', id: String(body['view']?.['callback_id'] ?? '') };
+    case 'shortcut':
+    case 'message_action':
+      return { kind: 'shortcut', id: String(body['callback_id'] ?? '') };
+    case 'event_callback':
+      return { kind: 'event', id: String(body['event']?.['type'] ?? '') };
+    default:
+      return null;
+  }
+}
+
+function userOf(body: Body): string {
+  return String(body['user_id'] ?? body['user']?.['id'] ?? body['event']?.['user'] ?? '');
+}
+
+type Found = { ok: true; breach: Breach | null; assessment: StoredAssessment | null } | { ok: false; text: string };
+
+const MALFORMED = 'This request does not name a breach I know (its id is not valid), so nothing was done.';
+const GONE = 'That breach no longer exists.';
+
+/** Finds the breach a request is about, from the id its surface carries, validated by the locator. */
+async function findBreach(deps: Pick<BotDeps, 'db'>, surface: Surface, body: Body): Promise<Found> {
+  const target = surface.locate(body);
+  switch (target.kind) {
+    case 'none':
+      return { ok: true, breach: null, assessment: null };
+    case 'malformed':
+      return { ok: false, text: MALFORMED };
+    case 'channel':
+      // Typed outside a breach channel: no breach, and the subcommand says where to run it.
+      return { ok: true, breach: (await getBreachByChannel(deps.db, target.channelId)) ?? null, assessment: null };
+    case 'breach': {
+      const breach = await getBreach(deps.db, target.id);
+      return breach ? { ok: true, breach, assessment: null } : { ok: false, text: GONE };
+    }
+    case 'assessment': {
+      const assessment = await getAssessment(deps.db, target.id);
+      const breach = assessment && (await getBreach(deps.db, assessment.breachId));
+      return assessment && breach ? { ok: true, breach, assessment } : { ok: false, text: 'That assessment no longer exists.' };
+    }
+  }
+}
+
+/** Answers a refused request: nothing was done, and only the asker is told why. */
+async function refuse(deps: BotDeps, args: AnyMiddlewareArgs & { client: webApi.WebClient }, body: Body, text: string): Promise<void> {
+  const ack = (args as { ack?: (r?: unknown) => Promise<void> }).ack;
+  if (body['command'] !== undefined) return ack?.({ response_type: 'ephemeral', text });
+  if (body['type'] === 'view_submission') return ack?.(refusedSubmission(body['view'], text));
+  await ack?.();
+  await replyOnlyTo(deps, args.client, body, text);
+}
+
+/**
+ * The one place access is enforced (issue 14). Runs before every listener: finds the request's
+ * surface in surfaces.ts, validates and loads the breach it names, asks the policy
+ * (domain/access/policy.ts) whether this person may, and either refuses (an explanation to them
+ * alone, nothing changed: a refused modal stays open with the reason at its first field) or hands
+ * the listener the breach through the context. A surface with no policy entry is refused.
+ */
+export function accessGuard(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const body = args.body as Body;
+    const found = surfaceOf(body);
+    if (!found) return args.next();
+    const surface = SURFACES[found.kind][found.id];
+    const client = (args as unknown as { client: webApi.WebClient }).client;
+    const full = { ...args, client };
+    if (!surface) {
+      if (found.kind === 'event') return args.next(); // events we do not listen to: Bolt drops them
+      deps.logger.error(`access: no policy entry for ${found.kind} "${found.id}"; refused`);
+      return refuse(deps, full, body, 'This is not available.');
+    }
+    const userId = userOf(body);
+    const action: PolicyAction = typeof surface.action === 'function' ? surface.action(body) : surface.action;
+    const where = await findBreach(deps, surface, body);
+    if (!where.ok) {
+      deps.logger.info(`access: ${found.kind} ${found.id} by ${userId} refused: no such breach`);
+      return refuse(deps, full, body, where.text);
+    }
+    const rule = POLICY[action];
+    // Organisation actions, and breach commands typed outside a breach channel, need no breach.
+    const breach = rule.about === 'breach' ? where.breach : null;
+    if (rule.about === 'breach' && !breach && surface.locate !== LOCATE.commandChannel) {
+      return refuse(deps, full, body, MALFORMED);
+    }
+    const unchecked = rule.who === 'anyone' || (rule.about === 'breach' && !breach);
+    const decided = unchecked ? null : await decideAccess(deps, client, action, userId, breach);
+    if (decided && !decided.access.ok) {
+      deps.logger.info(`access: ${action} refused to ${userId}${breach ? ` on ${breach.reference}` : ''}`);
+      return refuse(deps, full, body, decided.access.reason);
+    }
+    const as = decided?.access.ok ? decided.access.as : 'anyone';
+    setGranted(args.context, { action, as, actor: decided?.actor ?? null, breach, assessment: where.assessment });
+    if (as === 'admin') {
+      deps.logger.info(`access: ${action} by ${userId} as a workspace admin (no DPO is configured)`);
+      return actingAs(userId, 'admin', () => args.next());
+    }
+    return args.next();
+  };
+}

@@ -1,0 +1,56 @@
+import type { PolicyAction } from '../../domain/access/policy.js';
+import { RECORD_KINDS, type RecordKind } from '../../domain/notification-form.js';
+import { isUuid } from '../../store/assessments.js';
+import { decodeDraft } from '../views/assessment-state.js';
+import { breachIdFromMetadata } from '../views/breach-metadata.js';
+import { parseOverrideMetadata } from '../views/override-modal.js';
+import { parseRecordMetadata } from '../views/record-modal.js';
+
+/*
+ * Where a request names its breach: a button's value, a modal's private_metadata, or the channel a
+ * command was typed in. Every id is checked to be an internal breach (or assessment) id, a UUID;
+ * anything else is `malformed` and refused before a listener runs. (The BR-YYYY-NNNN reference is
+ * for people; requests carry the internal id.)
+ */
+
+export type Target =
+  | { kind: 'none' }
+  | { kind: 'breach'; id: string }
+  | { kind: 'assessment'; id: string }
+  | { kind: 'channel'; channelId: string }
+  | { kind: 'malformed' };
+
+type Body = Record<string, any>;
+export type Locator = (body: Body) => Target;
+
+const uuidOr = (kind: 'breach' | 'assessment', v: unknown): Target =>
+  typeof v === 'string' && isUuid(v) ? { kind, id: v } : { kind: 'malformed' };
+
+const metadata = (body: Body): string => String(body['view']?.['private_metadata'] ?? '');
+
+export const LOCATE = {
+  none: (() => ({ kind: 'none' })) as Locator,
+  /** The card's buttons carry the breach id as their value. */
+  buttonBreach: ((body) => uuidOr('breach', body['actions']?.[0]?.['value'])) as Locator,
+  /** Accept and Override on an assessment result carry the assessment id. */
+  buttonAssessment: ((body) => uuidOr('assessment', body['actions']?.[0]?.['value'])) as Locator,
+  /** Modals opened from the card: `{"breachId":"…"}`. */
+  metadataBreach: ((body) => uuidOr('breach', breachIdFromMetadata(metadata(body)))) as Locator,
+  /** The questionnaire keeps its draft (with the breach id) in the metadata. */
+  assessmentDraft: ((body) => uuidOr('breach', decodeDraft(metadata(body))?.breachId)) as Locator,
+  overrideForm: ((body) => uuidOr('assessment', parseOverrideMetadata(metadata(body))?.assessmentId)) as Locator,
+  recordForm: ((body) => uuidOr('breach', parseRecordMetadata(metadata(body))?.breachId)) as Locator,
+  /** `/breach assess`, `facts`, `lead`, `status`, `timeline`: the breach whose channel it was typed in. */
+  commandChannel: ((body) => (typeof body['channel_id'] === 'string' ? { kind: 'channel', channelId: body['channel_id'] } : { kind: 'malformed' })) as Locator,
+};
+
+const RECORD_ACTION: Record<RecordKind, PolicyAction> = {
+  notification: 'record_notification',
+  communication: 'record_communication',
+  restriction: 'record_restriction',
+};
+
+/** The record form: what is recorded decides who may (a § 22 restriction is the DPO's alone). */
+export function recordAction(kind: unknown): PolicyAction {
+  return RECORD_KINDS.includes(kind as RecordKind) ? RECORD_ACTION[kind as RecordKind] : 'record_notification';
+}

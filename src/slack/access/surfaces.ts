@@ -1,0 +1,81 @@
+import type { PolicyAction } from '../../domain/access/policy.js';
+import { ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW, VIEWS } from '../ids.js';
+import { parseRecordMetadata } from '../views/record-modal.js';
+import { LOCATE, recordAction, type Locator } from './locate.js';
+
+/**
+ * Every Slack surface the bot listens on, with the policy action it needs and where it finds its
+ * breach. The guard (guard.ts) enforces this for every request; a listener registered without an
+ * entry here is refused at run time and fails test/slack/access/listener-policy.test.ts.
+ */
+export interface Surface {
+  action: PolicyAction | ((body: Record<string, any>) => PolicyAction);
+  locate: Locator;
+}
+
+export type SurfaceKind = 'command' | 'action' | 'view' | 'shortcut' | 'event';
+
+const s = (action: Surface['action'], locate: Locator = LOCATE.none): Surface => ({ action, locate });
+
+/** `/breach <subcommand>`; `unknown` is any word that is not a subcommand (answered with a hint). */
+export const COMMAND_SURFACES: Record<string, Surface> = {
+  declare: s('declare'),
+  assess: s('assess', LOCATE.commandChannel),
+  facts: s('update_facts', LOCATE.commandChannel),
+  lead: s('set_lead', LOCATE.commandChannel),
+  // In a breach channel: that breach's card (a read); elsewhere the list of open breaches.
+  status: s('read', LOCATE.commandChannel),
+  list: s('list'),
+  timeline: s('post_timeline', LOCATE.commandChannel),
+  register: s('export_register'),
+  help: s('help'),
+  unknown: s('help'),
+};
+
+export const ACTION_SURFACES: Record<string, Surface> = {
+  [ACTIONS.retrySetup]: s('retry_setup', LOCATE.buttonBreach),
+  [ACTIONS.assess]: s('assess', LOCATE.buttonBreach),
+  [ACTIONS.draftNotices]: s('draft_notices', LOCATE.buttonBreach),
+  [ACTIONS.recordNotification]: s('record_notification', LOCATE.buttonBreach),
+  [ACTIONS.addTimelineEntry]: s('add_timeline_entry', LOCATE.buttonBreach),
+  [ACTIONS.closeBreach]: s('close', LOCATE.buttonBreach),
+  [NOTICE_ACTIONS.updateFacts]: s('update_facts', LOCATE.buttonBreach),
+  // Switching the record form shows what was recorded so far: the same people as opening it. What
+  // is recorded (a § 22 restriction is the DPO's alone) is checked when the form is submitted.
+  [NOTICE_ACTIONS.recordKind]: s('record_notification', LOCATE.recordForm),
+  [ASSESSMENT.back]: s('assess', LOCATE.assessmentDraft),
+  [ASSESSMENT.accept]: s('decide', LOCATE.buttonAssessment),
+  [ASSESSMENT.override]: s('override', LOCATE.buttonAssessment),
+  // The ENISA breakdown of an assessment is a breach detail: a read.
+  [ASSESSMENT.scoring]: s('read', LOCATE.buttonAssessment),
+  [HOME_ACTIONS.editSettings]: s('edit_settings'),
+  [HOME_ACTIONS.declare]: s('declare'),
+};
+
+export const VIEW_SURFACES: Record<string, Surface> = {
+  [VIEWS.declare]: s('declare'),
+  [ASSESSMENT.view]: s('assess', LOCATE.assessmentDraft),
+  [ASSESSMENT.overrideView]: s('override', LOCATE.overrideForm),
+  [SETTINGS_VIEW]: s('edit_settings'),
+  [CLOSE_VIEW]: s('close', LOCATE.metadataBreach),
+  [TIMELINE_ENTRY_VIEW]: s('add_timeline_entry', LOCATE.metadataBreach),
+  [NOTICE_VIEWS.facts]: s('update_facts', LOCATE.metadataBreach),
+  [NOTICE_VIEWS.record]: s((body) => recordAction(parseRecordMetadata(String(body['view']?.['private_metadata'] ?? ''))?.kind), LOCATE.recordForm),
+};
+
+export const SHORTCUT_SURFACES: Record<string, Surface> = {
+  [SHORTCUTS.declare]: s('declare'),
+  [SHORTCUTS.reportMessage]: s('declare'),
+};
+
+export const EVENT_SURFACES: Record<string, Surface> = {
+  app_home_opened: s('home'),
+};
+
+export const SURFACES: Record<SurfaceKind, Record<string, Surface>> = {
+  command: COMMAND_SURFACES,
+  action: ACTION_SURFACES,
+  view: VIEW_SURFACES,
+  shortcut: SHORTCUT_SURFACES,
+  event: EVENT_SURFACES,
+};
