@@ -1,4 +1,5 @@
 import type { Logger, webApi } from '@slack/bolt';
+import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { planReminders, type ReminderSchedule } from '../domain/reminder-plan.js';
@@ -36,7 +37,7 @@ export interface ReminderContext {
   client: webApi.WebClient;
   clock: Clock;
   logger: Pick<Logger, 'warn' | 'debug'>;
-  config: { timezone: string };
+  config: Pick<Config, 'timezone' | 'seeds'>;
 }
 
 /**

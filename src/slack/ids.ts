@@ -41,6 +41,8 @@ export const ACTIONS = {
   recordNotification: 'breach_record_notification',
   addTimelineEntry: 'breach_add_timeline_entry',
   closeBreach: 'breach_close',
+  /** The card's overflow menu: the actions that apply but are not the next step (issue 17). */
+  cardMore: 'breach_card_more',
 } as const;
 
 /** Risk assessment (flow 3): the questionnaire, the result's decision buttons, the override modal. */

@@ -117,14 +117,14 @@ describeEachDatabase('privileged actions refused to everyone else', ({ freshData
 
   it('Record notification, communication and § 22 restriction: the button, and forged submissions of each form', async () => {
     await refused(async () => {
-      const from = t.slack.ephemerals({ channel: decided.channel_id, user: t.users.responder }).length;
-      const press = await pressCard(t, decided, ACTIONS.recordNotification, t.users.responder);
-      expect((await ephemeralTo(t.users.responder, decided.channel_id, from)).text).toMatch(/can record the notification to the authority/);
+      const from = t.slack.ephemerals({ channel: undecided.channel_id, user: t.users.responder }).length;
+      const press = await pressCard(t, undecided, ACTIONS.recordNotification, t.users.responder);
+      expect((await ephemeralTo(t.users.responder, undecided.channel_id, from)).text).toMatch(/can record the notification to the authority/);
       expect(t.slack.openViews(t.users.responder)).toEqual([]);
       const why = { notification: /notification to the authority/, communication: /communication to the people affected/, restriction: /§ 22 restriction/ };
       for (const kind of ['notification', 'communication', 'restriction'] as const) {
         for (const v of t.slack.openViews(t.users.dpo).reverse()) await t.driver.closeView({ user: t.users.dpo, viewId: v.id });
-        const modal = await openRecord(t, decided, t.users.dpo, kind);
+        const modal = await openRecord(t, undecided, t.users.dpo, kind);
         const field = RECORD_FIELDS[kind][0];
         for (const user of [t.users.responder, t.users.outsider]) {
           const forged = await forgeSubmit(modal, press.payload, user, {});

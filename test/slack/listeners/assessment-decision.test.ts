@@ -70,7 +70,7 @@ describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }
 
     const card = await cardShowing(t, breach.channel_id, `Decided by <@${t.users.dpo}> (accepted, v1)`);
     expect(card).toContain('No notification needed');
-    expect(card).not.toContain('Awaiting the DPO');
+    expect(card).not.toContain('Awaiting <@');
     // The result message says who accepted it.
     await t.slack.waitFor(() => JSON.stringify(t.slack.messages(breach.channel_id).find((m) => m.ts === result.ts)?.blocks).includes('*Accepted*'));
 

@@ -8,12 +8,13 @@ import { assessmentModal } from '../../views/assessment-modal.js';
 import { decodeDraft, readStep } from '../../views/assessment-state.js';
 import type { Step } from '../../views/assessment-steps.js';
 import { notAssessable, openAssessmentModal } from '../open-assessment.js';
+import type { CardActions } from './card-press.js';
 
-export function register(app: App, deps: BotDeps): void {
-  /** "Assess risk" on the card: the button's value is the breach id. */
-  app.action<BlockButtonAction>(ACTIONS.assess, async ({ ack, action, body, client, respond }) => {
+export function register(app: App, deps: BotDeps, card: CardActions): void {
+  /** "Assess risk" on the card (its button or the overflow menu). */
+  card.on(ACTIONS.assess, async ({ ack, breachId, body, client, respond }) => {
     const open = (async () => {
-      const breach = isUuid(action.value ?? '') ? await getBreach(deps.db, action.value!) : undefined;
+      const breach = isUuid(breachId) ? await getBreach(deps.db, breachId) : undefined;
       const refused = notAssessable(breach);
       if (refused) return refused;
       await openAssessmentModal(client, body.trigger_id, deps.db, breach!);

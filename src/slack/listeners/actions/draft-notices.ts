@@ -1,20 +1,20 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { draftNotices } from '../../../flows/notices.js';
 import { isUuid } from '../../../store/assessments.js';
 import type { BotDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { decisionContext } from './assessment-decision.js';
+import type { CardActions } from './card-press.js';
 
 /**
  * "Draft notices" on the card: anyone in the channel may draft (the drafts change nothing that is
  * recorded). Acked at once; drafting and posting run after, and only a problem or "no change" is
  * said to the person who pressed.
  */
-export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.draftNotices, async ({ ack, action, body, client, respond }) => {
+export function register(_app: App, deps: BotDeps, card: CardActions): void {
+  card.on(ACTIONS.draftNotices, async ({ ack, breachId, body, client, respond }) => {
     await ack();
-    const breachId = action.value ?? '';
     if (!isUuid(breachId)) return replyOnlyTo(client, respond, body, 'That breach no longer exists.', deps.logger);
     deps.background.run(async () => {
       const reply = await draftNotices(decisionContext(deps, client), breachId, body.user.id);

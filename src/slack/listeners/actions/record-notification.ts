@@ -1,4 +1,4 @@
-import type { App, BlockAction, BlockButtonAction, RadioButtonsAction } from '@slack/bolt';
+import type { App, BlockAction, RadioButtonsAction } from '@slack/bolt';
 import { RECORD_KINDS, type RecordKind } from '../../../domain/notification-form.js';
 import { checkRecording, recordModalInput } from '../../../flows/notifications.js';
 import { getBreach } from '../../../store/breaches.js';
@@ -9,17 +9,17 @@ import { replyOnlyTo } from '../../reply-only.js';
 import { parseRecordMetadata, recordModal } from '../../views/record-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
 import { decisionContext } from './assessment-decision.js';
+import type { CardActions } from './card-press.js';
 
 /**
  * "Record notification" on the card: only the DPO users, the breach lead (and admins as a fallback),
  * checked on the server before the modal opens; a refusal is an ephemeral explanation. The choice
  * at the top of the modal swaps the form for the communication or a § 22 restriction.
  */
-export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.recordNotification, async ({ ack, action, body, client, respond }) => {
+export function register(app: App, deps: BotDeps, card: CardActions): void {
+  card.on(ACTIONS.recordNotification, async ({ ack, breachId, body, client, respond }) => {
     await ack();
     const ctx = decisionContext(deps, client);
-    const breachId = action.value ?? '';
     // A few indexed reads (users.info only for someone neither DPO nor lead): inside the trigger's 3 s.
     const allowed = isUuid(breachId) ? await checkRecording(ctx, breachId, body.user.id, 'notification') : { ok: false as const, message: 'That breach no longer exists.' };
     if (!allowed.ok) return replyOnlyTo(client, respond, body, allowed.message, deps.logger);

@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { readRecordedFacts } from '../../../domain/breach/recorded-facts.js';
 import { isUuid } from '../../../store/assessments.js';
 import { getBreach } from '../../../store/breaches.js';
@@ -7,12 +7,13 @@ import { NOTICE_ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { factsModal } from '../../views/facts-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
+import type { CardActions } from './card-press.js';
 
 /** "Update facts" on the card: anyone in the channel; one indexed read, then the modal, inside the trigger's 3 s. */
-export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(NOTICE_ACTIONS.updateFacts, async ({ ack, action, body, client, respond }) => {
+export function register(_app: App, deps: BotDeps, card: CardActions): void {
+  card.on(NOTICE_ACTIONS.updateFacts, async ({ ack, breachId, body, client, respond }) => {
     await ack();
-    const breach = isUuid(action.value ?? '') ? await getBreach(deps.db, action.value!) : undefined;
+    const breach = isUuid(breachId) ? await getBreach(deps.db, breachId) : undefined;
     if (!breach) return replyOnlyTo(client, respond, body, 'That breach no longer exists.', deps.logger);
     if (breach.closedAt) return replyOnlyTo(client, respond, body, `${breach.reference} is closed: its facts are part of the record.`, deps.logger);
     await client.views.open({ trigger_id: body.trigger_id, view: factsModal(breach, readRecordedFacts(breach.facts)) }).catch(async (err) => {

@@ -1,0 +1,110 @@
+import { DateTime } from 'luxon';
+import { expect, it } from 'vitest';
+import { manualClock } from '../../../src/domain/clock.js';
+import { ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS } from '../../../src/slack/ids.js';
+import { useTestBot } from '../../support/bot-harness.js';
+import { declareForAssessment } from '../../support/assess.js';
+import { cardActionsShown, cardJson, decidedNoNotification, type CardRow } from '../../support/card.js';
+import { describeEachDatabase } from '../../support/databases.js';
+import { openHome } from '../../support/home.js';
+import { decidedToTell, fieldValues, openFromCard, openRecord, picked } from '../../support/notices.js';
+
+/*
+ * The card is a function of the breach's state (issue 17): one primary button for the next step,
+ * the other actions that apply in the overflow menu, and what happened in place of a deadline that
+ * no longer applies. Driven through Slack (the strict emulator) as people do.
+ */
+describeEachDatabase('the breach card leads: next step, primary button, what happened', ({ freshDatabase }) => {
+  const clock = manualClock(new Date().toISOString());
+  const t = useTestBot(freshDatabase, { clock, slack: { rateLimits: { postMessagePerChannel: null } } });
+
+  const nextStep = (breach: CardRow) => {
+    const card = JSON.parse(cardJson(t, breach)) as Array<{ block_id?: string; text?: { text: string } }>;
+    return card.find((b) => b.block_id === 'card_next')?.text?.text ?? '';
+  };
+  async function listAs(user: string) {
+    const from = t.slack.responseUrlPosts().length;
+    await t.driver.slashCommand({ user, channel: t.generalId, text: 'list' });
+    return t.slack.waitFor(() => t.slack.responseUrlPosts().slice(from).map((p) => JSON.stringify(p.body)).find((b) => b.includes('Open breaches')));
+  }
+  const lineOf = (text: string, reference: string) => JSON.parse(text).blocks?.map((b: { text?: { text: string } }) => b.text?.text ?? '').join('\n').split('\n').find((l: string) => l.includes(reference)) as string;
+
+  it('declared: Assess risk is the one primary button, the rest are in the menu, and a menu entry works like its button', async () => {
+    const breach = (await declareForAssessment(t, 'Backup tape missing from courier')) as unknown as CardRow;
+    expect(cardActionsShown(t, breach)).toEqual({
+      buttons: [{ action_id: ACTIONS.assess, style: 'primary' }],
+      more: [NOTICE_ACTIONS.updateFacts, ACTIONS.draftNotices, ACTIONS.recordNotification, ACTIONS.addTimelineEntry, ACTIONS.closeBreach],
+    });
+    expect(nextStep(breach)).toMatch(/^\*Next step\*\nAssess the risk to the people affected/);
+    expect(cardJson(t, breach)).toContain('Deadline to notify Datatilsynet');
+    // Update facts chosen from the overflow menu opens the same form as its button did.
+    const modal = await openFromCard(t, breach, NOTICE_ACTIONS.updateFacts, NOTICE_VIEWS.facts, t.users.responder);
+    expect(modal.callback_id).toBe(NOTICE_VIEWS.facts);
+    t.slack.assertNoViolations();
+  });
+
+  it('no notification needed: no deadline or countdown on the card, the Home or /breach list; who decided instead; Close is next', async () => {
+    const { breach } = await decidedNoNotification(t, 'Timesheet app offline for an hour');
+    const card = cardJson(t, breach);
+    expect(card).not.toContain('Deadline to notify');
+    expect(card).not.toContain('Time left');
+    expect(card).toContain(`Not required: decided by <@${t.users.dpo}> <!date^`);
+    expect(nextStep(breach)).toMatch(/No notification is needed: the decision and its reasons are in the register/);
+    expect(nextStep(breach)).not.toMatch(/Document the decision/);
+    expect(cardActionsShown(t, breach)).toEqual({
+      buttons: [{ action_id: ACTIONS.closeBreach, style: 'primary' }],
+      more: [ACTIONS.assess, NOTICE_ACTIONS.updateFacts, ACTIONS.addTimelineEntry],
+    });
+
+    const listed = lineOf(await listAs(t.users.responder), breach.reference);
+    expect(listed).toContain('no notification needed');
+    expect(listed).not.toMatch(/deadline <!date|\(\d+ [dh]/);
+    const home = (JSON.parse(await openHome(t, t.users.dpo)) as Array<{ text?: { text: string } }>).map((b) => b.text?.text ?? '').join('\n');
+    const homeLine = home.split('\n').find((l) => l.includes(breach.reference))!;
+    expect(homeLine).toContain('no notification needed');
+    expect(homeLine).not.toContain('deadline <!date');
+    t.slack.assertNoViolations();
+  });
+
+  it('notify: draft first, 13 hours overdue says so, and after a complete notification it says the people must still be told', async () => {
+    const breach = await decidedToTell(t, 'Patient letters sent to old addresses');
+    expect(nextStep(breach)).toMatch(/Draft the notice, notify Datatilsynet \(their online form\) before the deadline, then record the notification\. Then tell the people affected/);
+    expect(nextStep(breach)).not.toMatch(/document the decision/i);
+    expect(cardActionsShown(t, breach).buttons).toEqual([{ action_id: ACTIONS.draftNotices, style: 'primary' }]);
+    expect(cardJson(t, breach)).not.toContain('assessment_accept');
+
+    // 13 hours and 10 minutes past the deadline: the overdue reminder refreshes the card.
+    const [row] = await sqlRow(breach);
+    clock.set(DateTime.fromJSDate(row!.deadline_at).plus({ hours: 13, minutes: 10 }).toISO()!);
+    await t.bot.tickReminders();
+    await t.slack.waitFor(() => nextStep(breach).includes('Overdue by 13 hours'));
+    expect(nextStep(breach)).toContain('Overdue by 13 hours: notify Datatilsynet now and give the reasons for the delay (Art. 33(1)).');
+    expect(nextStep(breach)).not.toContain('before the deadline');
+
+    // The DPO records a complete notification: the deadline gives way to what happened.
+    const modal = await openRecord(t, breach, t.users.dpo, 'notification');
+    const submitted = Math.floor(clock.now().toSeconds()) - 600;
+    const ok = await t.driver.submitView({ user: t.users.dpo, viewId: modal.id, values: fieldValues({ submittedAt: picked(submitted), method: 'online_form', reference: 'DT-1', completeness: 'complete' }) });
+    expect(ok.responseAction).toBe('close');
+    await t.slack.waitFor(() => cardJson(t, breach).includes('Notified <!date^'));
+    const card = cardJson(t, breach);
+    expect(card).toContain(`Notified <!date^${submitted}^`);
+    expect(card).toContain('(complete)');
+    expect(card).not.toContain('Deadline to notify');
+    expect(nextStep(breach)).toMatch(/Datatilsynet is notified \(complete\)\. The people affected must still be told individually/);
+    expect(cardActionsShown(t, breach).buttons).toEqual([{ action_id: ACTIONS.recordNotification, style: 'primary' }]);
+    const listed = lineOf(await listAs(t.users.responder), breach.reference);
+    expect(listed).toContain('notified, no deadline running');
+    t.slack.assertNoViolations();
+  });
+
+  async function sqlRow(breach: CardRow) {
+    const { default: postgres } = await import('postgres');
+    const sql = postgres(t.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      return await sql`select deadline_at from breaches where id = ${breach.id}`;
+    } finally {
+      await sql.end();
+    }
+  }
+});
