@@ -7,7 +7,8 @@ import { proposedOutcome, type DecisionKind, type DecisionOutcome, type Reminder
 import { resolveActor } from '../slack/actor.js';
 import { slackDate } from '../slack/date-token.js';
 import { outcomePhrase } from '../slack/blocks/decision-text.js';
-import { mention, quotedUserText } from '../slack/blocks/text.js';
+import { decidersText, mention, quotedUserText } from '../slack/blocks/text.js';
+import { getOrgSettings } from '../store/settings.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { getAssessment, isUuid, latestAssessment, type StoredAssessment } from '../store/assessments.js';
 import { getBreach, type Breach } from '../store/breaches.js';
@@ -39,7 +40,11 @@ export async function checkDecision(ctx: DecisionContext, assessmentId: string, 
   if (!assessment || !breach) return { ok: false, message: refusalMessage({ ok: false, why: 'not_found' }) };
   const actor = await resolveActor(ctx, ctx.client, userId, breach);
   const access = may(kind === 'accepted' ? 'record_decision' : 'override_decision', actor);
-  if (!access.ok) return { ok: false, message: access.reason };
+  if (!access.ok) {
+    // Say who can, by name, so the person refused knows whom to ask (issue 17).
+    const org = await getOrgSettings(ctx.db, ctx.config);
+    return { ok: false, message: `${access.reason} For ${breach.reference}, ask ${decidersText(breach.leadId, org.dpoUserIds)}.` };
+  }
   if (breach.closedAt) return { ok: false, message: refusalMessage({ ok: false, why: 'closed', breach }) };
   const latest = await latestAssessment(ctx.db, breach.id);
   if (latest && latest.version > assessment.version) {

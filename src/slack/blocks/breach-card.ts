@@ -12,7 +12,7 @@ import { cardNoticesBlock } from './card-notices.js';
 import type { NoticeCardSummary } from '../../flows/notice-card.js';
 import type { RiskSummary } from '../../store/decisions.js';
 import type { Role } from '../../domain/deadline.js';
-import { clip, mention, userText } from './text.js';
+import { clip, decidersText, mention, userText } from './text.js';
 
 export const STATUS_LABELS: Record<string, string> = {
   assessing: 'Assessing risk',
@@ -51,14 +51,6 @@ export interface CardInput {
   risk?: RiskSummary | null;
   /** Drafts and what was sent (flows 5 and 6); absent until there is something to show. */
   notices?: NoticeCardSummary | null;
-}
-
-/** The people who may decide and record, as mentions: the breach lead first, then the DPO users. */
-export function decidersText(leadId: string | null, dpoUserIds: string[]): string {
-  const ids = [...new Set([...(leadId ? [leadId] : []), ...dpoUserIds])];
-  if (ids.length === 0) return 'the DPO (none is set: an admin names the DPO users in the App Home)';
-  const names = ids.map(mention);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0]!;
 }
 
 /**
