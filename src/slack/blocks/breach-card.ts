@@ -34,6 +34,8 @@ const STEP_LABELS: Record<string, string> = {
   set_topic: 'set the channel topic',
   post_card: 'post the breach card',
   pin_card: 'pin the breach card',
+  welcome: 'post the welcome message',
+  dm_dpo: 'send the DPO a direct message',
 };
 
 export const stepLabel = (step: string) => STEP_LABELS[step] ?? step;
