@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
 import { breachProgress, type Completeness, type Progress } from '../domain/breach/progress.js';
 import type { Role } from '../domain/deadline.js';
 import type { Breach } from '../store/breaches.js';
-import type { RiskSummary } from '../store/decisions.js';
-import type { NoticeCardSummary } from './notice-card.js';
+import { riskSummary, type RiskSummary } from '../store/decisions.js';
+import { getOrgSettings, type OrgSettings } from '../store/settings.js';
+import { noticeCardSummary, type NoticeCardSummary } from './notice-card.js';
 
 const dt = (d: Date) => DateTime.fromJSDate(d, { zone: 'utc' });
 
@@ -24,4 +27,21 @@ export function progressOf(breach: Breach, risk: RiskSummary | null | undefined,
     subjectsToldAt: notices?.communication ? dt(notices.communication.submittedAt) : null,
     restrictedAt: notices?.restriction ? dt(notices.restriction.recordedAt) : null,
   });
+}
+
+export interface BreachStanding {
+  risk: RiskSummary | null;
+  notices: NoticeCardSummary | null;
+  org: OrgSettings;
+  progress: Progress;
+}
+
+/** Reads what the card and the reminders show of a breach, and its progress, at `now`. */
+export async function breachStanding(db: Db, config: Pick<Config, 'timezone' | 'seeds'>, breach: Breach, now: DateTime): Promise<BreachStanding> {
+  const [risk, notices, org] = await Promise.all([
+    riskSummary(db, breach.id),
+    noticeCardSummary(db, breach.id, now, config.timezone),
+    getOrgSettings(db, config),
+  ]);
+  return { risk, notices, org, progress: progressOf(breach, risk, notices, now) };
 }

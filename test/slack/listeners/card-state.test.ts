@@ -7,7 +7,7 @@ import { declareForAssessment } from '../../support/assess.js';
 import { cardActionsShown, cardJson, decidedNoNotification, type CardRow } from '../../support/card.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { openHome } from '../../support/home.js';
-import { decidedToTell, fieldValues, openFromCard, openRecord, picked } from '../../support/notices.js';
+import { decidedToTell, draftAndWait, fieldValues, openFromCard, openRecord, picked, threadOf } from '../../support/notices.js';
 
 /*
  * The card is a function of the breach's state (issue 17): one primary button for the next step,
@@ -73,13 +73,50 @@ describeEachDatabase('the breach card leads: next step, primary button, what hap
     expect(cardActionsShown(t, breach).buttons).toEqual([{ action_id: ACTIONS.draftNotices, style: 'primary' }]);
     expect(cardJson(t, breach)).not.toContain('assessment_accept');
 
-    // 13 hours and 10 minutes past the deadline: the overdue reminder refreshes the card.
+    // Reminders: far from the deadline they call nobody; from 12 hours left they call the DPO by name.
+    // Each carries the button of the next step: Draft notices, then (drafted) Record notification.
     const [row] = await sqlRow(breach);
-    clock.set(DateTime.fromJSDate(row!.deadline_at).plus({ hours: 13, minutes: 10 }).toISO()!);
+    const deadlineAt = DateTime.fromJSDate(row!.deadline_at);
+    // The countdown's reminders (the daily one to tell the people runs alongside).
+    const reminders = () =>
+      t.slack.messages(breach.channel_id).filter((m) => m.metadata?.['event_type'] === 'breachbot_reminder' && !String((m.metadata['event_payload'] as Record<string, unknown>)['key']).startsWith('subjects'));
+    const nextButton = (m: { blocks?: unknown[] }) =>
+      ((m.blocks ?? []) as Array<{ type: string; elements?: Array<{ action_id: string; style?: string }> }>).find((b) => b.type === 'actions')?.elements?.map((e) => [e.action_id, e.style]);
+    clock.set(deadlineAt.minus({ hours: 23, minutes: 59 }).toISO()!);
     await t.bot.tickReminders();
+    const far = await t.slack.waitFor(() => reminders().at(-1));
+    expect(far.text).not.toContain('<@');
+    expect(nextButton(far)).toEqual([[ACTIONS.draftNotices, 'primary']]);
+    clock.set(deadlineAt.minus({ hours: 11, minutes: 59 }).toISO()!);
+    await t.bot.tickReminders();
+    const near = await t.slack.waitFor(() => reminders().length > 1 && reminders().at(-1));
+    expect(near.text).toContain(`<@${t.users.dpo}>`);
+    expect(nextButton(near)).toEqual([[ACTIONS.draftNotices, 'primary']]);
+    // The reminder's button does what the card's does.
+    const before = threadOf(t, breach).length;
+    await t.driver.blockAction({ user: t.users.responder, message: { channel: breach.channel_id, ts: near.ts }, action_id: ACTIONS.draftNotices });
+    await t.slack.waitFor(() => threadOf(t, breach).slice(before).some((m) => m.files?.length));
+
+    await t.slack.waitFor(() => cardActionsShown(t, breach).buttons[0]?.action_id === ACTIONS.recordNotification);
+
+    // 13 hours and 10 minutes past the deadline: the overdue reminder calls the DPO and refreshes the card.
+    // The draft predates the deadline, so it lacks the reasons for the delay: drafting again is the next step.
+    clock.set(deadlineAt.plus({ hours: 13, minutes: 10 }).toISO()!);
+    await t.bot.tickReminders();
+    const overdue = await t.slack.waitFor(() => reminders().length > 2 && reminders().at(-1));
+    expect(overdue.text).toContain(`<@${t.users.dpo}>`);
+    expect(nextButton(overdue)).toEqual([[ACTIONS.draftNotices, 'primary']]);
     await t.slack.waitFor(() => nextStep(breach).includes('Overdue by 13 hours'));
     expect(nextStep(breach)).toContain('Overdue by 13 hours: notify Datatilsynet now and give the reasons for the delay (Art. 33(1)).');
     expect(nextStep(breach)).not.toContain('before the deadline');
+    await draftAndWait(t, breach, t.users.responder);
+    await t.slack.waitFor(() => cardActionsShown(t, breach).buttons[0]?.action_id === ACTIONS.recordNotification);
+    clock.set(deadlineAt.plus({ hours: 25, minutes: 10 }).toISO()!);
+    await t.bot.tickReminders();
+    const again = await t.slack.waitFor(() => reminders().length > 3 && reminders().at(-1));
+    expect(again.text).toContain(`<@${t.users.dpo}>`);
+    expect(nextButton(again)).toEqual([[ACTIONS.recordNotification, 'primary']]);
+    await t.slack.waitFor(() => nextStep(breach).includes('Overdue by 1 day 1 hour: notify Datatilsynet now'));
 
     // The DPO records a complete notification: the deadline gives way to what happened.
     const modal = await openRecord(t, breach, t.users.dpo, 'notification');
