@@ -11,6 +11,12 @@ export const SHORTCUTS = {
   reportMessage: 'report_message_as_breach',
 } as const;
 
+/** The shortcuts' names as people see them (manifest.yml `shortcuts[].name`; the manifest test checks they match). */
+export const SHORTCUT_NAMES = {
+  declare: 'Declare data breach',
+  reportMessage: 'Report possible breach',
+} as const;
+
 export const VIEWS = {
   declare: 'declare_breach_modal',
 } as const;

@@ -8,7 +8,8 @@ import type { Subcommand } from './subcommands.js';
 /** `/breach facts`: in a breach channel, record what the notices need (the card's Update facts). */
 export const factsSubcommand: Subcommand = {
   name: 'facts',
-  summary: 'In a breach channel: record the facts the notices need (people and data affected, consequences, measures, cause, reasons for a delay).',
+  where: 'breach_channel',
+  summary: 'Record the facts the notices need (people and data affected, consequences, measures, cause, reasons for a delay).',
   async run({ ack, client, command, respond }, _rest, deps) {
     // One indexed lookup: the trigger is still fresh after it.
     const breach = await getBreachByChannel(deps.db, command.channel_id);

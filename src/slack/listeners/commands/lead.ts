@@ -17,7 +17,8 @@ import type { Subcommand } from './subcommands.js';
 export const leadSubcommand: Subcommand = {
   name: 'lead',
   usage: '@person',
-  summary: 'In a breach channel: name the breach lead (the DPO, the current lead or an admin may).',
+  where: 'breach_channel',
+  summary: 'Name the breach lead (the DPO, the current lead or an admin may).',
   async run({ ack, client, command, respond }, rest, deps) {
     await ack();
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });

@@ -10,7 +10,8 @@ import type { Subcommand } from './subcommands.js';
  */
 export const registerSubcommand: Subcommand = {
   name: 'register',
-  summary: 'DPO and admins: get the breach register (every breach, open or closed, GDPR Art. 33(5)) as CSV and JSON in a DM.',
+  where: 'dpo',
+  summary: 'Get the breach register (every breach, open or closed, GDPR Art. 33(5)) as CSV and JSON in a DM.',
   async run({ ack, client, command, respond }, _rest, deps) {
     // One settings read, and users.info only for someone who is not a DPO: well inside the 3 s ack.
     const access = may('export_register', await resolveActor(deps, client, command.user_id));

@@ -8,6 +8,7 @@ import type { BotDeps } from '../../deps.js';
 /** `/breach status`: in a breach channel, that breach's card; elsewhere, the open breaches. */
 export const statusSubcommand: Subcommand = {
   name: 'status',
+  where: 'anywhere',
   summary: "In a breach channel: the breach's card. Elsewhere: the open breaches.",
   async run(args, _rest, deps) {
     await args.ack();
@@ -21,6 +22,7 @@ export const statusSubcommand: Subcommand = {
 /** `/breach list`: the open breaches, with details only where the user is in the channel. */
 export const listSubcommand: Subcommand = {
   name: 'list',
+  where: 'anywhere',
   summary: 'List the open breaches.',
   async run(args, _rest, deps) {
     await args.ack();

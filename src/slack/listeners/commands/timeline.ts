@@ -7,7 +7,8 @@ import type { Subcommand } from './subcommands.js';
 /** `/breach timeline`: in a breach channel, post its timeline (every audit event) in the card's thread. */
 export const timelineSubcommand: Subcommand = {
   name: 'timeline',
-  summary: "In a breach channel: post the breach's timeline in the card's thread. Add to it with *Add timeline entry* on the card.",
+  where: 'breach_channel',
+  summary: "Post the breach's timeline in the card's thread. Add to it with *Add timeline entry* on the card.",
   async run({ ack, client, command, respond }, _rest, deps) {
     const breach = await getBreachByChannel(deps.db, command.channel_id);
     if (!breach) {
