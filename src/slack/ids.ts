@@ -49,6 +49,8 @@ export const ACTIONS = {
   closeBreach: 'breach_close',
   /** The card's overflow menu: the actions that apply but are not the next step (issue 17). */
   cardMore: 'breach_card_more',
+  /** The card's "Breach lead" user picker (issue 17); checked on the server like `/breach lead`. */
+  cardLead: 'breach_card_lead',
 } as const;
 
 /** Risk assessment (flow 3): the questionnaire, the result's decision buttons, the override modal. */
@@ -79,6 +81,8 @@ export const CARD_BLOCKS = {
   actions: 'card_actions',
   /** The risk decision: proposed by an assessment, then accepted or overridden. */
   risk: 'card_risk',
+  /** Who leads the breach, with the picker while it is open. */
+  lead: 'card_lead',
 } as const;
 
 /** App Home (flow 8): its buttons, and the settings modal opened from it. */

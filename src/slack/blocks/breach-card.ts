@@ -77,10 +77,10 @@ export function renderBreachCard({ breach, steps, now, zone, risk, notices, prog
         ...deadline.map((text) => ({ type: 'mrkdwn' as const, text })),
         { type: 'mrkdwn', text: `*Became aware*\n${slackDate(aware, { zone })}` },
         { type: 'mrkdwn', text: `*Reported by*\n${mention(breach.reporterId)}` },
-        { type: 'mrkdwn', text: `*Breach lead*\n${breach.leadId ? mention(breach.leadId) : 'Not named yet'}` },
         { type: 'mrkdwn', text: `*Ongoing*\n${{ yes: 'Yes', no: 'No', unknown: 'Not known' }[breach.ongoing] ?? 'Not known'}` },
       ],
     },
+    leadBlock(breach, dpoUserIds),
     { type: 'section', block_id: CARD_BLOCKS.description, text: { type: 'mrkdwn', text: `*What happened*\n${userText(breach.description, 2800)}` } },
     ...(risk ? [cardRiskBlock(risk, breach.role as Role, zone, deciders)] : []),
     ...(notices ? [cardNoticesBlock(notices, zone, [progress.primary, ...progress.secondary].includes('draft'))] : []),
@@ -99,6 +99,30 @@ export function renderBreachCard({ breach, steps, now, zone, risk, notices, prog
   if (elements.length) blocks.push({ type: 'actions', block_id: CARD_BLOCKS.actions, elements });
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${slackDate(now, { zone })}` }] });
   return { text: `${breach.reference}: ${userText(breach.title, 200)} (${status}, ${deadlineSummary(progress.deadline, breach.role as Role, zone)})`, blocks };
+}
+
+/**
+ * Who leads, with a picker while the breach is open (issue 17). Until someone is named the DPO
+ * leads, so the picker starts on them. Anyone may open the picker; only the DPO, the lead or an
+ * admin may change it (checked on the server, and a refused choice is reset by refreshing the card).
+ */
+function leadBlock(breach: Breach, dpoUserIds: string[]): KnownBlock {
+  const dpo = dpoUserIds[0];
+  const who = breach.leadId ? mention(breach.leadId) : dpo ? `${mention(dpo)} (the DPO, until someone else is named)` : 'Not named yet';
+  const text = { type: 'mrkdwn' as const, text: `*Breach lead*\n${who}` };
+  const initial = breach.leadId ?? dpo;
+  if (breach.closedAt) return { type: 'section', block_id: CARD_BLOCKS.lead, text };
+  return {
+    type: 'section',
+    block_id: CARD_BLOCKS.lead,
+    text,
+    accessory: {
+      type: 'users_select',
+      action_id: ACTIONS.cardLead,
+      placeholder: { type: 'plain_text', text: 'Name the breach lead' },
+      ...(initial ? { initial_user: initial } : {}),
+    },
+  };
 }
 
 /** The next step, naming who must act when it is the decision. */

@@ -135,11 +135,37 @@ describeEachDatabase('the breach card leads: next step, primary button, what hap
     t.slack.assertNoViolations();
   });
 
-  async function sqlRow(breach: CardRow) {
+  it('Breach lead picker: the DPO by default; only those allowed may change it, others are told and the picker is reset', async () => {
+    const breach = (await declareForAssessment(t, 'Visitor log photographed')) as unknown as CardRow;
+    const leadBlock = () => (JSON.parse(cardJson(t, breach)) as Array<{ block_id?: string; text?: { text: string }; accessory?: { action_id: string; initial_user?: string } }>).find((b) => b.block_id === 'card_lead')!;
+    expect(leadBlock().text!.text).toBe(`*Breach lead*\n<@${t.users.dpo}> (the DPO, until someone else is named)`);
+    expect(leadBlock().accessory).toMatchObject({ action_id: ACTIONS.cardLead, initial_user: t.users.dpo });
+    const message = { channel: breach.channel_id, ts: breach.card_ts };
+
+    // The responder may not name a lead: told why, and the card is refreshed so the picker shows the DPO again.
+    const from = t.slack.ephemerals({ channel: breach.channel_id, user: t.users.responder }).length;
+    const updates = t.slack.callsTo('chat.update').length;
+    await t.driver.blockAction({ user: t.users.responder, message, action_id: ACTIONS.cardLead, selected_user: t.users.responder });
+    const note = await t.slack.waitFor(() => t.slack.ephemerals({ channel: breach.channel_id, user: t.users.responder }).slice(from)[0]);
+    expect(note.text).toMatch(/can name the breach lead/);
+    await t.slack.waitFor(() => t.slack.callsTo('chat.update').slice(updates).some((c) => c.args['ts'] === breach.card_ts));
+    expect(leadBlock().accessory!.initial_user).toBe(t.users.dpo);
+
+    // The DPO names the responder: stored, announced, and the card shows them.
+    await t.driver.blockAction({ user: t.users.dpo, message, action_id: ACTIONS.cardLead, selected_user: t.users.responder });
+    await t.slack.waitFor(() => leadBlock().text!.text === `*Breach lead*\n<@${t.users.responder}>`);
+    expect(leadBlock().accessory!.initial_user).toBe(t.users.responder);
+    await t.slack.waitFor(() => t.slack.messages(breach.channel_id).some((m) => m.text.includes(`named <@${t.users.responder}> the breach lead`)));
+    const [row] = await sqlRow(breach, 'lead_id');
+    expect(row!.lead_id).toBe(t.users.responder);
+    t.slack.assertNoViolations();
+  });
+
+  async function sqlRow(breach: CardRow, column: 'deadline_at' | 'lead_id' = 'deadline_at') {
     const { default: postgres } = await import('postgres');
     const sql = postgres(t.databaseUrl, { max: 1, onnotice: () => {} });
     try {
-      return await sql`select deadline_at from breaches where id = ${breach.id}`;
+      return await sql`select ${sql(column)} from breaches where id = ${breach.id}`;
     } finally {
       await sql.end();
     }

@@ -11,6 +11,7 @@ import * as draftNotices from './draft-notices.js';
 import * as recordNotification from './record-notification.js';
 import * as updateFacts from './update-facts.js';
 import { cardActions } from './card-press.js';
+import * as cardLead from './card-lead.js';
 
 export function register(app: App, deps: BotDeps): void {
   const card = cardActions(app, deps);
@@ -24,4 +25,5 @@ export function register(app: App, deps: BotDeps): void {
   updateFacts.register(app, deps, card);
   draftNotices.register(app, deps, card);
   recordNotification.register(app, deps, card);
+  cardLead.register(app, deps);
 }
