@@ -224,12 +224,15 @@ async function postOnce(
       const res = await client.chat.postMessage({ channel, ...message, unfurl_links: false, metadata: { event_type: eventType, event_payload: { breach_id: b.id } } });
       return { ts: res.ts! };
     } catch (err) {
-      if ((err as { code?: string }).code !== 'slack_webapi_rate_limited_error') failures += 1;
+      const limited = (err as { code?: string }).code === 'slack_webapi_rate_limited_error';
+      if (!limited) failures += 1;
       const delayMs = cardRetryDelayMs(err, failures, Date.now() - started);
       if (delayMs === null) throw err;
       // Keep the setup's lease while waiting, so no other replica takes the step over meanwhile.
       await claimSetup(ctx.db, b.id, ctx.owner, LEASE_MS + delayMs);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
+      // A 429 means Slack did not post it; a 5xx or a timeout may come after it did: look before posting again.
+      if (limited) continue;
       const posted = await findOwnMessage(ctx.client, channel, eventType, b.id);
       if (posted) return { ts: posted, adopted: true };
     }
