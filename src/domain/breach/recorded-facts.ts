@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AssessmentAnswers } from '../assessment/answers.js';
 
 /*
  * The facts a team records after declaring (the Update facts modal), which the notices need and the
@@ -75,4 +76,21 @@ export function readRecordedFacts(stored: unknown): RecordedFacts {
 /** The fields whose values differ, for the event row and the confirmation. */
 export function changedFacts(before: RecordedFacts, after: RecordedFacts): FactField[] {
   return FACT_FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+}
+
+/**
+ * The facts form starts from what the risk questionnaire already answered (issue 17), so nobody is
+ * asked twice: the number of people and of records (approximate, as the questionnaire asks them)
+ * and whether it was deliberate. Only where nothing is recorded yet: a recorded fact always wins.
+ */
+export function prefillFromAssessment(
+  facts: RecordedFacts,
+  answers: Pick<AssessmentAnswers, 'subjectsCount' | 'recordsCount' | 'malicious'> | null | undefined,
+): RecordedFacts {
+  if (!answers) return facts;
+  const out: RecordedFacts = { ...facts };
+  if (out.subjectsCount === undefined && answers.subjectsCount !== null) Object.assign(out, { subjectsCount: answers.subjectsCount, subjectsApproximate: true });
+  if (out.recordsCount === undefined && answers.recordsCount !== null) Object.assign(out, { recordsCount: answers.recordsCount, recordsApproximate: true });
+  if (out.causeMalicious === undefined) out.causeMalicious = answers.malicious;
+  return out;
 }

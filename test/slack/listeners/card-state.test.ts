@@ -73,6 +73,14 @@ describeEachDatabase('the breach card leads: next step, primary button, what hap
     expect(cardActionsShown(t, breach).buttons).toEqual([{ action_id: ACTIONS.draftNotices, style: 'primary' }]);
     expect(cardJson(t, breach)).not.toContain('assessment_accept');
 
+    // Update facts starts from what the questionnaire answered: 1,200 people (approximate), deliberate.
+    const facts = await openFromCard(t, breach, NOTICE_ACTIONS.updateFacts, NOTICE_VIEWS.facts, t.users.responder);
+    const element = (id: string) => (facts.blocks.find((b) => b['block_id'] === id) as { element: Record<string, any> }).element;
+    expect(element('subjectsCount')['initial_value']).toBe('1200');
+    expect(element('approximate')['initial_options'].map((o: { value: string }) => o.value)).toContain('subjects');
+    expect(element('causeMalicious')['initial_option'].value).toBe('yes');
+    await t.driver.closeView({ user: t.users.responder, viewId: facts.id });
+
     // Reminders: far from the deadline they call nobody; from 12 hours left they call the DPO by name.
     // Each carries the button of the next step: Draft notices, then (drafted) Record notification.
     const [row] = await sqlRow(breach);

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { readRecordedFacts } from '../../../domain/breach/recorded-facts.js';
+import { factsFormStart } from '../../../flows/facts.js';
 import { isUuid } from '../../../store/assessments.js';
 import { getBreach } from '../../../store/breaches.js';
 import type { BotDeps } from '../../deps.js';
@@ -16,7 +16,7 @@ export function register(_app: App, deps: BotDeps, card: CardActions): void {
     const breach = isUuid(breachId) ? await getBreach(deps.db, breachId) : undefined;
     if (!breach) return replyOnlyTo(client, respond, body, 'That breach no longer exists.', deps.logger);
     if (breach.closedAt) return replyOnlyTo(client, respond, body, `${breach.reference} is closed: its facts are part of the record.`, deps.logger);
-    await client.views.open({ trigger_id: body.trigger_id, view: factsModal(breach, readRecordedFacts(breach.facts)) }).catch(async (err) => {
+    await client.views.open({ trigger_id: body.trigger_id, view: factsModal(breach, await factsFormStart(deps.db, breach)) }).catch(async (err) => {
       deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);
       await replyOnlyTo(client, respond, body, `:warning: I could not open the facts form (${slackErrorCode(err)}). Please press *Update facts* again.`, deps.logger);
     });

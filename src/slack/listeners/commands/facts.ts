@@ -1,4 +1,4 @@
-import { readRecordedFacts } from '../../../domain/breach/recorded-facts.js';
+import { factsFormStart } from '../../../flows/facts.js';
 import { getBreachByChannel } from '../../../store/breaches.js';
 import { COMMAND } from '../../ids.js';
 import { factsModal } from '../../views/facts-modal.js';
@@ -20,7 +20,7 @@ export const factsSubcommand: Subcommand = {
       await ack({ response_type: 'ephemeral', text });
       return;
     }
-    const open = client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, readRecordedFacts(breach.facts)) });
+    const open = factsFormStart(deps.db, breach).then((facts) => client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, facts) }));
     await ack();
     await open.catch(async (err) => {
       deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);
