@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { COMMAND, SHORTCUTS } from '../src/slack/ids.js';
+import { COMMAND, SHORTCUT_NAMES, SHORTCUTS } from '../src/slack/ids.js';
 
 const schema = JSON.parse(readFileSync('../shared/slack/manifest.schema.1.0.0.json', 'utf8'));
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
@@ -33,6 +33,11 @@ describe('manifest.yml', () => {
       manifest.features.shortcuts.map((s: { callback_id: string; type: string }) => [s.callback_id, s.type]),
     );
     expect(byId).toEqual({ [SHORTCUTS.declare]: 'global', [SHORTCUTS.reportMessage]: 'message' });
+  });
+
+  it('names the shortcuts as /breach help does', () => {
+    const names = Object.fromEntries(manifest.features.shortcuts.map((s: { callback_id: string; name: string }) => [s.callback_id, s.name]));
+    expect(names).toEqual({ [SHORTCUTS.declare]: SHORTCUT_NAMES.declare, [SHORTCUTS.reportMessage]: SHORTCUT_NAMES.reportMessage });
   });
 
   it('enables the Home tab and the app_home_opened event, and points every URL at /slack/events', () => {

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 import { renderAssessmentResult } from '../slack/blocks/assessment-result.js';
+import { decidersText } from '../slack/blocks/text.js';
+import { getOrgSettings } from '../store/settings.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { getAssessment, latestAssessment, type StoredAssessment } from '../store/assessments.js';
 import { getBreach, type Breach } from '../store/breaches.js';
@@ -26,8 +28,9 @@ export async function publishAssessment(ctx: CardContext, assessmentId: string):
 
 /** The result message as it stands now: with its decision, or superseded by a newer version. */
 export async function renderResult(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach, assessment: StoredAssessment, now?: DateTime) {
-  const [decision, latest] = await Promise.all([currentDecision(ctx.db, breach.id), latestAssessment(ctx.db, breach.id)]);
+  const [decision, latest, org] = await Promise.all([currentDecision(ctx.db, breach.id), latestAssessment(ctx.db, breach.id), getOrgSettings(ctx.db, ctx.config)]);
   return renderAssessmentResult({
+    deciders: decidersText(breach.leadId, org.dpoUserIds),
     breach,
     assessment,
     decision: decision ?? null,

@@ -4,15 +4,15 @@ import type { Clock } from '../domain/clock.js';
 import { renderBreachCard } from '../slack/blocks/breach-card.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { getBreach, setupSteps, type Breach } from '../store/breaches.js';
-import { riskSummary } from '../store/decisions.js';
-import { noticeCardSummary } from './notice-card.js';
+import type { Config } from '../config.js';
+import { breachStanding } from './progress.js';
 
 export interface CardContext {
   db: Db;
   client: webApi.WebClient;
   clock: Clock;
   logger: Pick<Logger, 'warn'>;
-  config: { timezone: string };
+  config: Pick<Config, 'timezone' | 'seeds'>;
 }
 
 /**
@@ -34,10 +34,6 @@ export async function refreshCard(ctx: CardContext, breachId: string): Promise<v
 /** The card as the database says it should look now: the one place that gathers what it shows. */
 export async function storedCard(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach): Promise<ReturnType<typeof renderBreachCard>> {
   const now = ctx.clock.now();
-  const [steps, risk, notices] = await Promise.all([
-    setupSteps(ctx.db, breach.id),
-    riskSummary(ctx.db, breach.id),
-    noticeCardSummary(ctx.db, breach.id, now, ctx.config.timezone),
-  ]);
-  return renderBreachCard({ breach, steps, risk, notices, now, zone: ctx.config.timezone });
+  const [steps, { risk, notices, org, progress }] = await Promise.all([setupSteps(ctx.db, breach.id), breachStanding(ctx.db, ctx.config, breach, now)]);
+  return renderBreachCard({ breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone });
 }

@@ -1,4 +1,5 @@
 import { LogLevel, webApi, type Logger } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
@@ -14,8 +15,10 @@ import { channelMembers } from '../slack/membership.js';
 import { findOwnMessage } from '../slack/own-messages.js';
 import { postToResponseUrl } from '../slack/response-url.js';
 
-/** Message metadata type of the breach card, so a resumed setup can find a card it already posted. */
+/** Message metadata types of the card, the welcome post and the DPO's DM, so a resumed setup finds what it already posted. */
 const CARD_EVENT = 'breachbot_card';
+const WELCOME_EVENT = 'breachbot_welcome';
+const DPO_DM_EVENT = 'breachbot_dpo_dm';
 import { isSlackError, slackErrorCode } from '../slack/web-api-error.js';
 import {
   claimSetup,
@@ -25,9 +28,11 @@ import {
   setupSteps,
   updateBreach,
   type Breach,
+  SETUP_STEPS,
   type SetupStep,
   type StepState,
 } from '../store/breaches.js';
+import { renderDpoDm, renderWelcome } from '../slack/blocks/welcome.js';
 import { appendEvent, BOT_ACTOR } from '../store/events.js';
 import { getOrgSettings, type OrgSettings } from '../store/settings.js';
 import type { Config } from '../config.js';
@@ -59,7 +64,7 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
   let completed = false;
   try {
     const org = await getOrgSettings(ctx.db, ctx.config);
-    for (const step of ['create_channel', 'invite', 'set_topic', 'post_card', 'pin_card'] as const) {
+    for (const step of SETUP_STEPS) {
       const breach = (await getBreach(ctx.db, breachId))!;
       const state = (await setupSteps(ctx.db, breachId)).find((s) => s.step === step)!;
       if (state.status === 'done') continue;
@@ -94,7 +99,7 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
 /** A step needs the ones it builds on: nothing without a channel, no pin without a card. */
 function prerequisitesMet(step: SetupStep, b: Breach): boolean {
   if (step === 'create_channel') return true;
-  if (step === 'pin_card') return Boolean(b.channelId && b.cardTs);
+  if (step === 'pin_card' || step === 'welcome' || step === 'dm_dpo') return Boolean(b.channelId && b.cardTs);
   return Boolean(b.channelId);
 }
 
@@ -161,37 +166,9 @@ const STEPS: Record<SetupStep, StepFn> = {
 
   async post_card(ctx, b) {
     if (b.cardTs) return { ts: b.cardTs };
-    const steps = await setupSteps(ctx.db, b.id);
-    // An earlier attempt may have posted the card and died before storing its ts: find it first.
-    const earlier = steps.find((s) => s.step === 'post_card')!.attempts > 1 ? await findOwnMessage(ctx.client, b.channelId!, CARD_EVENT, b.id) : null;
-    if (earlier) {
-      await updateBreach(ctx.db, b.id, { cardTs: earlier });
-      return { ts: earlier, adopted: true };
-    }
-    const card = await storedCard(ctx, b);
-    const client = cardPostClient(ctx);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const res = await client.chat.postMessage({
-          channel: b.channelId!,
-          ...card,
-          unfurl_links: false,
-          metadata: { event_type: CARD_EVENT, event_payload: { breach_id: b.id } },
-        });
-        await updateBreach(ctx.db, b.id, { cardTs: res.ts! });
-        return { ts: res.ts };
-      } catch (err) {
-        const delayMs = cardRetryDelayMs(err, attempt);
-        if (delayMs === null) throw err;
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-        // A 5xx or a timeout may come after Slack posted the card: look for it before posting again.
-        const posted = await findOwnMessage(ctx.client, b.channelId!, CARD_EVENT, b.id);
-        if (posted) {
-          await updateBreach(ctx.db, b.id, { cardTs: posted });
-          return { ts: posted, adopted: true };
-        }
-      }
-    }
+    const posted = await postOnce(ctx, b, 'post_card', b.channelId!, CARD_EVENT, () => storedCard(ctx, b));
+    await updateBreach(ctx.db, b.id, { cardTs: posted.ts });
+    return posted;
   },
 
   async pin_card(ctx, b) {
@@ -202,7 +179,68 @@ const STEPS: Record<SetupStep, StepFn> = {
     }
     return undefined;
   },
+
+  async welcome(ctx, b, org) {
+    return postOnce(ctx, b, 'welcome', b.channelId!, WELCOME_EVENT, async () => renderWelcome(b, org.dpoUserIds, ctx.config.timezone));
+  },
+
+  async dm_dpo(ctx, b, org) {
+    const sent: string[] = [];
+    const failed: Array<{ user: string; error: string }> = [];
+    for (const user of org.dpoUserIds.filter((u) => u !== ctx.botUserId)) {
+      try {
+        const im = (await ctx.client.conversations.open({ users: user })).channel!.id!;
+        await postOnce(ctx, b, 'dm_dpo', im, DPO_DM_EVENT, async () => renderDpoDm(b, ctx.config.timezone));
+        sent.push(user);
+      } catch (err) {
+        // A DPO who cannot get a DM (deactivated, unknown) is reported, not retried forever; Slack being down is retried.
+        if (!isSlackError(err, 'user_not_found', 'user_disabled', 'cannot_dm_bot', 'user_not_visible', 'channel_not_found', 'not_allowed_token_type')) throw err;
+        failed.push({ user, error: slackErrorCode(err) });
+      }
+    }
+    return { sent, failed };
+  },
 };
+
+/**
+ * Posts a setup message exactly once: a retried step (a crash, a Retry) first looks for the message
+ * an earlier attempt may have posted, and a 5xx or timeout is retried only after looking again,
+ * since Slack may have posted it without answering. Messages carry `eventType` and the breach id.
+ */
+async function postOnce(
+  ctx: SetupContext,
+  b: Breach,
+  step: SetupStep,
+  channel: string,
+  eventType: string,
+  render: () => Promise<{ text: string; blocks: KnownBlock[] }>,
+): Promise<{ ts: string; adopted?: true }> {
+  const attempts = (await setupSteps(ctx.db, b.id)).find((s) => s.step === step)?.attempts ?? 0;
+  const earlier = attempts > 1 ? await findOwnMessage(ctx.client, channel, eventType, b.id) : null;
+  if (earlier) return { ts: earlier, adopted: true };
+  const message = await render();
+  const client = cardPostClient(ctx);
+  const started = Date.now();
+  let failures = 0;
+  for (;;) {
+    try {
+      const res = await client.chat.postMessage({ channel, ...message, unfurl_links: false, metadata: { event_type: eventType, event_payload: { breach_id: b.id } } });
+      return { ts: res.ts! };
+    } catch (err) {
+      const limited = (err as { code?: string }).code === 'slack_webapi_rate_limited_error';
+      if (!limited) failures += 1;
+      const delayMs = cardRetryDelayMs(err, failures, Date.now() - started);
+      if (delayMs === null) throw err;
+      // Keep the setup's lease while waiting, so no other replica takes the step over meanwhile.
+      await claimSetup(ctx.db, b.id, ctx.owner, LEASE_MS + delayMs);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      // A 429 means Slack did not post it; a 5xx or a timeout may come after it did: look before posting again.
+      if (limited) continue;
+      const posted = await findOwnMessage(ctx.client, channel, eventType, b.id);
+      if (posted) return { ts: posted, adopted: true };
+    }
+  }
+}
 
 /**
  * The card is posted with a client that never retries by itself: the listeners' client retries
@@ -220,21 +258,30 @@ function cardPostClient(ctx: SetupContext): webApi.WebClient {
 }
 
 const CARD_POST_ATTEMPTS = 5;
+/**
+ * How long a setup post keeps waiting out 429s. Many breaches declared at once all DM the same DPO,
+ * and Slack takes about one message a second per conversation: waiting is right, failing is not.
+ */
+const RATE_LIMIT_PATIENCE_MS = 120_000;
 
-/** Wait before another card post: Retry-After on a 429, 0.25–2 s after a 5xx or a network error; null: give up. */
-function cardRetryDelayMs(err: unknown, attempt: number): number | null {
-  if (attempt >= CARD_POST_ATTEMPTS) return null;
+/**
+ * Wait before another setup post: Retry-After on a 429 (for up to RATE_LIMIT_PATIENCE_MS in all),
+ * 0.25–2 s after a 5xx or a network error (five failures at most); null: give up.
+ */
+function cardRetryDelayMs(err: unknown, failures: number, waitedMs: number): number | null {
   const e = err as { code?: string; retryAfter?: number; statusCode?: number } | null;
-  if (e?.code === 'slack_webapi_rate_limited_error') return Math.max(1, e.retryAfter ?? 1) * 1000;
+  if (e?.code === 'slack_webapi_rate_limited_error') return waitedMs < RATE_LIMIT_PATIENCE_MS ? Math.max(1, e.retryAfter ?? 1) * 1000 : null;
+  if (failures >= CARD_POST_ATTEMPTS) return null;
   if (e?.code === 'slack_webapi_request_error' || (e?.code === 'slack_webapi_http_error' && (e.statusCode ?? 0) >= 500)) {
-    return Math.min(2000, 250 * 2 ** (attempt - 1));
+    return Math.min(2000, 250 * 2 ** (failures - 1));
   }
   return null;
 }
 
 /** The topic carries no personal data: reference, deadline and a reminder of the channel's privacy. */
 export function topicFor(b: Breach, zone: string): string {
-  const deadline = DateTime.fromJSDate(b.deadlineAt).setZone(zone).toFormat('ccc d LLL yyyy HH:mm ZZZZ');
+  // en-GB, as in the <!date> fallbacks (date-token.ts): "CET"/"CEST", never "GMT+1".
+  const deadline = DateTime.fromJSDate(b.deadlineAt).setZone(zone).setLocale('en-GB').toFormat('ccc d LLL yyyy HH:mm ZZZZ');
   return `${b.reference} · ${b.role === 'processor' ? 'tell the controller' : 'notify Datatilsynet'} by ${deadline} · private breach channel`;
 }
 

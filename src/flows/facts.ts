@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { checkFactsForm } from '../domain/breach/facts-form.js';
-import type { FactField } from '../domain/breach/recorded-facts.js';
+import { prefillFromAssessment, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
+import type { Db } from '../db/client.js';
+import { latestAssessment } from '../store/assessments.js';
+import type { Breach } from '../store/breaches.js';
 import { mention } from '../slack/blocks/text.js';
 import type { ViewStateValues } from '../slack/views/declare-state.js';
 import { readFactsState } from '../slack/views/facts-state.js';
@@ -76,4 +79,10 @@ export async function announceFacts(ctx: CardContext, saved: FactsSaved, userId:
   await ctx.client.chat
     .postMessage({ channel: channelId, thread_ts: cardTs, text, unfurl_links: false })
     .catch((err) => ctx.logger.warn(`could not announce the facts of ${reference}: ${slackErrorCode(err)}`));
+}
+
+/** What the Update facts form starts from: the recorded facts, filled in from the latest assessment where they are not recorded. One indexed read. */
+export async function factsFormStart(db: Db, breach: Breach): Promise<RecordedFacts> {
+  const assessed = await latestAssessment(db, breach.id);
+  return prefillFromAssessment(readRecordedFacts(breach.facts), assessed?.answers);
 }

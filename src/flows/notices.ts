@@ -1,7 +1,7 @@
 import type { NoticeDraft } from '../domain/notices/index.js';
 import { buildDraftSet, factsHash, isDraftLate } from '../domain/notices/draft-set.js';
 import { noticeFactsFrom } from '../domain/notices/from-breach.js';
-import { draftFile, draftMessages } from '../slack/blocks/draft-messages.js';
+import { draftFile } from '../slack/blocks/draft-messages.js';
 import { draftSummaryMessage } from '../slack/blocks/draft-summary.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import type { Breach } from '../store/breaches.js';
@@ -26,6 +26,10 @@ export async function draftNotices(ctx: CardContext, breachId: string, userId: s
   const { breach } = loaded;
   if (breach.closedAt) return `${breach.reference} is closed: its notices are part of the record and are not drafted again.`;
   if (!breach.channelId || !breach.cardTs) return `${breach.reference} is still being set up; draft the notices once its card is posted.`;
+  // Issue 17: no notice to Datatilsynet when the recorded decision is that none is needed.
+  if (breach.role !== 'processor' && breach.status === 'no_notification') {
+    return `The recorded decision for ${breach.reference} is that Datatilsynet need not be notified (and the people affected need not be told), so there is nothing to draft. If the facts have changed, reassess with *Assess risk*.`;
+  }
   const opts = { now: ctx.clock.now().toISO()!, zone: ctx.config.timezone };
   const facts = noticeFactsFrom(loaded.source);
   const drafts = buildDraftSet(facts, opts);
@@ -39,7 +43,8 @@ export async function draftNotices(ctx: CardContext, breachId: string, userId: s
   if (!saved.ok) return saved.why === 'closed' ? `${breach.reference} is closed.` : 'That breach no longer exists.';
   const pairs = drafts.map((draft, i) => ({ draft, row: saved.rows[i]! }));
   // Unchanged facts: nothing new, unless the earlier post of these versions never reached Slack.
-  const unposted = pairs.filter((p) => !p.row.messageTs || !p.row.fileId);
+  // Posted = its file is in the thread (the round's one message carries the files; Slack does not return that message's ts).
+  const unposted = pairs.filter((p) => !p.row.fileId);
   if (!saved.created && unposted.length === 0) {
     const version = pairs[0]!.row.version;
     return `No change since version ${version}: the facts are the same as when v${version} was drafted, so the drafts in the card's thread are current. Record new facts with *Update facts*, then draft again.`;
@@ -61,29 +66,23 @@ interface Pair {
   row: DraftRow;
 }
 
+/**
+ * One thread message per drafting round (issue 17): what was drafted, the gaps as a checklist with a
+ * Fill gaps button, and the Markdown files of every draft attached to it. The full texts are in the
+ * files, not pasted into the thread.
+ */
 async function postDrafts(ctx: CardContext, breach: Breach, pairs: readonly Pair[], s: { createdBy: string; late: boolean }): Promise<void> {
-  const channel = breach.channelId!;
-  const thread = { channel, thread_ts: breach.cardTs!, unfurl_links: false, unfurl_media: false };
-  const summary = draftSummaryMessage({ drafts: pairs.map((p) => ({ draft: p.draft, version: p.row.version })), createdBy: s.createdBy, late: s.late, role: breach.role });
-  await ctx.client.chat.postMessage({ ...thread, ...summary });
-  const posted = new Map<string, string>();
-  for (const { draft, row } of pairs) {
-    for (const [i, message] of draftMessages(draft, row.version).entries()) {
-      const res = await ctx.client.chat.postMessage({ ...thread, ...message });
-      if (i === 0 && res.ts) posted.set(row.id, res.ts);
-    }
-  }
-  // One upload for all files: one message in the thread, and fewer calls than one per draft.
+  const summary = draftSummaryMessage({ drafts: pairs.map((p) => ({ draft: p.draft, version: p.row.version })), createdBy: s.createdBy, late: s.late, role: breach.role, breachId: breach.id });
   const files = pairs.map((p) => ({ row: p.row, ...draftFile(breach.reference, p.draft, p.row.version) }));
   const upload = await ctx.client.filesUploadV2({
-    channel_id: channel,
+    channel_id: breach.channelId!,
     thread_ts: breach.cardTs!,
-    initial_comment: 'The drafts as Markdown files, to edit and send.',
+    blocks: summary.blocks,
     file_uploads: files.map((f) => ({ filename: f.filename, title: f.title, content: f.content })),
   });
   const uploaded = upload.files.flatMap((c) => (c.files ?? []) as Array<{ id?: string; name?: string; title?: string }>);
   for (const f of files) {
     const id = uploaded.find((u) => u.name === f.filename || u.title === f.title)?.id ?? null;
-    await markDraftPosted(ctx.db, f.row.id, { messageTs: posted.get(f.row.id) ?? f.row.messageTs, fileId: id });
+    await markDraftPosted(ctx.db, f.row.id, { messageTs: null, fileId: id });
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger, webApi } from '@slack/bolt';
+import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { planReminders, type ReminderSchedule } from '../domain/reminder-plan.js';
@@ -10,6 +11,7 @@ import { getBreach } from '../store/breaches.js';
 import { loadReminderState } from '../store/breach-state.js';
 import { cancelStream, scheduleReminders, type ClaimedReminder, type DbExecutor } from '../store/reminders.js';
 import { refreshCard } from './card.js';
+import { breachStanding } from './progress.js';
 
 /** Message metadata type of reminders, so a retried reminder can find an earlier post of itself. */
 const REMINDER_EVENT = 'breachbot_reminder';
@@ -36,7 +38,7 @@ export interface ReminderContext {
   client: webApi.WebClient;
   clock: Clock;
   logger: Pick<Logger, 'warn' | 'debug'>;
-  config: { timezone: string };
+  config: Pick<Config, 'timezone' | 'seeds'>;
 }
 
 /**
@@ -57,7 +59,12 @@ export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Pr
     const ts = await findOwnMessage(ctx.client, breach.channelId, REMINDER_EVENT, r.breachId, (p) => p['key'] === r.key);
     if (ts) return { messageTs: ts };
   }
+  const now = ctx.clock.now();
+  // The same next step as the card (domain/breach/progress.ts): its button rides along, and people are called by name.
+  const { org, progress } = await breachStanding(ctx.db, ctx.config, breach, now);
   const message = renderReminder({
+    mention: [...(breach.leadId ? [breach.leadId] : []), ...org.dpoUserIds],
+    next: progress.primary ? { action: progress.primary, breachId: breach.id } : null,
     reference: breach.reference,
     role: state.role,
     stream: r.stream,
@@ -67,7 +74,7 @@ export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Pr
     late: r.late,
     skippedCount: r.skippedKeys.length,
     state,
-    now: ctx.clock.now(),
+    now,
     zone: ctx.config.timezone,
   });
   const res = await ctx.client.chat.postMessage({

@@ -11,6 +11,12 @@ export const SHORTCUTS = {
   reportMessage: 'report_message_as_breach',
 } as const;
 
+/** The shortcuts' names as people see them (manifest.yml `shortcuts[].name`; the manifest test checks they match). */
+export const SHORTCUT_NAMES = {
+  declare: 'Declare data breach',
+  reportMessage: 'Report possible breach',
+} as const;
+
 export const VIEWS = {
   declare: 'declare_breach_modal',
 } as const;
@@ -45,6 +51,10 @@ export const ACTIONS = {
   recordNotification: 'breach_record_notification',
   addTimelineEntry: 'breach_add_timeline_entry',
   closeBreach: 'breach_close',
+  /** The card's overflow menu: the actions that apply but are not the next step (issue 17). */
+  cardMore: 'breach_card_more',
+  /** The card's "Breach lead" user picker (issue 17); checked on the server like `/breach lead`. */
+  cardLead: 'breach_card_lead',
 } as const;
 
 /** Risk assessment (flow 3): the questionnaire, the result's decision buttons, the override modal. */
@@ -78,6 +88,8 @@ export const CARD_BLOCKS = {
   actions: 'card_actions',
   /** The risk decision: proposed by an assessment, then accepted or overridden. */
   risk: 'card_risk',
+  /** Who leads the breach, with the picker while it is open. */
+  lead: 'card_lead',
 } as const;
 
 /** App Home (flow 8): its buttons, and the settings modal opened from it. */

@@ -28,8 +28,11 @@ export interface Declaration {
   facts?: RecordedFacts;
 }
 
-/** The setup steps, in order. Each is recorded so a failure or a crash resumes where it stopped. */
-export const SETUP_STEPS = ['create_channel', 'invite', 'set_topic', 'post_card', 'pin_card'] as const;
+/**
+ * The setup steps, in order. Each is recorded so a failure or a crash resumes where it stopped.
+ * `welcome` (the channel's welcome post) and `dm_dpo` (a DM to each DPO) tell the people who must act.
+ */
+export const SETUP_STEPS = ['create_channel', 'invite', 'set_topic', 'post_card', 'pin_card', 'welcome', 'dm_dpo'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
 export interface DeclareResult {
@@ -181,10 +184,17 @@ export async function recordStep(
       : outcome.status === 'done'
         ? { status: 'done', lastError: null, result: outcome.result ?? null, updatedAt: new Date() }
         : { status: 'failed', lastError: outcome.error, updatedAt: new Date() };
+  // An upsert: a breach declared before a step was added has no row for it yet.
+  const first =
+    outcome.status === 'attempt'
+      ? { attempts: 1 }
+      : outcome.status === 'done'
+        ? { status: 'done', result: outcome.result ?? null }
+        : { status: 'failed', lastError: outcome.error };
   await db
-    .update(breachSetupSteps)
-    .set(set)
-    .where(and(eq(breachSetupSteps.breachId, breachId), eq(breachSetupSteps.step, step)));
+    .insert(breachSetupSteps)
+    .values({ breachId, step, ...first })
+    .onConflictDoUpdate({ target: [breachSetupSteps.breachId, breachSetupSteps.step], set });
 }
 
 /**

@@ -12,6 +12,9 @@ import { VIEWS } from '../../src/slack/ids.js';
  * A bot process killed (SIGKILL) while a setup step is in flight: the restarted bot finishes the
  * setup, with one channel, one card, everyone invited. Real processes, real kill.
  */
+/** Two real bot processes, a kill and a restart that resumes seven steps: slow on a loaded machine. */
+const KILL_TEST_MS = 60_000;
+
 describeEachDatabase('a bot killed in the middle of a declaration', ({ freshDatabase }) => {
   let slack: SlackEmulator;
   let databaseUrl: string;
@@ -26,7 +29,13 @@ describeEachDatabase('a bot killed in the middle of a declaration', ({ freshData
     users.responder = slack.addUser({ name: 'rune' }).id;
     users.dpo = slack.addUser({ name: 'dina' }).id;
   });
-  afterEach(() => bots.splice(0).forEach((b) => b.signal('SIGKILL')));
+  // Wait for the kills: a bot still finishing (telling the reporter) would take the next test's faults.
+  afterEach(async () => {
+    const old = bots.splice(0);
+    old.forEach((b) => b.signal('SIGKILL'));
+    await Promise.all(old.map((b) => b.exited));
+    slack.resetRateLimits();
+  });
   afterAll(async () => {
     await sql.end();
     await slack.close();
@@ -81,5 +90,41 @@ describeEachDatabase('a bot killed in the middle of a declaration', ({ freshData
     const cards = slack.messages(done.channel_id).filter((m) => JSON.stringify(m.blocks ?? []).includes('card_header'));
     expect(cards).toHaveLength(1);
     expect(cards[0]!.ts).toBe(done.card_ts);
-  });
+    }, KILL_TEST_MS);
+
+  /** Own messages with this metadata type about this breach. */
+  const tagged = (messages: ReturnType<SlackEmulator['messages']>, type: string, breachId: string) =>
+    messages.filter((m) => m.metadata?.['event_type'] === type && (m.metadata['event_payload'] as Record<string, unknown>)['breach_id'] === breachId);
+
+  it.each([
+    ['the welcome post', 1, 'pin_card'],
+    ["the DPO's DM", 2, 'welcome'],
+  ] as const)('killed after Slack posted %s but before the bot heard back: the restarted bot posts it once', async (what, before, doneStep) => {
+    const title = `Killed while posting ${what}`;
+    const first = await start();
+    const driver = slack.driver(`http://127.0.0.1:${first.port}/slack/events`);
+    await driver.globalShortcut({ user: users.reporter, callbackId: 'declare_breach' });
+    const view = await slack.waitFor(() => slack.openViews(users.reporter).find((v) => v.callback_id === VIEWS.declare));
+    // The posts before it go through; this one is made at once but its answer is held until after the kill.
+    // Each post must be one call for the faults to land on the right one: no 1-per-second 429s here.
+    slack.setRateLimits({ postMessagePerChannel: null });
+    for (let i = 0; i < before; i++) slack.faults.failNext('chat.postMessage', { latencyMs: 1 });
+    slack.faults.failNext('chat.postMessage', { answerDelayMs: 4000 });
+    await driver.submitView({ user: users.reporter, viewId: view.id, values: declareValues({ title, responders: [users.responder] }) });
+    const row = await eventually(async () => (await sql`select id, channel_id from breaches where title = ${title} and card_ts is not null`)[0], 5000, 'the breach');
+    await eventually(
+      async () => (await sql`select 1 from breach_setup_steps where breach_id = ${row.id} and step = ${doneStep} and status = 'done'`).length > 0,
+      5000,
+      `${doneStep} done`,
+    );
+    const posted = () => (before === 1 ? tagged(slack.messages(row.channel_id), 'breachbot_welcome', row.id) : tagged(slack.dm(users.dpo), 'breachbot_dpo_dm', row.id));
+    await slack.waitFor(() => posted().length > 0, { what: `${what} posted in Slack` });
+    first.signal('SIGKILL');
+    await first.exited;
+
+    await start();
+    await waitForSetup(databaseUrl, title);
+    expect(tagged(slack.messages(row.channel_id), 'breachbot_welcome', row.id)).toHaveLength(1);
+    expect(tagged(slack.dm(users.dpo), 'breachbot_dpo_dm', row.id)).toHaveLength(1);
+    }, KILL_TEST_MS);
 });

@@ -87,8 +87,9 @@ describeEachDatabase('no user field can mention, notify or disguise a link', ({ 
       user: t.users.dpo,
       viewId: override.id,
       values: {
-        notifyAuthority: { [overrideAction('notifyAuthority')]: 'no' },
-        communicateToSubjects: { [overrideAction('communicateToSubjects')]: 'no' },
+        // Notify, but a public communication instead of letters: Record notification stays on the card.
+        notifyAuthority: { [overrideAction('notifyAuthority')]: 'yes' },
+        communicateToSubjects: { [overrideAction('communicateToSubjects')]: 'public' },
         justification: { [overrideAction('justification')]: `${f.justification} (test data, not real people)` },
       },
     });

@@ -1,4 +1,4 @@
-import { ASSESSMENT } from '../../src/slack/ids.js';
+import { ACTIONS, ASSESSMENT } from '../../src/slack/ids.js';
 import { assessByCommand, declareForAssessment, HEALTH_LEAK_STEP1, resultMessage, SHORT_OUTAGE_STEP1, submitStep } from './assess.js';
 import type { TestBot } from './bot-harness.js';
 
@@ -11,9 +11,30 @@ export interface CardRow {
   reference: string;
 }
 
-/** Presses a card button as `user` (who must be in the breach channel, as in Slack). */
-export const pressCard = (t: TestBot, breach: CardRow, action: string, user: string) =>
-  t.driver.blockAction({ user, message: { channel: breach.channel_id, ts: breach.card_ts }, action_id: action });
+/** The card message as the emulator holds it. */
+const cardBlocks = (t: TestBot, breach: CardRow) =>
+  (t.slack.messages(breach.channel_id).find((m) => m.ts === breach.card_ts)?.blocks ?? []) as Array<Record<string, any>>;
+
+/** The card's actions as a person sees them: the buttons (with their style) and the overflow menu's entries. */
+export function cardActionsShown(t: TestBot, breach: CardRow): { buttons: Array<{ action_id: string; style?: string }>; more: string[] } {
+  const elements = cardBlocks(t, breach).filter((b) => b['type'] === 'actions').flatMap((b) => b['elements'] as Array<Record<string, any>>);
+  return {
+    buttons: elements.filter((e) => e['type'] === 'button').map((e) => ({ action_id: e['action_id'], ...(e['style'] ? { style: e['style'] } : {}) })),
+    more: elements.filter((e) => e['type'] === 'overflow').flatMap((e) => (e['options'] as Array<{ value: string }>).map((o) => o.value.split('|')[0]!)),
+  };
+}
+
+/**
+ * Chooses a card action as `user` (who must be in the breach channel, as in Slack): its button when
+ * it is the next step, otherwise its entry in the card's overflow menu. Fails when the card offers neither.
+ */
+export function pressCard(t: TestBot, breach: CardRow, action: string, user: string) {
+  const message = { channel: breach.channel_id, ts: breach.card_ts };
+  const shown = cardActionsShown(t, breach);
+  if (shown.buttons.some((b) => b.action_id === action)) return t.driver.blockAction({ user, message, action_id: action });
+  if (!shown.more.includes(action)) throw new Error(`the card offers no ${action}: buttons ${JSON.stringify(shown.buttons)}, menu ${JSON.stringify(shown.more)}`);
+  return t.driver.blockAction({ user, message, action_id: ACTIONS.cardMore, selected_option: `${action}|${breach.id}` });
+}
 
 /** The pinned card's blocks as one string. */
 export const cardJson = (t: TestBot, breach: CardRow) => JSON.stringify(t.slack.pins(breach.channel_id)[0]?.blocks ?? []);

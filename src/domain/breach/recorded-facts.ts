@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INCIDENT_CATEGORIES } from './incident-category.js';
+import type { AssessmentAnswers } from '../assessment/answers.js';
 
 /*
  * The facts a team records after declaring (the Update facts modal), which the notices need and the
@@ -112,4 +113,21 @@ export function changedFacts(before: RecordedFacts, after: RecordedFacts): FactF
 function legacyCountries(raw: unknown): unknown {
   if (!Array.isArray(raw)) return raw;
   return raw.map((item) => (typeof item === 'string' ? { country: item, count: null } : item));
+}
+
+/**
+ * The facts form starts from what the risk questionnaire already answered (issue 17), so nobody is
+ * asked twice: the number of people and of records (approximate, as the questionnaire asks them)
+ * and whether it was deliberate. Only where nothing is recorded yet: a recorded fact always wins.
+ */
+export function prefillFromAssessment(
+  facts: RecordedFacts,
+  answers: Pick<AssessmentAnswers, 'subjectsCount' | 'recordsCount' | 'malicious'> | null | undefined,
+): RecordedFacts {
+  if (!answers) return facts;
+  const out: RecordedFacts = { ...facts };
+  if (out.subjectsCount === undefined && answers.subjectsCount !== null) Object.assign(out, { subjectsCount: answers.subjectsCount, subjectsApproximate: true });
+  if (out.recordsCount === undefined && answers.recordsCount !== null) Object.assign(out, { recordsCount: answers.recordsCount, recordsApproximate: true });
+  if (out.causeMalicious === undefined) out.causeMalicious = answers.malicious;
+  return out;
 }

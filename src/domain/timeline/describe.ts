@@ -22,6 +22,8 @@ const SETUP_STEPS: Record<string, string> = {
   setup_set_topic: 'Channel topic set',
   setup_post_card: 'Breach card posted',
   setup_pin_card: 'Breach card pinned',
+  setup_welcome: 'Welcome posted in the channel, naming the reporter and the DPO',
+  setup_dm_dpo: 'DPO told in a direct message',
   setup_completed: 'Setup completed',
 };
 

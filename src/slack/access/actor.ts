@@ -3,6 +3,7 @@ import { adminMayStandIn, may, POLICY, type Access, type Actor, type PolicyActio
 import type { Breach } from '../../store/breaches.js';
 import { getOrgSettings } from '../../store/settings.js';
 import type { BotDeps } from '../deps.js';
+import { decidersText } from '../blocks/text.js';
 import { channelMembersMemo } from '../channel-members-memo.js';
 import { canSeeBreach } from '../membership.js';
 
@@ -38,6 +39,13 @@ export async function decideAccess(
   if (!access.ok && adminMayStandIn(action, actor.dpoConfigured)) {
     actor.isAdmin = await isWorkspaceAdmin(client, userId);
     access = may(action, actor);
+  }
+  // Someone working on the breach who may not keep its record is told whom to ask, by name
+  // (issue 17); an outsider learns nothing about who works on it.
+  if (!access.ok && breach && who !== 'anyone' && !who.includes('member')) {
+    if (await canSeeBreach(client, breach.channelId, userId)) {
+      access = { ok: false, reason: `${access.reason} For this breach, ask ${decidersText(breach.leadId, org.dpoUserIds)}.` };
+    }
   }
   return { access, actor };
 }

@@ -1,5 +1,6 @@
 import type { PolicyAction } from '../../domain/access/policy.js';
 import { ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW, VIEWS } from '../ids.js';
+import { parseMoreValue } from '../blocks/card-actions.js';
 import { parseRecordMetadata } from '../views/record-modal.js';
 import { LOCATE, recordAction, type Locator } from './locate.js';
 
@@ -48,9 +49,20 @@ export const ACTION_SURFACES: Record<string, Surface> = {
   [ASSESSMENT.override]: s('override', LOCATE.buttonAssessment),
   // The ENISA breakdown of an assessment is a breach detail: a read.
   [ASSESSMENT.scoring]: s('read', LOCATE.buttonAssessment),
+  // The card's overflow menu needs what the card action it stands for needs (issue 17); an unknown
+  // choice is refused as a read, and its listener says the choice is gone.
+  [ACTIONS.cardMore]: s((body) => menuAction(body), LOCATE.cardMenu),
+  [ACTIONS.cardLead]: s('set_lead', LOCATE.actionChannel),
   [HOME_ACTIONS.editSettings]: s('edit_settings'),
   [HOME_ACTIONS.declare]: s('declare'),
 };
+
+function menuAction(body: Record<string, any>): PolicyAction {
+  const chosen = parseMoreValue(body['actions']?.[0]?.['selected_option']?.['value']);
+  const surface = chosen && chosen.actionId !== ACTIONS.cardMore ? ACTION_SURFACES[chosen.actionId] : undefined;
+  if (!surface) return 'read';
+  return typeof surface.action === 'function' ? surface.action(body) : surface.action;
+}
 
 export const VIEW_SURFACES: Record<string, Surface> = {
   [VIEWS.declare]: s('declare'),

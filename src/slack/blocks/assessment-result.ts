@@ -21,6 +21,8 @@ export interface ResultInput {
   latestVersion: number;
   now: DateTime;
   zone: string;
+  /** Who may decide, as mentions (decidersText): named under the buttons. */
+  deciders?: string;
 }
 
 /** Block Kit allows 3000 characters a section and about 12,000 a message: reasons are clipped to fit. */
@@ -134,20 +136,26 @@ export function reasonBlocks(reasons: readonly string[]): KnownBlock[] {
   return blocks;
 }
 
+/**
+ * Once decided, the result says who decided what and when in place of its buttons (issue 17): the
+ * loop is closed where it was opened. A change of mind goes through a reassessment, which brings
+ * its own result and buttons. Until then the buttons say who decides.
+ */
 function statusBlocks(i: ResultInput, role: Role): KnownBlock[] {
   const { assessment: a, decision: d } = i;
   const out: KnownBlock[] = [];
-  if (d && d.assessmentId === a.id) {
+  const decidedHere = d !== null && d.assessmentId === a.id;
+  if (decidedHere) {
     const when = slackDate(DateTime.fromJSDate(d.decidedAt, { zone: 'utc' }), { zone: i.zone });
-    const text =
-      d.kind === 'accepted'
-        ? `:white_check_mark: *Accepted* by ${mention(d.decidedBy)} ${when}.`
-        : `:pencil2: *Overridden* by ${mention(d.decidedBy)} ${when}: ${outcomePhrase(role, d)}.`;
-    out.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    const what = d.kind === 'accepted' ? `accepted the proposal: ${outcomePhrase(role, d)}` : `overrode the proposal: ${outcomePhrase(role, d)}`;
+    const icon = d.kind === 'accepted' ? ':white_check_mark:' : ':pencil2:';
+    out.push({ type: 'section', block_id: 'assessment_decided', text: { type: 'mrkdwn', text: `${icon} *Decided* by ${mention(d.decidedBy)} at ${when}: ${what}.` } });
   }
   if (i.latestVersion > a.version) {
     out.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Superseded by assessment v${i.latestVersion}: decide on that one.` }] });
-  } else if (!i.breach.closedAt) {
+  } else if (decidedHere && !i.breach.closedAt) {
+    out.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'To change the decision as the facts change, reassess with *Assess risk* on the card.' }] });
+  } else if (!decidedHere && !i.breach.closedAt) {
     out.push({
       type: 'actions',
       block_id: 'assessment_decision',
@@ -156,9 +164,10 @@ function statusBlocks(i: ResultInput, role: Role): KnownBlock[] {
         { type: 'button', action_id: ASSESSMENT.override, text: { type: 'plain_text', text: 'Override' }, value: a.id },
       ],
     });
+    const who = i.deciders ? `${i.deciders} decides` : 'The DPO or the breach lead decides';
     out.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'The DPO or the breach lead decides: *Accept* the proposal, or *Override* it with a written justification.' }],
+      elements: [{ type: 'mrkdwn', text: `${who}: *Accept* the proposal, or *Override* it with a written justification.` }],
     });
   }
   return out;

@@ -1,17 +1,18 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import { formatDuration, timeLeft } from '../../domain/deadline.js';
+import type { DeadlineState, Progress } from '../../domain/breach/progress.js';
+import { formatDuration } from '../../domain/deadline.js';
 import type { Breach, StepState } from '../../store/breaches.js';
 import { slackDate } from '../date-token.js';
 import { ACTIONS, CARD_BLOCKS } from '../ids.js';
-import { cardButtons } from './card-actions.js';
+import { cardActionElements } from './card-actions.js';
 import { cardClosedBlock } from './card-closed.js';
-import { cardRiskBlock, riskNextStep } from './card-risk.js';
+import { cardRiskBlock } from './card-risk.js';
 import { cardNoticesBlock } from './card-notices.js';
 import type { NoticeCardSummary } from '../../flows/notice-card.js';
 import type { RiskSummary } from '../../store/decisions.js';
 import type { Role } from '../../domain/deadline.js';
-import { clip, mention, userText } from './text.js';
+import { clip, decidersText, mention, userText } from './text.js';
 
 export const STATUS_LABELS: Record<string, string> = {
   assessing: 'Assessing risk',
@@ -33,6 +34,8 @@ const STEP_LABELS: Record<string, string> = {
   set_topic: 'set the channel topic',
   post_card: 'post the breach card',
   pin_card: 'pin the breach card',
+  welcome: 'post the welcome message',
+  dm_dpo: 'send the DPO a direct message',
 };
 
 export const stepLabel = (step: string) => STEP_LABELS[step] ?? step;
@@ -42,6 +45,10 @@ export interface CardInput {
   steps: StepState[];
   now: DateTime;
   zone: string;
+  /** Where the breach stands and what comes next (domain/breach/progress.ts). */
+  progress: Progress;
+  /** Who decides: the DPO users (the breach lead is on the breach). */
+  dpoUserIds: string[];
   /** The latest risk assessment and the decision in force (flow 3); absent until assessed. */
   risk?: RiskSummary | null;
   /** Drafts and what was sent (flows 5 and 6); absent until there is something to show. */
@@ -50,14 +57,15 @@ export interface CardInput {
 
 /**
  * The breach card (flow 2): one message per breach, pinned in its channel and updated in place.
- * Rendered from the stored breach alone, so every update shows the same truth.
+ * A function of the breach's state (issue 17): the deadline while it runs, what happened once it no
+ * longer applies, the next step, its button as the only primary one, and the other actions that
+ * still apply in an overflow menu.
  */
-export function renderBreachCard({ breach, steps, now, zone, risk, notices }: CardInput): { text: string; blocks: KnownBlock[] } {
-  const deadline = DateTime.fromJSDate(breach.deadlineAt, { zone: 'utc' });
+export function renderBreachCard({ breach, steps, now, zone, risk, notices, progress, dpoUserIds }: CardInput): { text: string; blocks: KnownBlock[] } {
   const aware = DateTime.fromJSDate(breach.awareAt, { zone: 'utc' });
-  const left = timeLeft(deadline, now);
   const status = STATUS_LABELS[breach.status] ?? breach.status;
-  const who = breach.role === 'processor' ? 'tell the controller' : 'notify Datatilsynet';
+  const deciders = decidersText(breach.leadId, dpoUserIds);
+  const deadline = deadlineFields(progress.deadline, breach.role as Role, zone);
   const blocks: KnownBlock[] = [
     { type: 'header', block_id: CARD_BLOCKS.header, text: { type: 'plain_text', text: clip(`${breach.reference}: ${breach.title}`, 150) } },
     {
@@ -66,47 +74,88 @@ export function renderBreachCard({ breach, steps, now, zone, risk, notices }: Ca
       fields: [
         { type: 'mrkdwn', text: `*Status*\n${status}` },
         { type: 'mrkdwn', text: `*Role*\n${ROLE_LABELS[breach.role] ?? breach.role}` },
-        { type: 'mrkdwn', text: `*Deadline to ${who}*\n${slackDate(deadline, { zone })}` },
-        { type: 'mrkdwn', text: `*Time left*\n${breach.closedAt ? 'None: closed' : formatDuration(left)}` },
+        ...deadline.map((text) => ({ type: 'mrkdwn' as const, text })),
         { type: 'mrkdwn', text: `*Became aware*\n${slackDate(aware, { zone })}` },
         { type: 'mrkdwn', text: `*Reported by*\n${mention(breach.reporterId)}` },
-        { type: 'mrkdwn', text: `*Breach lead*\n${breach.leadId ? mention(breach.leadId) : 'Not named yet'}` },
         { type: 'mrkdwn', text: `*Ongoing*\n${{ yes: 'Yes', no: 'No', unknown: 'Not known' }[breach.ongoing] ?? 'Not known'}` },
       ],
     },
+    leadBlock(breach, dpoUserIds),
     { type: 'section', block_id: CARD_BLOCKS.description, text: { type: 'mrkdwn', text: `*What happened*\n${userText(breach.description, 2800)}` } },
-    ...(risk ? [cardRiskBlock(risk, breach.role as Role, zone)] : []),
-    ...(notices ? [cardNoticesBlock(notices, zone)] : []),
-    { type: 'section', block_id: CARD_BLOCKS.next, text: { type: 'mrkdwn', text: `*Next step*\n${(!breach.closedAt && riskNextStep(risk)) || nextStep(breach)}` } },
+    ...(risk ? [cardRiskBlock(risk, breach.role as Role, zone, deciders)] : []),
+    ...(notices ? [cardNoticesBlock(notices, zone, [progress.primary, ...progress.secondary].includes('draft'))] : []),
+    { type: 'section', block_id: CARD_BLOCKS.next, text: { type: 'mrkdwn', text: `*Next step*\n${nextStepLine(progress, deciders)}` } },
   ];
   const closed = cardClosedBlock(breach, zone);
   if (closed) blocks.push(closed);
   // Steps still pending are normal while the card itself is being posted; only a failure is news.
   const failed = steps.filter((s) => s.status === 'failed');
-  const buttons = breach.closedAt ? [] : cardButtons(breach);
+  const elements = cardActionElements(breach.id, progress.primary, progress.secondary, failed.length === 0);
   if (failed.length) {
     const why = failed.map((s) => `could not ${stepLabel(s.step)} (${userText(s.lastError ?? 'error', 200)})`).join('; ');
     blocks.push({ type: 'section', block_id: CARD_BLOCKS.setup, text: { type: 'mrkdwn', text: `:warning: *Setup incomplete*: ${why}.` } });
-    buttons.unshift({ type: 'button', action_id: ACTIONS.retrySetup, text: { type: 'plain_text', text: 'Retry setup' }, value: breach.id, style: 'primary' });
+    elements.unshift({ type: 'button', action_id: ACTIONS.retrySetup, text: { type: 'plain_text', text: 'Retry setup' }, value: breach.id, style: 'primary' });
   }
-  if (buttons.length) blocks.push({ type: 'actions', block_id: CARD_BLOCKS.actions, elements: buttons });
+  if (elements.length) blocks.push({ type: 'actions', block_id: CARD_BLOCKS.actions, elements });
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Updated ${slackDate(now, { zone })}` }] });
-  return { text: `${breach.reference}: ${userText(breach.title, 200)} (${status}, deadline ${slackDate(deadline, { zone })})`, blocks };
+  return { text: `${breach.reference}: ${userText(breach.title, 200)} (${status}, ${deadlineSummary(progress.deadline, breach.role as Role, zone)})`, blocks };
 }
 
-function nextStep(breach: Breach): string {
-  switch (breach.status) {
-    case 'assessing':
-      return breach.role === 'processor'
-        ? 'Find out what happened and tell the controller without undue delay (Art. 33(2)).'
-        : 'Assess the risk to the people affected and decide whether to notify Datatilsynet (Art. 33) and them (Art. 34).';
-    case 'notify':
-      return 'Notify Datatilsynet before the deadline.';
-    case 'no_notification':
-      return 'Document the decision and the reasons in the register (Art. 33(5)).';
+/**
+ * Who leads, with a picker while the breach is open (issue 17). Until someone is named the DPO
+ * leads, so the picker starts on them. Anyone may open the picker; only the DPO, the lead or an
+ * admin may change it (checked on the server, and a refused choice is reset by refreshing the card).
+ */
+function leadBlock(breach: Breach, dpoUserIds: string[]): KnownBlock {
+  const dpo = dpoUserIds[0];
+  const who = breach.leadId ? mention(breach.leadId) : dpo ? `${mention(dpo)} (the DPO, until someone else is named)` : 'Not named yet';
+  const text = { type: 'mrkdwn' as const, text: `*Breach lead*\n${who}` };
+  const initial = breach.leadId ?? dpo;
+  if (breach.closedAt) return { type: 'section', block_id: CARD_BLOCKS.lead, text };
+  return {
+    type: 'section',
+    block_id: CARD_BLOCKS.lead,
+    text,
+    accessory: {
+      type: 'users_select',
+      action_id: ACTIONS.cardLead,
+      placeholder: { type: 'plain_text', text: 'Name the breach lead' },
+      ...(initial ? { initial_user: initial } : {}),
+    },
+  };
+}
+
+/** The next step, naming who must act when it is the decision. */
+function nextStepLine(p: Progress, deciders: string): string {
+  if (p.phase === 'decide') return `${p.nextStep} Awaiting ${deciders}.`;
+  return p.overdue ? `:rotating_light: ${p.nextStep}` : p.nextStep;
+}
+
+const COMPLETENESS: Record<string, string> = { complete: 'complete', initial: 'initial, more to follow', supplement: 'complete after a supplement' };
+
+/** The deadline and time left while they apply; afterwards, what happened instead. */
+export function deadlineFields(d: DeadlineState, role: Role, zone: string): string[] {
+  const at = (t: DateTime) => slackDate(t, { zone });
+  const who = role === 'processor' ? 'tell the controller' : 'notify Datatilsynet';
+  switch (d.kind) {
+    case 'countdown':
+      return [`*Deadline to ${who}*\n${at(d.deadlineAt)}`, `*Time left*\n${formatDuration(d.left)}`];
     case 'notified':
-      return 'Follow up: supplement the notification if it was initial, and tell the people affected if required.';
-    default:
-      return 'None: the breach is closed.';
+      return [`*Notification*\n${deadlineSummary(d, role, zone)}`, `*On time*\n${d.lateBy ? `No: ${formatDuration({ ...d.lateBy, overdue: false })} late` : 'Yes'}`];
+    case 'not_required':
+      return [`*Notification*\n${deadlineSummary(d, role, zone)}`];
+  }
+}
+
+/** One line: "deadline …", "Notified … (complete)", "Not required: decided by @x …". */
+export function deadlineSummary(d: DeadlineState, role: Role, zone: string): string {
+  const at = (t: DateTime) => slackDate(t, { zone });
+  switch (d.kind) {
+    case 'countdown':
+      return `deadline ${at(d.deadlineAt)}`;
+    case 'notified':
+      return `${role === 'processor' ? 'Controller told' : 'Notified'} ${at(d.at)} (${COMPLETENESS[d.completeness ?? ''] ?? 'recorded'})`;
+    case 'not_required':
+      return `Not required: decided by ${mention(d.decidedBy)} ${at(d.decidedAt)}`;
   }
 }

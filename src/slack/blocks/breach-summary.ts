@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
+import { listDeadline } from '../../domain/breach/progress.js';
 import { formatDuration, timeLeft } from '../../domain/deadline.js';
 import type { Breach } from '../../store/breaches.js';
 import { slackDate } from '../date-token.js';
@@ -11,12 +12,27 @@ import { userText } from './text.js';
  * and deadline: the title may hint at what happened, and the channel is private for a reason.
  */
 export function breachLine(b: Breach, canSeeDetails: boolean, now: DateTime, zone: string): string {
-  const deadline = DateTime.fromJSDate(b.deadlineAt, { zone: 'utc' });
-  const left = formatDuration(timeLeft(deadline, now));
-  const when = `deadline ${slackDate(deadline, { zone })} (${left})`;
+  const when = deadlineText(b, now, zone);
   if (!canSeeDetails) return `• *${b.reference}*: ${when}`;
   const where = b.channelId ? ` in <#${b.channelId}>` : '';
   return `• *${b.reference}* ${userText(b.title, 150)}: ${STATUS_LABELS[b.status] ?? b.status}, ${when}${where}`;
+}
+
+/** The deadline and time left while the notification is owed; afterwards what happened instead (domain/breach/progress.ts). */
+function deadlineText(b: Breach, now: DateTime, zone: string): string {
+  const who = b.role === 'processor' ? 'controller told' : 'notified';
+  switch (listDeadline(b.status, Boolean(b.closedAt))) {
+    case 'notified':
+      return `${who}, no deadline running`;
+    case 'not_required':
+      return 'no notification needed (decided), no deadline running';
+    case 'closed':
+      return 'closed';
+    case 'countdown': {
+      const deadline = DateTime.fromJSDate(b.deadlineAt, { zone: 'utc' });
+      return `deadline ${slackDate(deadline, { zone })} (${formatDuration(timeLeft(deadline, now))})`;
+    }
+  }
 }
 
 /** Section blocks of at most ~2,900 characters each, so long lists stay within Block Kit limits. */

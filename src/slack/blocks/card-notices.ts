@@ -46,14 +46,14 @@ export function lateBy(submittedAt: Date, deadlineAt: Date): string | null {
   return formatDuration({ ...timeLeft(DateTime.fromJSDate(deadlineAt), DateTime.fromJSDate(submittedAt)), overdue: false });
 }
 
-export function cardNoticesBlock(s: NoticeCardSummary, zone: string): KnownBlock {
+export function cardNoticesBlock(s: NoticeCardSummary, zone: string, draftingApplies = true): KnownBlock {
   const lines: string[] = [];
   if (s.draft) {
     const gaps = s.draft.missingCount === 0 ? 'no gaps' : `${s.draft.missingCount} ${s.draft.missingCount === 1 ? 'gap' : 'gaps'} left`;
     lines.push(`Drafts: v${s.draft.version}, ${at(s.draft.createdAt, zone)} (${gaps}), in the card's thread.`);
-    if (s.stale) lines.push(`:arrows_counterclockwise: Facts changed since draft v${s.draft.version}: press *Draft notices* again.`);
-  } else {
-    lines.push('No drafts yet: press *Draft notices*.');
+    if (s.stale && draftingApplies) lines.push(`:arrows_counterclockwise: Facts changed since draft v${s.draft.version}: press *Draft notices* again.`);
+  } else if (draftingApplies) {
+    lines.push('No drafts yet: choose *Draft notices*.');
   }
   const first = s.notifications[0];
   const last = s.notifications.at(-1);

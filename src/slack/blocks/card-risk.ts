@@ -9,7 +9,7 @@ import { outcomePhrase, RISK_LABELS, SEVERITY_LABELS } from './decision-text.js'
 import { mention } from './text.js';
 
 /** The card's "Risk decision" section: what the latest assessment proposes, and who decided what. */
-export function cardRiskBlock(risk: RiskSummary, role: Role, zone: string): KnownBlock {
+export function cardRiskBlock(risk: RiskSummary, role: Role, zone: string, deciders: string): KnownBlock {
   const { latest, decision } = risk;
   const r = latest.result;
   const proposed = `${RISK_LABELS[r.risk].toLowerCase()}, severity ${SEVERITY_LABELS[r.severity.level].toLowerCase()}; ${outcomePhrase(role, proposedOutcome(r))}`;
@@ -19,16 +19,7 @@ export function cardRiskBlock(risk: RiskSummary, role: Role, zone: string): Know
     lines.push(`Decided by ${mention(decision.decidedBy)} (${decision.kind}, v${decision.version}) ${when}: ${outcomePhrase(role, decision)}.`);
   }
   if (!decision || decision.version < latest.version) {
-    lines.push(`Proposed (v${latest.version}): ${proposed}. Awaiting the DPO.`);
+    lines.push(`Proposed (v${latest.version}): ${proposed}. Awaiting ${deciders}.`);
   }
   return { type: 'section', block_id: CARD_BLOCKS.risk, text: { type: 'mrkdwn', text: `*Risk decision*\n${lines.join('\n')}` } };
-}
-
-/** The next step while a proposal awaits its decision; null when the status says it all. */
-export function riskNextStep(risk: RiskSummary | null | undefined): string | null {
-  if (!risk) return null;
-  if (!risk.decision || risk.decision.version < risk.latest.version) {
-    return `The DPO or the breach lead: accept or override the proposed decision (assessment v${risk.latest.version}).`;
-  }
-  return null;
 }

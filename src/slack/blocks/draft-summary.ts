@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { NoticeDraft } from '../../domain/notices/index.js';
-import { draftLabel, KIND_LABELS, LANG_LABELS } from './draft-messages.js';
+import { NOTICE_ACTIONS } from '../ids.js';
+import { KIND_LABELS, LANG_LABELS } from './draft-messages.js';
 import { clip, mention } from './text.js';
 
 /*
@@ -14,7 +15,12 @@ export interface DraftSetSummary {
   createdBy: string;
   late: boolean;
   role: string;
+  /** The breach, for the Fill gaps button (it opens Update facts). */
+  breachId: string;
 }
+
+/** Gaps listed as a checklist; the rest are counted (the files carry every [MISSING: …]). */
+export const GAPS_SHOWN = 5;
 
 const gapWord = (n: number) => (n === 0 ? 'no gaps' : `${n} ${n === 1 ? 'gap' : 'gaps'}`);
 
@@ -24,7 +30,7 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
     return `• *${KIND_LABELS[draft.kind] ?? draft.kind}* (${LANG_LABELS[draft.lang] ?? draft.lang}) v${version}: ${gapWord(draft.missingCount)}; ${draft.readability.metric} ${draft.readability.score}.${warning}`;
   });
   const versions = [...new Set(s.drafts.map((d) => d.version))].sort((a, b) => a - b).map((v) => `v${v}`).join(', ');
-  const headline = `:memo: ${mention(s.createdBy)} drafted the notices (${versions}) from what is recorded now. The bot drafts; people check and send.`;
+  const headline = `:memo: ${mention(s.createdBy)} drafted the notices (${versions}) from what is recorded now. The full texts are in the files below; the bot drafts, people check and send.`;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `${headline}\n${lines.join('\n')}` } }];
   if (s.late) {
     const late = s.role === 'processor'
@@ -35,13 +41,36 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
       text: { type: 'mrkdwn', text: `:rotating_light: *Late:* ${late}. The draft has a section for them: record them with *Update facts*.` },
     });
   }
-  const english = s.drafts.find((d) => d.draft.lang === 'en' && d.draft.missingCount > 0);
-  if (english) {
-    const labels = english.draft.missing.map((m) => m.label);
+  blocks.push(...gapBlocks(s));
+  return { text: `${s.late ? 'Late: ' : ''}Notice drafts ${versions} posted in this thread`, blocks };
+}
+
+/**
+ * The gaps of the English drafts as a short checklist with a Fill gaps button (Update facts). The
+ * organisation's own details are not facts of the breach: when unset they are one line pointing to
+ * the Home tab, where a DPO or admin sets them once for every breach.
+ */
+function gapBlocks(s: DraftSetSummary): KnownBlock[] {
+  const english = s.drafts.filter((d) => d.draft.lang === 'en');
+  const all = english.flatMap((d) => d.draft.missing);
+  const facts = [...new Map(all.filter((m) => !m.field.startsWith('organisation.')).map((m) => [m.field, m.label])).values()];
+  const orgUnset = all.some((m) => m.field.startsWith('organisation.'));
+  const blocks: KnownBlock[] = [];
+  if (facts.length) {
+    const shown = facts.slice(0, GAPS_SHOWN).map((label) => `:white_square: ${clip(label, 150)}`);
+    const more = facts.length > GAPS_SHOWN ? `\n_…and ${facts.length - GAPS_SHOWN} more, marked [MISSING: …] in the files._` : '';
     blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: clip(`Gaps show as [MISSING: …] / [MANGLER: …]. In ${draftLabel(english.draft.kind, 'en', english.version)}: ${labels.join('; ')}. Fill them with *Update facts* and draft again.`, 2900) }],
+      type: 'section',
+      block_id: 'draft_gaps',
+      text: { type: 'mrkdwn', text: `*Gaps to fill* (${facts.length})\n${shown.join('\n')}${more}` },
+      accessory: { type: 'button', action_id: NOTICE_ACTIONS.updateFacts, style: 'primary', text: { type: 'plain_text', text: 'Fill gaps' }, value: s.breachId },
     });
   }
-  return { text: `${s.late ? 'Late: ' : ''}Notice drafts ${versions} posted in this thread`, blocks };
+  if (orgUnset) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: ':gear: The organisation and DPO contact details are not set yet: a DPO or admin fills them in once on breachbot\'s Home tab (Settings).' }],
+    });
+  }
+  return blocks;
 }

@@ -1,8 +1,11 @@
 import type { KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
-import { formatDuration, timeLeft } from '../../domain/deadline.js';
+import type { CardAction } from '../../domain/breach/progress.js';
+import { formatDuration, timeLeft, type TimeLeft } from '../../domain/deadline.js';
 import { reminderChecklist, type ChecklistItemId, type ReminderState } from '../../domain/reminder-status.js';
 import { slackDate } from '../date-token.js';
+import { cardButton } from './card-actions.js';
+import { mention } from './text.js';
 
 export interface ReminderInput {
   reference: string;
@@ -16,6 +19,18 @@ export interface ReminderInput {
   state: ReminderState;
   now: DateTime;
   zone: string;
+  /** People to mention (the breach lead and the DPO users): only when the deadline is close or passed. */
+  mention?: readonly string[];
+  /** The card action that does the next step, offered as a button on the reminder. */
+  next?: { action: CardAction; breachId: string } | null;
+}
+
+/** Reminders from this close to the deadline on (and overdue ones) call the lead and the DPO by name (issue 17). */
+export const MENTION_FROM_HOURS_LEFT = 12;
+
+/** Whether a reminder of the countdown is close enough to the deadline (or past it) to mention people. */
+export function callsPeople(stream: ReminderInput['stream'], left: TimeLeft): boolean {
+  return stream === 'authority_countdown' && (left.overdue || left.totalMinutes <= MENTION_FROM_HOURS_LEFT * 60);
 }
 
 const LABELS: Record<ChecklistItemId, string> = {
@@ -59,7 +74,11 @@ export function renderReminder(r: ReminderInput): { text: string; blocks: KnownB
   const notes: string[] = [];
   if (r.kind === 'catch_up') notes.push(`Catching up: we became aware long ago, so ${r.skippedCount || 'earlier'} reminders are not repeated.`);
   if (r.late) notes.push(`Posted late: it was due ${slackDate(r.dueAt, { zone: r.zone })}, while the bot was unavailable${r.skippedCount && r.kind !== 'catch_up' ? `; ${r.skippedCount} missed reminders are folded into this one` : ''}.`);
+  const who = r.mention?.length && callsPeople(r.stream, left) ? [...new Set(r.mention)].map(mention).join(' ') : '';
+  if (who) lines.unshift(`${who}: this needs you now.`);
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }];
+  if (r.next) blocks.push({ type: 'actions', block_id: 'reminder_next', elements: [cardButton(r.next.action, r.next.breachId, true)] });
   if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] });
-  return { text: headline.replace(/:[a-z_]+: /, ''), blocks };
+  const plain = headline.replace(/:[a-z_]+: /, '');
+  return { text: who ? `${who} ${plain}` : plain, blocks };
 }

@@ -22,3 +22,14 @@ export function quotedUserText(text: string, max: number): string {
 }
 
 export const mention = (userId: string) => `<@${userId}>`;
+
+/**
+ * The people who may decide and record for a breach, as mentions: the breach lead first, then the
+ * DPO users ("<@U1>, <@U2> or <@U3>"). Said wherever someone must act or is refused (issue 17).
+ */
+export function decidersText(leadId: string | null, dpoUserIds: readonly string[]): string {
+  const ids = [...new Set([...(leadId ? [leadId] : []), ...dpoUserIds])];
+  if (ids.length === 0) return 'the DPO (none is set: an admin names the DPO users in the App Home)';
+  const names = ids.map(mention);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0]!;
+}

@@ -22,7 +22,7 @@ export function settingsBlocks(s: OrgSettings): KnownBlock[] {
   const org = s.organisation;
   const text = (v: string | null, max: number) => (v ? userText(v, max) : NOT_SET);
   const dpo = [org.dpo.name, org.dpo.email, org.dpo.phone].filter((v): v is string => Boolean(v)).map((v) => userText(v, 300));
-  const missing = !org.name || !org.cvr || !org.address || !org.dpo.name || !org.dpo.email || !org.dpo.phone;
+  const missing = organisationIncomplete(s);
   const blocks: KnownBlock[] = [
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: 'Settings' } },
@@ -55,9 +55,40 @@ export function settingsBlocks(s: OrgSettings): KnownBlock[] {
       elements: [{ type: 'mrkdwn', text: ':warning: Until the organisation and DPO details are complete, the notices show [MISSING] where they belong.' }],
     });
   }
-  blocks.push({
-    type: 'actions',
-    elements: [{ type: 'button', action_id: HOME_ACTIONS.editSettings, text: { type: 'plain_text', text: 'Edit settings' } }],
-  });
+  // While incomplete, the button is the prompt's at the top of the Home (setupPromptBlocks): one button, not two.
+  if (!missing) {
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: HOME_ACTIONS.editSettings, text: { type: 'plain_text', text: 'Edit settings' } }],
+    });
+  }
   return blocks;
+}
+
+/** The organisation and DPO contact details the notices need are not all set (a fresh install). */
+export function organisationIncomplete(s: OrgSettings): boolean {
+  const org = s.organisation;
+  return !org.name || !org.cvr || !org.address || !org.dpo.name || !org.dpo.email || !org.dpo.phone;
+}
+
+/**
+ * At the top of the Home of a DPO or admin while the organisation details are incomplete (issue 17):
+ * after installing, the first of them to open the Home is asked to fill them in, and so is each
+ * one after, until someone has.
+ */
+export function setupPromptBlocks(s: OrgSettings): KnownBlock[] {
+  if (!organisationIncomplete(s)) return [];
+  return [
+    {
+      type: 'section',
+      block_id: 'home_setup_prompt',
+      text: {
+        type: 'mrkdwn',
+        text:
+          ':gear: *Finish setting up breachbot.* The notices to Datatilsynet and to the people affected need your organisation\'s name, CVR, ' +
+          'address and the DPO\'s contact details. Until they are filled in, every draft shows them as gaps.',
+      },
+      accessory: { type: 'button', action_id: HOME_ACTIONS.editSettings, style: 'primary', text: { type: 'plain_text', text: 'Fill in the settings' } },
+    },
+  ];
 }

@@ -7,7 +7,7 @@ import { breachLine, linesToBlocks } from '../blocks/breach-summary.js';
 import { userText } from '../blocks/text.js';
 import { slackDate } from '../date-token.js';
 import { COMMAND, HOME_ACTIONS } from '../ids.js';
-import { settingsBlocks } from './home-settings.js';
+import { settingsBlocks, setupPromptBlocks } from './home-settings.js';
 
 /** One breach as one viewer sees it. */
 export interface HomeBreach {
@@ -48,6 +48,7 @@ export function renderHome(input: HomeInput): HomeView {
   const { now, zone } = input;
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Personal data breaches' } },
+    ...(input.settings ? setupPromptBlocks(input.settings) : []),
     {
       type: 'actions',
       elements: [

@@ -11,6 +11,7 @@ import {
   useDatabase,
 } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
+import { forge } from '../../support/card.js';
 import { describeEachDatabase } from '../../support/databases.js';
 
 describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }) => {
@@ -30,12 +31,17 @@ describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }
       await submitStep(t, user, view.id, SHORT_OUTAGE_STEP1);
       await submitStep(t, user, view.id, { unavailability: 'temporary', restoredWithinHours: '2', impactOnPeople: 'none' });
     } else {
-      await submitStep(t, user, view.id, HEALTH_LEAK_STEP1);
-      await submitStep(t, user, view.id, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
-      await submitStep(t, user, view.id, { measuresRemoveHighRisk: 'false', individualContactDisproportionate: 'false' });
+      await fillLeak(view.id);
     }
     const result = await resultMessage(t, breach.channel_id, 1);
     return { breach, result };
+  }
+
+  /** The responder's answers for a health-data leak (high risk), in the questionnaire `viewId`. */
+  async function fillLeak(viewId: string, user = t.users.responder) {
+    await submitStep(t, user, viewId, HEALTH_LEAK_STEP1);
+    await submitStep(t, user, viewId, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
+    await submitStep(t, user, viewId, { measuresRemoveHighRisk: 'false', individualContactDisproportionate: 'false' });
   }
 
   const press = (user: string, channel: string, ts: string, action: string) =>
@@ -51,7 +57,7 @@ describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }
 
   it('the DPO accepts "no notification": decision, event, status, card, thread reply, and the countdown stops', async () => {
     const { breach, result } = await assessed('Booking system down for two hours', 'outage');
-    await press(t.users.dpo, breach.channel_id, result.ts, ASSESSMENT.accept);
+    const accepted = await press(t.users.dpo, breach.channel_id, result.ts, ASSESSMENT.accept);
     const reply = await t.slack.waitFor(() => t.slack.thread(breach.channel_id, result.ts).find((m) => m.text.includes('accepted assessment v1')));
     expect(reply.text).toContain(`<@${t.users.dpo}>`);
     expect(JSON.stringify(reply.blocks)).toContain('reminders to notify Datatilsynet have stopped');
@@ -70,12 +76,19 @@ describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }
 
     const card = await cardShowing(t, breach.channel_id, `Decided by <@${t.users.dpo}> (accepted, v1)`);
     expect(card).toContain('No notification needed');
-    expect(card).not.toContain('Awaiting the DPO');
-    // The result message says who accepted it.
-    await t.slack.waitFor(() => JSON.stringify(t.slack.messages(breach.channel_id).find((m) => m.ts === result.ts)?.blocks).includes('*Accepted*'));
+    expect(card).not.toContain('Awaiting <@');
+    // The result message says who decided and when, in place of its buttons.
+    const shown = await t.slack.waitFor(() => {
+      const json = JSON.stringify(t.slack.messages(breach.channel_id).find((m) => m.ts === result.ts)?.blocks);
+      return json.includes('*Decided* by') && json;
+    });
+    expect(shown).toContain(`*Decided* by <@${t.users.dpo}> at <!date^`);
+    expect(shown).toContain('accepted the proposal: no notification to Datatilsynet needed');
+    expect(shown).not.toContain(ASSESSMENT.accept);
+    expect(shown).not.toContain(ASSESSMENT.override);
 
-    // Pressing Accept again changes nothing.
-    await press(t.users.dpo, breach.channel_id, result.ts, ASSESSMENT.accept);
+    // A press from a client that still shows the old buttons changes nothing.
+    await forge(t, accepted.payload, t.users.dpo);
     await t.slack.waitFor(() => t.slack.ephemerals({ channel: breach.channel_id, user: t.users.dpo }).find((e) => e.text.includes('already accepted')));
     expect(await decisionEvents(breach.id)).toHaveLength(1);
     t.slack.assertNoViolations();
@@ -90,6 +103,8 @@ describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }
         await press(user, breach.channel_id, result.ts, action);
         const note = await t.slack.waitFor(() => t.slack.ephemerals({ channel: breach.channel_id, user }).slice(before).find((e) => e.text.includes('Only')));
         expect(note.text).toMatch(/^Only the breach lead or the DPO can/);
+        // …and, to someone working on the breach, who that is, by name (issue 17).
+        expect(note.text).toContain(`ask <@${t.users.dpo}>`);
       }
       expect(t.slack.openViews(user).filter((v) => v.callback_id === ASSESSMENT.overrideView)).toHaveLength(0);
     }
@@ -125,7 +140,11 @@ describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }
     expect((await db()`select status from breaches where id = ${breach.id}`)[0]!.status).toBe('notify');
     expect(await streams(breach.id)).toEqual({ authority: ['pending'], subjects: ['subjects-1:pending'] });
 
-    await press(t.users.dpo, breach.channel_id, result.ts, ASSESSMENT.override);
+    // The decided result has no buttons left: a change of mind goes through a reassessment (v2).
+    const reassess = await assessByCommand(t, breach.channel_id, t.users.responder);
+    await fillLeak(reassess.id);
+    const v2 = await resultMessage(t, breach.channel_id, 2);
+    await press(t.users.dpo, breach.channel_id, v2.ts, ASSESSMENT.override);
     const modal = await t.slack.waitFor(() => t.slack.openViews(t.users.dpo).find((v) => v.callback_id === ASSESSMENT.overrideView));
     const values = (justification: string) => ({
       notifyAuthority: { [overrideAction('notifyAuthority')]: 'no' },
@@ -153,9 +172,15 @@ describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }
     });
     expect(await streams(breach.id)).toEqual({ authority: ['cancelled'], subjects: ['subjects-1:cancelled'] });
 
-    const card = await cardShowing(t, breach.channel_id, '(overridden, v1)');
+    const card = await cardShowing(t, breach.channel_id, '(overridden, v2)');
+    const v2Shown = await t.slack.waitFor(() => {
+      const json = JSON.stringify(t.slack.messages(breach.channel_id).find((m) => m.ts === v2.ts)?.blocks);
+      return json.includes('overrode the proposal') && json;
+    });
+    expect(v2Shown).toContain(`*Decided* by <@${t.users.dpo}> at <!date^`);
+    expect(v2Shown).not.toContain(ASSESSMENT.override);
     expect(card).toContain('no notification to Datatilsynet needed');
-    const reply = await t.slack.waitFor(() => t.slack.thread(breach.channel_id, result.ts).find((m) => m.text.includes('overrode assessment v1')));
+    const reply = await t.slack.waitFor(() => t.slack.thread(breach.channel_id, v2.ts).find((m) => m.text.includes('overrode assessment v2')));
     const replyJson = JSON.stringify(reply.blocks);
     expect(replyJson).toContain('&lt;!channel&gt; pen-tester &amp; the data');
     expect(replyJson).not.toContain('<!channel>');

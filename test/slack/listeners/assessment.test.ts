@@ -98,7 +98,7 @@ describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
     expect(t.slack.openViews(t.users.outsider).filter((v) => v.callback_id === ASSESSMENT.scoringView)).toHaveLength(0);
 
     const card = await cardShowing(t, breach.channel_id, 'Proposed (v1)');
-    expect(card).toContain('Awaiting the DPO');
+    expect(card).toContain(`Awaiting <@${t.users.dpo}>`);
     expect(card).toContain('notify Datatilsynet; tell the people affected individually');
 
     const [row] = await db()`select version, answers, result, created_by from assessments where breach_id = ${breach.id}`;

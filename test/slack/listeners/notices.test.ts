@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ACTIONS, declareAction, NOTICE_VIEWS } from '../../../src/slack/ids.js';
+import { ACTIONS, declareAction, NOTICE_ACTIONS, NOTICE_VIEWS } from '../../../src/slack/ids.js';
 import type { EmulatedMessage } from '../../emulator/index.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
@@ -37,22 +37,29 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
   const drafts = (breachId: string) =>
     sql`select kind, lang, version, message_ts, file_id, missing_count, facts_hash from notice_drafts where breach_id = ${breachId} order by version, kind, lang`;
 
-  it('posts the drafts in the card thread within the limits, with a Markdown file each; no change says so; new facts make version 2', async () => {
+  it('one thread message per round: what was drafted, the gaps to fill, the files; no change says so; new facts make version 2', async () => {
     const breach = (await declareForAssessment(t, 'Order confirmations sent to the wrong customers')) as unknown as CardRow;
     const posted = await draftAndWait(t, breach, t.users.responder);
 
-    const summary = posted[0]!;
-    expect(summary.thread_ts).toBe(breach.card_ts);
-    expect(summary.text).toContain('Notice drafts v1');
-    expect(JSON.stringify(summary.blocks)).toMatch(/Notification to Datatilsynet\* \(English\) v1: \d+ gaps/);
-    for (const m of posted) expectWithinLimits(m);
-    const headers = posted.flatMap((m) => (m.blocks ?? []).filter((b) => b['type'] === 'header').map((b) => (b as { text: { text: string } }).text.text));
-    expect(headers).toEqual(['Notification to Datatilsynet (English) v1', 'Notification to Datatilsynet (Danish) v1']);
-    const body = posted.flatMap(texts).join('\n');
-    expect(body).toContain('[MISSING: the number of data subjects]');
-    expect(body).toContain('[MANGLER: antal registrerede]');
+    // One message: the summary, the gap checklist with Fill gaps, and the files; the full texts are only in the files.
+    expect(posted).toHaveLength(1);
+    const share = posted[0]!;
+    expect(share.thread_ts).toBe(breach.card_ts);
+    expectWithinLimits(share);
+    const shown = JSON.stringify(share.blocks);
+    expect(shown).toMatch(/drafted the notices \(v1\)/);
+    expect(shown).toMatch(/Notification to Datatilsynet\* \(English\) v1: \d+ gaps/);
+    const gaps = (share.blocks ?? []).find((b) => b['block_id'] === 'draft_gaps') as { text: { text: string }; accessory: { action_id: string; value: string } };
+    expect(gaps.text.text).toMatch(/^\*Gaps to fill\* \(\d+\)\n:white_square: /);
+    const gapCount = Number(/\((\d+)\)/.exec(gaps.text.text)![1]);
+    expect(gaps.text.text.split(':white_square:')).toHaveLength(6);
+    expect(gaps.text.text).toContain(`…and ${gapCount - 5} more, marked [MISSING: …] in the files.`);
+    expect(gaps.accessory).toMatchObject({ action_id: NOTICE_ACTIONS.updateFacts, value: breach.id });
+    // The organisation's unset details: one line pointing to the Home tab, not one gap each.
+    expect(gaps.text.text).not.toContain('CVR');
+    expect(shown.match(/Home tab/g)).toHaveLength(1);
+    expect(shown).not.toContain('[MISSING: the number of data subjects]');
 
-    const share = posted.find((m) => m.files?.length)!;
     const files = filesOf(t, share);
     expect(files.map((f) => f.name).sort()).toEqual([`${breach.reference}-authority-da-v1.md`, `${breach.reference}-authority-en-v1.md`]);
     for (const f of files) {
@@ -61,12 +68,19 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
       expect(f.channels).toEqual([breach.channel_id]);
     }
     expect(files.find((f) => f.name.endsWith('-en-v1.md'))!.text).toMatch(/^# Notification of a personal data breach to Datatilsynet/);
+    expect(files.find((f) => f.name.endsWith('-en-v1.md'))!.text).toContain('[MISSING: the number of data subjects]');
+    expect(files.find((f) => f.name.endsWith('-da-v1.md'))!.text).toContain('[MANGLER: antal registrerede]');
+
+    // Fill gaps opens Update facts.
+    await t.driver.blockAction({ user: t.users.responder, message: { channel: breach.channel_id, ts: share.ts }, action_id: NOTICE_ACTIONS.updateFacts });
+    const factsForm = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === NOTICE_VIEWS.facts));
+    await t.driver.closeView({ user: t.users.responder, viewId: factsForm.id });
 
     const rows = await drafts(breach.id);
     expect(rows.map((r) => `${r.kind}/${r.lang}/v${r.version}`)).toEqual(['authority/da/v1', 'authority/en/v1']);
     for (const r of rows) {
       expect(r.file_id).toBe(files.find((f) => f.name.endsWith(`-${r.lang}-v1.md`))!.id);
-      expect(posted.map((m) => m.ts)).toContain(r.message_ts);
+      expect(r.message_ts).toBeNull();
     }
     const [event] = await sql`select actor, data from breach_events where breach_id = ${breach.id} and type = 'notices_drafted'`;
     expect(event!.actor).toBe(t.users.responder);
@@ -99,14 +113,15 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     await t.slack.waitFor(() => threadOf(t, breach).some((m) => m.text.includes('updated the facts')));
 
     const second = await draftAndWait(t, breach, t.users.responder);
-    for (const m of second) expectWithinLimits(m);
-    // Long drafts are split over several messages, each within the limits, never mid-word.
-    expect(second.filter((m) => m.text.includes('Notification to Datatilsynet (English) v2')).length).toBeGreaterThan(1);
-    const v2 = second.flatMap(texts).join('\n');
-    expect(v2).toContain('approximately 1,200');
-    expect(v2).toContain('&lt;!channel&gt; &amp; confirm');
-    expect(v2).not.toContain('<!channel>');
-    const v2File = filesOf(t, second.find((m) => m.files?.length)!).find((f) => f.name.endsWith('-en-v2.md'))!;
+    // Long drafts still make one message within the limits: the long texts are in the files.
+    expect(second).toHaveLength(1);
+    expectWithinLimits(second[0]!);
+    expect(JSON.stringify(second[0]!.blocks)).not.toContain('<!channel>');
+    // Fewer gaps once facts are filled in.
+    const secondGaps = (second[0]!.blocks ?? []).find((b) => b['block_id'] === 'draft_gaps') as { text: { text: string } };
+    expect(Number(/\((\d+)\)/.exec(secondGaps.text.text)![1])).toBeLessThan(gapCount);
+    const v2File = filesOf(t, second[0]!).find((f) => f.name.endsWith('-en-v2.md'))!;
+    expect(v2File.text).toContain('approximately 1,200');
     expect(v2File.text).toContain('them <!channel> & confirm');
     expect((await drafts(breach.id)).map((r) => r.version)).toEqual([1, 1, 2, 2]);
     await t.slack.waitFor(() => cardJson(t, breach).includes('Drafts: v2') && !cardJson(t, breach).includes('Facts changed since'));

@@ -51,10 +51,15 @@ describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
       expect(home).toContain(`*DPO users*\\n<@${t.users.dpo}>`);
       expect(home).toContain('48, 24, 12, 6, 3 and 1 h before the deadline');
       expect(home).toContain('notices show [MISSING]');
+      // A fresh install: the DPO or admin opening the Home is asked first thing to fill in the organisation details.
+      const blocks = t.slack.homeView(user)!.blocks as Array<{ block_id?: string; text?: { text: string } }>;
+      expect(blocks[1]).toMatchObject({ block_id: 'home_setup_prompt' });
+      expect(blocks[1]!.text!.text).toContain('Finish setting up breachbot');
     }
     for (const user of [t.users.outsider, t.users.responder, admin]) {
       const home = await openHome(t, user);
       expect(home).not.toContain(HOME_ACTIONS.editSettings);
+      expect(home).not.toContain('home_setup_prompt');
       expect(home).not.toContain('DPO users');
     }
     t.slack.assertNoViolations();

@@ -120,6 +120,17 @@ describe('the App Home view', () => {
     expect(without).not.toContain('12345678');
   });
 
+  it('asks a DPO or admin to fill in the organisation details at the top while they are unset, with one button', () => {
+    const empty = { ...settings, organisation: { name: null, cvr: null, address: null, dpo: { name: null, email: null, phone: null } } };
+    const blocks = home(0, { settings: empty }).blocks as Array<{ block_id?: string; accessory?: { action_id: string; style?: string } }>;
+    expect(blocks[1]).toMatchObject({ block_id: 'home_setup_prompt', accessory: { action_id: HOME_ACTIONS.editSettings, style: 'primary' } });
+    expect(JSON.stringify(blocks).split(HOME_ACTIONS.editSettings)).toHaveLength(2);
+    expect(() => validateView(home(0, { settings: empty }), 'home')).not.toThrow();
+    // Complete settings: no prompt; people who may not edit them: no prompt either.
+    expect(JSON.stringify(home(0).blocks)).not.toContain('home_setup_prompt');
+    expect(JSON.stringify(home(0, { settings: null }).blocks)).not.toContain('home_setup_prompt');
+  });
+
   it('the settings modal is a valid view, empty settings included', () => {
     expect(() => validateView(settingsModal(settings), 'modal')).not.toThrow();
     const empty = { ...settings, dpoUserIds: [], responderGroupId: null, organisation: { name: null, cvr: null, address: null, dpo: { name: null, email: null, phone: null } } };

@@ -7,10 +7,11 @@ import { assessmentModal } from '../../views/assessment-modal.js';
 import { decodeDraft, readStep } from '../../views/assessment-state.js';
 import { previousStep } from '../../views/assessment-steps.js';
 import { notAssessable, openAssessmentModal } from '../open-assessment.js';
+import type { CardActions } from './card-press.js';
 
-export function register(app: App, deps: BotDeps): void {
-  /** "Assess risk" on the card: the button's value is the breach id. */
-  app.action<BlockButtonAction>(ACTIONS.assess, async ({ ack, body, client, context, respond }) => {
+export function register(app: App, deps: BotDeps, card: CardActions): void {
+  /** "Assess risk" on the card (its button or the overflow menu): the guard found the breach. */
+  card.on(ACTIONS.assess, async ({ ack, body, client, context, respond }) => {
     const open = (async () => {
       const breach = grantedBreach(context);
       const refused = notAssessable(breach);

@@ -11,17 +11,21 @@ import * as timelineEntry from './timeline-entry.js';
 import * as draftNotices from './draft-notices.js';
 import * as recordNotification from './record-notification.js';
 import * as updateFacts from './update-facts.js';
+import { cardActions } from './card-press.js';
+import * as cardLead from './card-lead.js';
 
 export function register(app: App, deps: BotDeps): void {
+  const card = cardActions(app, deps);
   retrySetup.register(app, deps);
-  assessmentOpen.register(app, deps);
+  assessmentOpen.register(app, deps, card);
   assessmentDecision.register(app, deps);
   assessmentScoring.register(app, deps);
   editSettings.register(app, deps);
   homeDeclare.register(app, deps);
-  closeBreach.register(app, deps);
-  timelineEntry.register(app, deps);
-  updateFacts.register(app, deps);
-  draftNotices.register(app, deps);
-  recordNotification.register(app, deps);
+  closeBreach.register(app, deps, card);
+  timelineEntry.register(app, deps, card);
+  updateFacts.register(app, deps, card);
+  draftNotices.register(app, deps, card);
+  recordNotification.register(app, deps, card);
+  cardLead.register(app, deps);
 }

@@ -1,4 +1,4 @@
-import type { App, BlockAction, BlockButtonAction, RadioButtonsAction } from '@slack/bolt';
+import type { App, BlockAction, RadioButtonsAction } from '@slack/bolt';
 import { RECORD_KINDS, type RecordKind } from '../../../domain/notification-form.js';
 import { checkRecording, recordModalInput } from '../../../flows/notifications.js';
 import { grantedBreach } from '../../access/context.js';
@@ -8,14 +8,15 @@ import { replyOnlyTo } from '../../reply-only.js';
 import { parseRecordMetadata, recordModal } from '../../views/record-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
 import { decisionContext } from './assessment-decision.js';
+import type { CardActions } from './card-press.js';
 
 /**
  * "Record notification" on the card: the access guard lets only the DPO users and the breach lead
  * (an admin while no DPO is set) open the modal; a refusal is an ephemeral explanation. The choice
  * at the top of the modal swaps the form for the communication or a § 22 restriction.
  */
-export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.recordNotification, async ({ ack, body, client, context }) => {
+export function register(app: App, deps: BotDeps, card: CardActions): void {
+  card.on(ACTIONS.recordNotification, async ({ ack, body, client, context }) => {
     await ack();
     const ctx = decisionContext(deps, client);
     // A few indexed reads: inside the trigger's 3 s.

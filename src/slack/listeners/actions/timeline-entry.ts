@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { checkTimelineEntry } from '../../../flows/timeline.js';
 import { grantedBreach } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
@@ -6,10 +6,11 @@ import { ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { timelineEntryModal } from '../../views/timeline-entry-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
+import type { CardActions } from './card-press.js';
 
 /** "Add timeline entry" on the card: the breach's people (access/guard.ts), while the breach is open. */
-export function register(app: App, deps: BotDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.addTimelineEntry, async ({ ack, body, client, context }) => {
+export function register(_app: App, deps: BotDeps, card: CardActions): void {
+  card.on(ACTIONS.addTimelineEntry, async ({ ack, body, client, context }) => {
     await ack();
     const allowed = await checkTimelineEntry({ ...deps, client }, grantedBreach(context).id);
     if (!allowed.ok) return replyOnlyTo(deps, client, body, allowed.message);

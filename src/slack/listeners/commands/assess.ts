@@ -7,7 +7,8 @@ import type { Subcommand } from './subcommands.js';
 /** `/breach assess`: in a breach channel, open the risk questionnaire for that breach. */
 export const assessSubcommand: Subcommand = {
   name: 'assess',
-  summary: "In a breach channel: assess the risk to the people affected. The DPO or breach lead then accepts or overrides the result.",
+  where: 'breach_channel',
+  summary: "Assess the risk to the people affected. The DPO or breach lead then accepts or overrides the result.",
   async run({ ack, client, command, context, respond }, _rest, deps) {
     // The access guard found the channel's breach; the trigger is still fresh after it.
     const breach = granted(context).breach;

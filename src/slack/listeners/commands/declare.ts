@@ -6,6 +6,7 @@ import type { Subcommand } from './subcommands.js';
 export const declareSubcommand: Subcommand = {
   name: 'declare',
   usage: '[short title]',
+  where: 'anywhere',
   summary: 'Declare a personal data breach: opens a form, then a private channel with a pinned breach card.',
   async run({ ack, client, command, respond }, rest, deps) {
     const open = openDeclareModal(client, command.trigger_id, deps, rest ? { title: rest } : {}, {

@@ -1,5 +1,5 @@
-import { readRecordedFacts } from '../../../domain/breach/recorded-facts.js';
 import { granted } from '../../access/context.js';
+import { factsFormStart } from '../../../flows/facts.js';
 import { COMMAND } from '../../ids.js';
 import { factsModal } from '../../views/facts-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
@@ -8,7 +8,8 @@ import type { Subcommand } from './subcommands.js';
 /** `/breach facts`: in a breach channel, record what the notices need (the card's Update facts). */
 export const factsSubcommand: Subcommand = {
   name: 'facts',
-  summary: 'In a breach channel: record the facts the notices need (people and data affected, consequences, measures, cause, reasons for a delay).',
+  where: 'breach_channel',
+  summary: 'Record the facts the notices need (people and data affected, consequences, measures, cause, reasons for a delay).',
   async run({ ack, client, command, context, respond }, _rest, deps) {
     // The access guard found the channel's breach; the trigger is still fresh after it.
     const breach = granted(context).breach;
@@ -19,7 +20,7 @@ export const factsSubcommand: Subcommand = {
       await ack({ response_type: 'ephemeral', text });
       return;
     }
-    const open = client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, readRecordedFacts(breach.facts)) });
+    const open = factsFormStart(deps.db, breach).then((facts) => client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, facts) }));
     await ack();
     await open.catch(async (err) => {
       deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);

@@ -1,11 +1,7 @@
-import { refreshCard } from '../../../flows/card.js';
-import { setLead } from '../../../store/lead.js';
+import { nameLead } from '../../../flows/lead.js';
 import { granted } from '../../access/context.js';
-import { mention } from '../../blocks/text.js';
 import { COMMAND } from '../../ids.js';
-import { channelMembers } from '../../membership.js';
 import { lookupUser } from '../../user-lookup.js';
-import { isSlackError, slackErrorCode } from '../../web-api-error.js';
 import type { Subcommand } from './subcommands.js';
 
 /**
@@ -15,7 +11,8 @@ import type { Subcommand } from './subcommands.js';
 export const leadSubcommand: Subcommand = {
   name: 'lead',
   usage: '@person',
-  summary: 'In a breach channel: name the breach lead (the DPO or the current lead may).',
+  where: 'breach_channel',
+  summary: 'Name the breach lead (the DPO or the current lead may).',
   async run({ ack, client, command, context, respond }, rest, deps) {
     await ack();
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
@@ -23,27 +20,7 @@ export const leadSubcommand: Subcommand = {
     if (!breach) return void (await tell(`Run \`${COMMAND} lead @person\` in the breach's channel.`));
     const who = await lookupUser(client, rest, command.user_id);
     if (!who.ok) return void (await tell(who.message));
-    // The lead works in the breach channel: invite them if they are not in it yet.
-    if (breach.channelId && !(await channelMembers(client, breach.channelId)).has(who.userId)) {
-      try {
-        await client.conversations.invite({ channel: breach.channelId, users: who.userId });
-      } catch (err) {
-        if (!isSlackError(err, 'already_in_channel')) {
-          return void (await tell(`I could not invite ${mention(who.userId)} to this channel (${slackErrorCode(err)}), so they were not named lead.`));
-        }
-      }
-    }
-    const res = await setLead(deps.db, breach.id, who.userId, { actor: command.user_id, now: deps.clock.now().toJSDate() });
-    if (!res.ok) {
-      const why = { not_found: 'That breach no longer exists.', closed: `${breach.reference} is closed.`, unchanged: `${mention(who.userId)} is already the breach lead.` };
-      return void (await tell(why[res.why]));
-    }
-    await refreshCard({ ...deps, client }, breach.id);
-    await client.chat
-      .postMessage({
-        channel: command.channel_id,
-        text: `:bust_in_silhouette: ${mention(command.user_id)} named ${mention(who.userId)} the breach lead${res.before ? ` (before: ${mention(res.before)})` : ''}. The lead may accept or override the risk decision and record notifications.`,
-      })
-      .catch((err) => deps.logger.warn(`could not announce the lead of ${breach.reference}: ${slackErrorCode(err)}`));
+    const refused = await nameLead({ ...deps, client }, breach, command.user_id, who.userId);
+    if (refused) await tell(refused);
   },
 };

@@ -8,7 +8,8 @@ import type { Subcommand } from './subcommands.js';
  */
 export const registerSubcommand: Subcommand = {
   name: 'register',
-  summary: 'DPO only: get the breach register (every breach, open or closed, GDPR Art. 33(5)) as CSV and JSON in a DM.',
+  where: 'dpo',
+  summary: 'Get the breach register (every breach, open or closed, GDPR Art. 33(5)) as CSV and JSON in a DM.',
   async run({ ack, client, command, respond }, _rest, deps) {
     await ack({ response_type: 'ephemeral', text: 'Preparing the breach register: it arrives in your DM with me in a moment.' });
     deps.background.run(async () => {

@@ -9,6 +9,7 @@ import type { BotDeps } from '../../deps.js';
 /** `/breach status`: in a breach channel, that breach's card; elsewhere, the open breaches. */
 export const statusSubcommand: Subcommand = {
   name: 'status',
+  where: 'anywhere',
   summary: "In a breach channel: the breach's card. Elsewhere: the open breaches.",
   async run(args, _rest, deps) {
     await args.ack();
@@ -22,6 +23,7 @@ export const statusSubcommand: Subcommand = {
 /** `/breach list`: the open breaches, with details only where the user may read them (the access policy's `read`). */
 export const listSubcommand: Subcommand = {
   name: 'list',
+  where: 'anywhere',
   summary: 'List the open breaches.',
   async run(args, _rest, deps) {
     await args.ack();

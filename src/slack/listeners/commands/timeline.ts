@@ -7,8 +7,9 @@ import type { Subcommand } from './subcommands.js';
 /** `/breach timeline`: in a breach channel, post its timeline (every audit event) in the card's thread. */
 export const timelineSubcommand: Subcommand = {
   name: 'timeline',
-  summary: "In a breach channel: post the breach's timeline in the card's thread. Add to it with *Add timeline entry* on the card.",
-  async run({ ack, client, context, respond }, _rest, deps) {
+  where: 'breach_channel',
+  summary: "Post the breach's timeline in the card's thread. Add to it with *Add timeline entry* on the card.",
+  async run({ ack, client, command, context, respond }, _rest, deps) {
     const breach = granted(context).breach;
     if (!breach) {
       await ack({
