@@ -11,7 +11,11 @@ import { newOwnerId } from './flows/lease-owner.js';
 import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js';
 import { afterReminder, postReminder } from './flows/reminders.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
+import { CardRefresher } from './flows/card.js';
+import { HomePublisher } from './flows/home.js';
+import { SlackPacer } from './slack/pacer.js';
 import { reminderClient } from './slack/reminder-client.js';
+import { backgroundClient } from './slack/web-client.js';
 import { getReminderSchedule } from './store/settings.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -84,8 +88,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const owner = newOwnerId();
     const background = new BackgroundTasks((err) => logger.error('background task failed:', err));
     cleanups.push(() => background.drain());
-    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background };
-    const { app, receiver } = createSlackApp(config, deps);
+    // One pacer for every Web API client of this process: Slack's limits are per app, not per client.
+    const pacer = new SlackPacer();
+    const slow = backgroundClient(config, logger, pacer);
+    const cards = new CardRefresher({ db: db.db, client: slow, clock, logger, config });
+    const homes = new HomePublisher({ db: db.db, clock, logger, config }, slow);
+    cleanups.push(() => cards.drain(), () => homes.drain());
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes };
+    const { app, receiver } = createSlackApp(config, deps, pacer);
     await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
       if (err.code === 'slack_webapi_platform_error') {
         throw new StartupError(
@@ -133,7 +143,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => sweeper.stop());
 
     // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.
-    const reminderCtx = { db: db.db, client: reminderClient(config, logger), clock, logger, config };
+    const reminderCtx = { db: db.db, client: reminderClient(config, logger, pacer), clock, logger, config, cards };
     const scheduler = startReminderScheduler({
       db: db.db,
       clock,

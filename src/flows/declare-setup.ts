@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { channelNameFor } from '../domain/breach/reference.js';
-import { refreshCard, storedCard } from './card.js';
-import { republishHomes } from './home.js';
+import { refreshCard, storedCard, type CardRefresher } from './card.js';
+import { republishHomes, type HomePublisher } from './home.js';
 import { stepLabel } from '../slack/blocks/breach-card.js';
 import { slackDate } from '../slack/date-token.js';
 import { ACTIONS } from '../slack/ids.js';
@@ -39,6 +39,8 @@ export interface SetupContext {
   botUserId: string;
   /** Who holds the lease while working (one per bot process). */
   owner: string;
+  cards: CardRefresher;
+  homes: HomePublisher;
 }
 
 export type SetupOutcome = 'completed' | 'incomplete' | 'busy';
@@ -267,7 +269,7 @@ async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], comp
   ];
   await notifyReporter(ctx, b, text, blocks);
   // A new open breach: the Home tabs people keep open should list it.
-  if (completed) await republishHomes(ctx, ctx.client);
+  if (completed) await republishHomes(ctx);
 }
 
 async function notifyReporter(ctx: SetupContext, b: Breach, text: string, blocks: unknown[]): Promise<void> {

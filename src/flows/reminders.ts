@@ -9,7 +9,7 @@ import { findOwnMessage } from '../slack/own-messages.js';
 import { getBreach } from '../store/breaches.js';
 import { loadReminderState } from '../store/breach-state.js';
 import { cancelStream, scheduleReminders, type ClaimedReminder, type DbExecutor } from '../store/reminders.js';
-import { refreshCard } from './card.js';
+import { refreshCard, type CardRefresher } from './card.js';
 
 /** Message metadata type of reminders, so a retried reminder can find an earlier post of itself. */
 const REMINDER_EVENT = 'breachbot_reminder';
@@ -37,6 +37,7 @@ export interface ReminderContext {
   clock: Clock;
   logger: Pick<Logger, 'warn' | 'debug'>;
   config: { timezone: string };
+  cards: CardRefresher;
 }
 
 /**
@@ -78,7 +79,11 @@ export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Pr
   return { messageTs: res.ts! };
 }
 
-/** After a reminder: the card's countdown is refreshed with it. */
+/**
+ * After a reminder: the card's countdown is refreshed with it. Not awaited: in a storm of due
+ * reminders the refresh waits its turn within chat.update's limit, and the next reminders must not
+ * wait behind it (the refresher coalesces and lands the latest state).
+ */
 export async function afterReminder(ctx: ReminderContext, r: ClaimedReminder): Promise<void> {
-  await refreshCard(ctx, r.breachId);
+  void refreshCard(ctx, r.breachId);
 }

@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import type { BackgroundTasks } from '../flows/background.js';
+import type { CardRefresher } from '../flows/card.js';
+import type { HomePublisher } from '../flows/home.js';
 import type { Metrics } from '../metrics.js';
 
 /** What every listener may use. Passed in, never imported as globals, so tests can run several bots. */
@@ -18,4 +20,8 @@ export interface BotDeps {
   owner: string;
   /** Work started after an ack; shutdown waits for it. */
   background: BackgroundTasks;
+  /** Breach cards, refreshed coalesced per card within chat.update's rate limit. */
+  cards: CardRefresher;
+  /** Home tabs, published coalesced per user within views.publish's rate limit. */
+  homes: HomePublisher;
 }

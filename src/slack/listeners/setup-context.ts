@@ -12,5 +12,7 @@ export function setupContext(deps: BotDeps, client: webApi.WebClient, botUserId:
     config: deps.config,
     botUserId: botUserId ?? '',
     owner: deps.owner,
+    cards: deps.cards,
+    homes: deps.homes,
   };
 }

@@ -42,7 +42,7 @@ export const leadSubcommand: Subcommand = {
       const why = { not_found: 'That breach no longer exists.', closed: `${breach.reference} is closed.`, unchanged: `${mention(who.userId)} is already the breach lead.` };
       return void (await tell(why[res.why]));
     }
-    await refreshCard({ ...deps, client }, breach.id);
+    await refreshCard(deps, breach.id);
     await client.chat
       .postMessage({
         channel: command.channel_id,
