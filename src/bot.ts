@@ -90,9 +90,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => background.drain());
     // One pacer for every Web API client of this process: Slack's limits are per app, not per client.
     const pacer = new SlackPacer();
-    const slow = backgroundClient(config, logger, pacer);
-    const cards = new CardRefresher({ db: db.db, client: slow, clock, logger, config });
-    const homes = new HomePublisher({ db: db.db, clock, logger, config }, slow);
+    // Card updates take their chat.update turn before rendering, so their client does not pace it again.
+    const cardClient = backgroundClient(config, logger, pacer, { prepaced: ['chat.update'] });
+    const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config }, (update) => pacer.turn('chat.update', update));
+    const homes = new HomePublisher({ db: db.db, clock, logger, config }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
     const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes };
     const { app, receiver } = createSlackApp(config, deps, pacer);

@@ -30,9 +30,14 @@ export interface CardContext extends CardUpdateContext {
 export class CardRefresher {
   private readonly coalescer: Coalescer<string>;
 
-  /** `ctx.client` should be paced and retry 429s (web-client.ts): a refresh that is refused is lost. */
-  constructor(ctx: CardUpdateContext) {
-    this.coalescer = new Coalescer((breachId) => updateCard(ctx, breachId));
+  /**
+   * `turn` waits for chat.update's pace and then runs the update: the card is rendered only when
+   * Slack will take it, so a refresh that waited its turn shows every change made meanwhile.
+   * `ctx.client` must not pace chat.update again, and should send a 429 again after Retry-After
+   * (web-client.ts cardClient).
+   */
+  constructor(ctx: CardUpdateContext, turn: <T>(update: () => Promise<T>) => Promise<T>) {
+    this.coalescer = new Coalescer((breachId, reading) => turn(() => updateCard(ctx, breachId, reading)));
   }
 
   /** Resolves once a render read after this call has been sent (or has failed and been logged). */
@@ -54,8 +59,9 @@ export function refreshCard(ctx: Pick<CardContext, 'cards'>, breachId: string): 
   return ctx.cards.refresh(breachId);
 }
 
-async function updateCard(ctx: CardUpdateContext, breachId: string): Promise<void> {
+async function updateCard(ctx: CardUpdateContext, breachId: string, reading: () => void = () => {}): Promise<void> {
   try {
+    reading();
     const breach = await getBreach(ctx.db, breachId);
     if (!breach?.channelId || !breach.cardTs) return;
     const card = await storedCard(ctx, breach);

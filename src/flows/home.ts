@@ -83,7 +83,7 @@ export class HomePublisher {
     private readonly deps: HomeDeps,
     private readonly client: webApi.WebClient,
   ) {
-    this.users = new Coalescer((userId) => this.publishNow(userId));
+    this.users = new Coalescer((userId, reading) => this.publishNow(userId, reading));
   }
 
   /** Publishes one user's Home; true when the publish that covers this call succeeded. Never throws. */
@@ -118,8 +118,9 @@ export class HomePublisher {
     return this.users.drain(timeoutMs);
   }
 
-  private async publishNow(userId: string): Promise<void> {
+  private async publishNow(userId: string, reading: () => void): Promise<void> {
     let ok = false;
+    reading();
     try {
       ok = await publish(this.deps, this.client, await (this.batch ?? snapshot(this.deps, this.client)), userId);
     } catch (err) {

@@ -37,6 +37,11 @@ export class SlackPacer {
     return perMinute(method) === null ? null : method;
   }
 
+  /** Runs `call` when `method`'s queue allows it (for work that renders only once Slack will take it). */
+  turn<T>(method: string, call: () => Promise<T>): Promise<T> {
+    return perMinute(method) === null ? call() : this.run(method, call);
+  }
+
   /** Runs `call` when its queue allows it. */
   run<T>(key: string, call: () => Promise<T>): Promise<T> {
     const q = this.queue(key);
@@ -107,6 +112,8 @@ export interface PacedFetchOptions {
    * (false: the reminder scheduler stores the Retry-After and moves on to other channels).
    */
   retryRateLimited: boolean;
+  /** Methods whose callers already took their turn (SlackPacer.turn): sent at once, paced again only after a 429. */
+  prepaced?: readonly string[];
   fetch?: typeof fetch;
 }
 
@@ -122,8 +129,10 @@ export function pacedFetch(pacer: SlackPacer, opts: PacedFetchOptions): typeof f
     if (!url.startsWith(opts.apiUrl)) return base(input, init);
     const method = url.slice(opts.apiUrl.length).split('?')[0] ?? '';
     const key = pacer.keyFor(method, init?.body);
+    const prepaced = opts.prepaced?.includes(method) ?? false;
     for (let attempt = 0; ; attempt += 1) {
-      const res = key ? await pacer.run(key, () => base(input, init)) : await base(input, init);
+      const paced = key && !(prepaced && attempt === 0);
+      const res = paced ? await pacer.run(key, () => base(input, init)) : await base(input, init);
       if (res.status !== 429) return res;
       const retryAfter = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
       if (!Number.isFinite(retryAfter) || retryAfter < 0) return res;

@@ -16,11 +16,11 @@ export function webClientOptions(
   config: Config,
   logger: Logger,
   pacer: SlackPacer,
-  opts: { retryRateLimited: boolean },
+  opts: { retryRateLimited: boolean; prepaced?: readonly string[] },
 ): webApi.WebClientOptions {
   return {
     slackApiUrl: config.slack.apiUrl,
-    fetch: pacedFetch(pacer, { apiUrl: config.slack.apiUrl, retryRateLimited: opts.retryRateLimited }),
+    fetch: pacedFetch(pacer, { apiUrl: config.slack.apiUrl, ...opts }),
     maxRequestConcurrency: Number.POSITIVE_INFINITY,
     logLevel: LogLevel.WARN,
     logger,
@@ -31,9 +31,14 @@ export function webClientOptions(
  * The client of work nobody waits on (card refreshes, Home publishes): paced, a 429 waits its
  * Retry-After and is sent again, and other failures are retried a few times with back-off.
  */
-export function backgroundClient(config: Config, logger: Logger, pacer: SlackPacer): webApi.WebClient {
+export function backgroundClient(
+  config: Config,
+  logger: Logger,
+  pacer: SlackPacer,
+  opts: { prepaced?: readonly string[] } = {},
+): webApi.WebClient {
   return new webApi.WebClient(config.slack.botToken, {
-    ...webClientOptions(config, logger, pacer, { retryRateLimited: true }),
+    ...webClientOptions(config, logger, pacer, { retryRateLimited: true, ...opts }),
     retryConfig: QUICK_RETRIES,
   });
 }
