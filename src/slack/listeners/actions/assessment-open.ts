@@ -12,6 +12,8 @@ import { notAssessable, openAssessmentModal } from '../open-assessment.js';
 export function register(app: App, deps: BotDeps): void {
   /** "Assess risk" on the card: the button's value is the breach id. */
   app.action<BlockButtonAction>(ACTIONS.assess, async ({ ack, action, body, client, respond }) => {
+    // The ack first: it waits on nothing; the read and views.open follow at once, inside the trigger's 3 s.
+    await ack();
     const open = (async () => {
       const breach = isUuid(action.value ?? '') ? await getBreach(deps.db, action.value!) : undefined;
       const refused = notAssessable(breach);
@@ -22,7 +24,6 @@ export function register(app: App, deps: BotDeps): void {
       deps.logger.warn(`could not open the questionnaire: ${slackErrorCode(err)}`);
       return `:warning: I could not open the questionnaire (${slackErrorCode(err)}). Please press *Assess risk* again.`;
     });
-    await ack();
     const problem = await open;
     if (problem) await respond({ response_type: 'ephemeral', replace_original: false, text: problem });
   });
