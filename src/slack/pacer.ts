@@ -12,6 +12,13 @@ const WINDOW_MARGIN_MS = 2_000;
 const RATE_LIMITED_RETRIES = 3;
 
 /**
+ * Calls that spend a trigger_id, which Slack accepts for 3 s after it sent the request
+ * (slack-rules.md §1.5): one that could not leave within 2 s is not sent at all.
+ */
+const TRIGGER_METHODS = new Set(['views.open', 'views.push']);
+const TRIGGER_WAIT_MS = 2_000;
+
+/**
  * Keeps this process's Web API calls inside Slack's rate limits (rate-limits.ts): one sliding-window
  * queue per method (p-queue's `strict` mode: at most N calls in any rolling minute, bursts allowed),
  * one per channel for chat.postMessage, and each paused for the Retry-After of a 429 so the calls
@@ -42,10 +49,10 @@ export class SlackPacer {
     return perMinute(method) === null ? call() : this.run(method, call);
   }
 
-  /** Runs `call` when its queue allows it. */
-  run<T>(key: string, call: () => Promise<T>): Promise<T> {
+  /** Runs `call` when its queue allows it; rejects with the signal's reason if that comes first. */
+  run<T>(key: string, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const q = this.queue(key);
-    if (!isChannelKey(key)) return q.add(call);
+    if (!isChannelKey(key)) return signal ? q.add(call, { signal }) : q.add(call);
     // One post per second per channel, counted from Slack's answer (which comes after Slack counted
     // the post): the channel's next post starts a second after this one was answered.
     return q.add(async () => {
@@ -132,7 +139,24 @@ export function pacedFetch(pacer: SlackPacer, opts: PacedFetchOptions): typeof f
     const prepaced = opts.prepaced?.includes(method) ?? false;
     for (let attempt = 0; ; attempt += 1) {
       const paced = key && !(prepaced && attempt === 0);
-      const res = paced ? await pacer.run(key, () => base(input, init)) : await base(input, init);
+      let res: Response;
+      if (!paced) res = await base(input, init);
+      else if (!TRIGGER_METHODS.has(method)) res = await pacer.run(key, () => base(input, init));
+      else {
+        const late = new AbortController();
+        let started = false;
+        const timer = setTimeout(() => started || late.abort(new Error('trigger would expire')), TRIGGER_WAIT_MS);
+        try {
+          res = await pacer.run(key, () => ((started = true), base(input, init)), late.signal);
+        } catch (err) {
+          if (!late.signal.aborted || started) throw err;
+          // Not sent: the method's limit is used up for longer than the trigger lives. Answered as
+          // Slack would answer a refused call, so the caller tells the user to try again.
+          return Response.json({ ok: false, error: 'ratelimited' });
+        } finally {
+          clearTimeout(timer);
+        }
+      }
       if (res.status !== 429) return res;
       const retryAfter = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
       if (!Number.isFinite(retryAfter) || retryAfter < 0) return res;

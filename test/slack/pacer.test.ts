@@ -102,4 +102,15 @@ describe('the paced Web API client', () => {
     const calls = slack.callsTo('users.info');
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(2000);
   });
+
+  it('does not send a views.open that would leave after its trigger expired: the caller hears ratelimited', async () => {
+    slack = await SlackEmulator.start({ rateLimits: 'off' });
+    const paced = client(slack, new SlackPacer());
+    const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'x' }, blocks: [] };
+    // Tier 4: a hundred a minute. The hundred-and-first would wait most of a minute.
+    const results = await Promise.allSettled(Array.from({ length: 101 }, (_, i) => paced.views.open({ trigger_id: `1.2.bogus${i}`, view })));
+    const errors = results.map((r) => (r.status === 'rejected' ? (r.reason as { data?: { error?: string } }).data?.error : 'ok'));
+    expect(errors.filter((e) => e === 'ratelimited')).toHaveLength(1);
+    expect(slack.callsTo('views.open')).toHaveLength(100);
+  });
 });
