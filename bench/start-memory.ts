@@ -20,7 +20,8 @@ export const MODES: StartMode[] = ['embedded, first start', 'embedded, restart',
 function botPid(root: number): number {
   const pid = processTree(root).find((p) => {
     try {
-      return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('scripts/start.mjs');
+      // Not the `sh -c` npm runs it through, whose command line names the script too.
+      return readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node' && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('scripts/start.mjs');
     } catch {
       return false;
     }
