@@ -95,7 +95,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config }, (update) => pacer.turn('chat.update', update));
     const homes = new HomePublisher({ db: db.db, clock, logger, config }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
-    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes };
+    const postOnce = reminderClient(config, logger, pacer);
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce };
     const { app, receiver } = createSlackApp(config, deps, pacer);
     await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
       if (err.code === 'slack_webapi_platform_error') {
@@ -144,7 +145,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => sweeper.stop());
 
     // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.
-    const reminderCtx = { db: db.db, client: reminderClient(config, logger, pacer), clock, logger, config, cards };
+    const reminderCtx = { db: db.db, client: postOnce, clock, logger, config, cards };
     const scheduler = startReminderScheduler({
       db: db.db,
       clock,

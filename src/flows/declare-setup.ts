@@ -1,4 +1,4 @@
-import { LogLevel, webApi, type Logger } from '@slack/bolt';
+import type { Logger, webApi } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
@@ -41,6 +41,8 @@ export interface SetupContext {
   owner: string;
   cards: CardRefresher;
   homes: HomePublisher;
+  /** Paced, never retries by itself, hands a 429 back (reminder-client.ts): for the card post. */
+  postOnce: webApi.WebClient;
 }
 
 export type SetupOutcome = 'completed' | 'incomplete' | 'busy';
@@ -168,7 +170,7 @@ const STEPS: Record<SetupStep, StepFn> = {
       return { ts: earlier, adopted: true };
     }
     const card = await storedCard(ctx, b);
-    const client = cardPostClient(ctx);
+    const client = ctx.postOnce;
     for (let attempt = 1; ; attempt += 1) {
       try {
         const res = await client.chat.postMessage({
@@ -203,20 +205,11 @@ const STEPS: Record<SetupStep, StepFn> = {
   },
 };
 
-/**
- * The card is posted with a client that never retries by itself: the listeners' client retries
- * 5xx and timeouts blindly, which posts a second card when Slack posted the first but failed to
- * answer. post_card retries instead (cardRetryDelayMs), looking for the card first.
+/*
+ * The card is posted with a client that never retries by itself (ctx.postOnce): the listeners'
+ * client retries 5xx and timeouts blindly, which posts a second card when Slack posted the first
+ * but failed to answer. post_card retries instead (cardRetryDelayMs), looking for the card first.
  */
-function cardPostClient(ctx: SetupContext): webApi.WebClient {
-  return new webApi.WebClient(ctx.config.slack.botToken, {
-    slackApiUrl: ctx.config.slack.apiUrl,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    logger: ctx.logger,
-    logLevel: LogLevel.WARN,
-  });
-}
 
 const CARD_POST_ATTEMPTS = 5;
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@slack/bolt';
+import type { Logger, webApi } from '@slack/bolt';
 import type { Sql } from 'postgres';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -24,4 +24,9 @@ export interface BotDeps {
   cards: CardRefresher;
   /** Home tabs, published coalesced per user within views.publish's rate limit. */
   homes: HomePublisher;
+  /**
+   * A paced client that never retries by itself and hands a 429 back at once, for posts that must
+   * not be made twice (reminders, the breach card): their callers look for an earlier post first.
+   */
+  postOnce: webApi.WebClient;
 }

@@ -14,5 +14,6 @@ export function setupContext(deps: BotDeps, client: webApi.WebClient, botUserId:
     owner: deps.owner,
     cards: deps.cards,
     homes: deps.homes,
+    postOnce: deps.postOnce,
   };
 }
