@@ -68,7 +68,9 @@ export async function benchReminders(opts: { runs: number; log: (line: string) =
   const bot = await startBotProcess(botEnv(s, { DATABASE_URL: databaseUrl }));
   try {
     const driver = s.slack.driver(`http://127.0.0.1:${bot.port}/slack/events`);
-    // 100 breaches declared the way people do, five at a time (Slack's limits off while seeding).
+    // 100 breaches declared the way people do, five at a time (the emulator's limits off while
+    // seeding; the bot still paces itself: conversations.create, setTopic and pins.add are Tier 2,
+    // 20 a minute, so seeding takes about five minutes).
     const titles = Array.from({ length: BREACHES }, (_, i) => `Reminder benchmark breach ${i}`);
     const reporters = Array.from({ length: 5 }, (_, i) => s.slack.addUser({ name: `reporter.${i}` }).id);
     for (let i = 0; i < titles.length; i += 5) {

@@ -59,6 +59,18 @@ const NAME_ATTEMPTS = 10;
 export async function runSetup(ctx: SetupContext, breachId: string): Promise<SetupOutcome> {
   if (!(await claimSetup(ctx.db, breachId, ctx.owner, LEASE_MS))) return 'busy';
   let completed = false;
+  // A step can wait its turn under Slack's rate limits (conversations.create is Tier 2: 20 a
+  // minute) for longer than the lease: a live setup keeps renewing it meanwhile.
+  let beat: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    beat = claimSetup(ctx.db, breachId, ctx.owner, LEASE_MS).catch(() => {});
+  }, LEASE_MS / 3);
+  heartbeat.unref();
+  /** Before the lease is released: no renewal may land after it. */
+  const stopBeating = async () => {
+    clearInterval(heartbeat);
+    await beat;
+  };
   try {
     const org = await getOrgSettings(ctx.db, ctx.config);
     for (const step of ['create_channel', 'invite', 'set_topic', 'post_card', 'pin_card'] as const) {
@@ -83,12 +95,16 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
     const steps = await setupSteps(ctx.db, breachId);
     completed = steps.every((s) => s.status === 'done');
     if (completed) await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_completed' });
+    await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, completed);
     await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed);
     return completed ? 'completed' : 'incomplete';
   } catch (err) {
+    await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, false).catch(() => {});
     throw err;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
