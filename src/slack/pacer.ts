@@ -64,6 +64,12 @@ export class SlackPacer {
     });
   }
 
+  /** True when calls already wait in this queue (its minute is used up, or a 429 holds it). */
+  backedUp(key: string): boolean {
+    const q = this.queues.get(key);
+    return q !== undefined && (q.size > 0 || q.isPaused);
+  }
+
   /** Slack answered 429 with Retry-After: nothing more goes out of this queue until then. */
   hold(key: string, retryAfterSec: number): void {
     const until = Date.now() + retryAfterSec * 1000;
@@ -100,6 +106,13 @@ export class SlackPacer {
 }
 
 const isChannelKey = (key: string) => key.includes('#');
+
+/**
+ * A trigger call not sent: the method's limit is used up for longer than the trigger lives (others
+ * already wait their turn, or this one waited 2 s). Answered as Slack answers a refused call, so
+ * the caller tells the user to try again; never queued, so a flood cannot pile up dead triggers.
+ */
+const refusedHere = () => Response.json({ ok: false, error: 'ratelimited' });
 
 /** A field of a Web API request body (the WebClient sends form-encoded strings, or FormData for files). */
 function formField(body: unknown, name: string): string | null {
@@ -142,6 +155,7 @@ export function pacedFetch(pacer: SlackPacer, opts: PacedFetchOptions): typeof f
       let res: Response;
       if (!paced) res = await base(input, init);
       else if (!TRIGGER_METHODS.has(method)) res = await pacer.run(key, () => base(input, init));
+      else if (pacer.backedUp(key)) return refusedHere();
       else {
         const late = new AbortController();
         let started = false;
@@ -150,9 +164,7 @@ export function pacedFetch(pacer: SlackPacer, opts: PacedFetchOptions): typeof f
           res = await pacer.run(key, () => ((started = true), base(input, init)), late.signal);
         } catch (err) {
           if (!late.signal.aborted || started) throw err;
-          // Not sent: the method's limit is used up for longer than the trigger lives. Answered as
-          // Slack would answer a refused call, so the caller tells the user to try again.
-          return Response.json({ ok: false, error: 'ratelimited' });
+          return refusedHere();
         } finally {
           clearTimeout(timer);
         }
