@@ -39,6 +39,9 @@ export interface AckResult {
 
 export const requestsFor = (c: number) => (c === 1 ? 300 : c === 10 ? 600 : 1500);
 
+/** `--ack-kinds=command` (BENCH_ACK_KINDS) measures `/breach` only, for a brief check. */
+const kinds = (): Kind[] => (process.env.BENCH_ACK_KINDS?.split(',') as Kind[] | undefined) ?? ['command', 'button'];
+
 interface Generator {
   run(url: string, kind: Kind, concurrency: number, total: number): Promise<RunResult>;
   close(): void;
@@ -189,7 +192,7 @@ export async function benchAck(opts: { runs: number; log: (line: string) => void
     // Warm-up (JIT, connection pools): the first thousand requests are several times slower than
     // the rest on every process here, the load generator's included.
     for (const t of ['bot', 'bare'] as const) {
-      for (const k of ['command', 'button'] as const) {
+      for (const k of kinds()) {
         await batch(t, k, 50, 1500);
         await batch(t, k, 1, 200);
       }
@@ -198,7 +201,7 @@ export async function benchAck(opts: { runs: number; log: (line: string) => void
     const samples = new Map<string, { bot: { p50: number[]; p99: number[] }; bare: { p50: number[]; p99: number[] }; ratio: number[]; errors: number }>();
     const key = (k: Kind, c: number) => `${k}:${c}`;
     for (let run = 0; run < opts.runs; run += 1) {
-      for (const kind of ['command', 'button'] as const) {
+      for (const kind of kinds()) {
         for (const c of LEVELS) {
           const entry = samples.get(key(kind, c)) ?? { bot: { p50: [], p99: [] }, bare: { p50: [], p99: [] }, ratio: [], errors: 0 };
           samples.set(key(kind, c), entry);
@@ -224,7 +227,7 @@ export async function benchAck(opts: { runs: number; log: (line: string) => void
       }
     }
     const levels: AckLevel[] = [];
-    for (const kind of ['command', 'button'] as const) {
+    for (const kind of kinds()) {
       for (const c of LEVELS) {
         const e = samples.get(key(kind, c))!;
         levels.push({

@@ -7,10 +7,11 @@ import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
 const port = Number(process.env.PORT ?? 0);
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logLevel: LogLevel.WARN });
+// Bolt's defaults, as a new app has them. (Not tokenVerificationEnabled: false: Bolt 5.1 then calls
+// auth.test on every request, a Web API call per ack that no bare app makes; docs/benchmarks.md.)
 const app = new App({
   token: process.env.SLACK_BOT_TOKEN ?? 'xoxb-bare',
   receiver,
-  tokenVerificationEnabled: false,
   logLevel: LogLevel.WARN,
   ...(process.env.SLACK_API_URL ? { clientOptions: { slackApiUrl: process.env.SLACK_API_URL } } : {}),
 });

@@ -1,55 +1,33 @@
 /*
- * Start and memory: from spawning `node --import tsx src/main.ts` (what `npm start` runs) to the
- * first `GET /healthz` 200, and the idle memory of the bot process and of its embedded PostgreSQL,
- * with the embedded database (first start: initdb; restart: the same data folder after a clean
- * stop) and with an external PostgreSQL (the system server).
+ * Start and memory: from spawning `npm start` (which runs node on the compiled bot in dist/; the
+ * build is made before any timing) to the first `GET /healthz` 200, and the idle memory of the bot
+ * process and of its embedded PostgreSQL, with the embedded database (first start: initdb;
+ * restart: the same data folder after a clean stop) and with an external PostgreSQL (the system
+ * server). npm's own process stays in front of the bot; its memory is not the bot's.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freePort } from '../src/db/free-port.js';
 import { figure, type Figure } from './stats.js';
 import { botEnv, createDatabase, dropDatabase, isPostgres, processTree, pssMb, ROOT, rssMb, sleep, startSlack, type BenchSlack } from './support.js';
 
-export type StartMode =
-  | 'embedded, first start'
-  | 'embedded, restart'
-  | 'external PostgreSQL'
-  | 'embedded, restart, compiled'
-  | 'external PostgreSQL, compiled';
-export const MODES: StartMode[] = [
-  'embedded, first start',
-  'embedded, restart',
-  'external PostgreSQL',
-  'embedded, restart, compiled',
-  'external PostgreSQL, compiled',
-];
+export type StartMode = 'embedded, first start' | 'embedded, restart' | 'external PostgreSQL';
+export const MODES: StartMode[] = ['embedded, first start', 'embedded, restart', 'external PostgreSQL'];
 
-/**
- * Not what `npm start` runs: src/main.ts bundled to one ES module with esbuild (tsx's own
- * dependency; packages left external), started with plain node. Measured beside `npm start` to
- * show what compiling ahead of time would save (see docs/benchmarks.md).
- */
-async function buildBundle(): Promise<{ entry: string; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'breachbot-bundle-'));
-  // migrate.ts finds ../../migrations from its own URL: keep that shape next to the bundle.
-  symlinkSync(fileURLToPath(new URL('migrations', ROOT)), join(dir, 'migrations'));
-  symlinkSync(fileURLToPath(new URL('node_modules', ROOT)), join(dir, 'node_modules'));
-  const entry = join(dir, 'app', 'src', 'main.mjs');
-  const esbuild = (await import('esbuild' as string)) as { build(o: Record<string, unknown>): Promise<unknown> };
-  await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('src/main.ts', ROOT))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile: entry,
-    logLevel: 'warning',
+/** The node process that runs the bot under npm (npm → sh → node scripts/start.mjs). */
+function botPid(root: number): number {
+  const pid = processTree(root).find((p) => {
+    try {
+      // Not the `sh -c` npm runs it through, whose command line names the script too.
+      return readFileSync(`/proc/${p}/comm`, 'utf8').trim() === 'node' && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('scripts/start.mjs');
+    } catch {
+      return false;
+    }
   });
-  return { entry, dir };
+  if (pid === undefined) throw new Error('no bot process under npm start');
+  return pid;
 }
 
 export interface StartFigures {
@@ -81,10 +59,10 @@ interface Sample {
   pgProcesses: number;
 }
 
-async function startOnce(s: BenchSlack, env: Record<string, string>, bundle?: string): Promise<Sample> {
+async function startOnce(s: BenchSlack, env: Record<string, string>): Promise<Sample> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, bundle ? [bundle] : ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn('npm', ['start', '--silent'], {
     cwd: new URL('.', ROOT),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...botEnv(s), PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -112,7 +90,7 @@ async function startOnce(s: BenchSlack, env: Record<string, string>, bundle?: st
     const pg = processTree(child.pid!).filter(isPostgres);
     return {
       toHealthy,
-      botRss: rssMb(child.pid!),
+      botRss: rssMb(botPid(child.pid!)),
       pgPss: pg.reduce((sum, pid) => sum + pssMb(pid), 0),
       pgRss: pg.reduce((sum, pid) => sum + rssMb(pid), 0),
       pgProcesses: pg.length,
@@ -139,7 +117,6 @@ export async function benchStartMemory(opts: { runs: number; log: (line: string)
   const s = await startSlack({ rateLimits: 'off' });
   const databaseUrl = await createDatabase();
   const samples = new Map<StartMode, Sample[]>(MODES.map((m) => [m, []]));
-  const bundle = await buildBundle();
   try {
     for (let run = 0; run < opts.runs; run += 1) {
       const dir = mkdtempSync(join(tmpdir(), 'breachbot-bench-'));
@@ -148,12 +125,10 @@ export async function benchStartMemory(opts: { runs: number; log: (line: string)
         const env = { BREACHBOT_DATA_DIR: join(dir, 'data') };
         samples.get('embedded, first start')!.push(await startOnce(s, env));
         samples.get('embedded, restart')!.push(await startOnce(s, env));
-        samples.get('embedded, restart, compiled')!.push(await startOnce(s, env, bundle.entry));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
       samples.get('external PostgreSQL')!.push(await startOnce(s, { DATABASE_URL: databaseUrl }));
-      samples.get('external PostgreSQL, compiled')!.push(await startOnce(s, { DATABASE_URL: databaseUrl }, bundle.entry));
       const line = MODES.map((m) => {
         const x = samples.get(m)!.at(-1)!;
         return `${m} ${x.toHealthy.toFixed(0)} ms, bot ${x.botRss.toFixed(0)} MB${x.pgProcesses ? `, postgres ${x.pgPss.toFixed(0)} MB PSS` : ''}`;
@@ -177,7 +152,6 @@ export async function benchStartMemory(opts: { runs: number; log: (line: string)
       runs: opts.runs,
     };
   } finally {
-    rmSync(bundle.dir, { recursive: true, force: true });
     await s.slack.close();
     await dropDatabase(databaseUrl);
   }

@@ -96,11 +96,13 @@ export interface BotProcess {
 }
 
 /**
- * Starts `node --import tsx src/main.ts` (what `npm start` runs) with only these variables, and
- * resolves once it logs that it listens. `PORT` defaults to 0 (read back from the log).
+ * Starts the compiled bot as `npm start` runs it (`node scripts/start.mjs`: dist/, built first if
+ * stale; `ensureBuilt` below builds it before any timing), or a TypeScript `script` through tsx,
+ * with only these variables, and resolves once it logs that it listens. `PORT` defaults to 0.
  */
 export async function startBotProcess(env: Record<string, string>, opts: { timeoutMs?: number; script?: string; nodeArgs?: string[] } = {}): Promise<BotProcess> {
-  const nodeArgs = [...(opts.nodeArgs ?? (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)), '--import', 'tsx', opts.script ?? 'src/main.ts'];
+  const entry = opts.script ? ['--import', 'tsx', opts.script] : ['scripts/start.mjs'];
+  const nodeArgs = [...(opts.nodeArgs ?? (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)), ...entry];
   // BENCH_PIN_SERVER=1 (set by `--pin-server=1`): the app under test runs on those CPUs only.
   const pin = process.env.BENCH_PIN_SERVER;
   const [cmd, args] = pin ? ['taskset', ['-c', pin, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
@@ -246,4 +248,10 @@ export function isPostgres(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Compiles the bot if dist/ is missing or stale, so no benchmark times a build. */
+export async function ensureBuilt(): Promise<void> {
+  const build = (await import(new URL('scripts/build.mjs', ROOT).href)) as { ensureBuilt(): void };
+  build.ensureBuilt();
 }

@@ -13,7 +13,11 @@ import { newOwnerId } from './flows/lease-owner.js';
 import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js';
 import { afterReminder, postReminder } from './flows/reminders.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
+import { CardRefresher } from './flows/card.js';
+import { HomePublisher } from './flows/home.js';
+import { SlackPacer } from './slack/pacer.js';
 import { reminderClient } from './slack/reminder-client.js';
+import { backgroundClient } from './slack/web-client.js';
 import { getReminderSchedule } from './store/settings.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -90,8 +94,16 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const owner = newOwnerId();
     const background = new BackgroundTasks((err) => logger.error('background task failed:', err));
     cleanups.push(() => background.drain());
-    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background };
-    const { app, receiver } = createSlackApp(config, deps);
+    // One pacer for every Web API client of this process: Slack's limits are per app, not per client.
+    const pacer = new SlackPacer();
+    // Card updates take their chat.update turn before rendering, so their client does not pace it again.
+    const cardClient = backgroundClient(config, logger, pacer, { prepaced: ['chat.update'] });
+    const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config }, (update) => pacer.turn('chat.update', update));
+    const homes = new HomePublisher({ db: db.db, clock, logger, config }, backgroundClient(config, logger, pacer));
+    cleanups.push(() => cards.drain(), () => homes.drain());
+    const postOnce = reminderClient(config, logger, pacer);
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce };
+    const { app, receiver } = createSlackApp(config, deps, pacer);
     await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
       if (err.code === 'slack_webapi_platform_error') {
         throw new StartupError(
@@ -136,7 +148,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => sweeper.stop());
 
     // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.
-    const reminderCtx = { db: db.db, client: reminderClient(config, logger), clock, logger, config };
+    const reminderCtx = { db: db.db, client: postOnce, clock, logger, config, cards };
     const scheduler = startReminderScheduler({
       db: db.db,
       clock,

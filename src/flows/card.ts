@@ -6,8 +6,10 @@ import { slackErrorCode } from '../slack/web-api-error.js';
 import { getBreach, setupSteps, type Breach } from '../store/breaches.js';
 import type { Config } from '../config.js';
 import { breachStanding } from './progress.js';
+import { Coalescer } from './coalescer.js';
 
-export interface CardContext {
+/** What rendering and updating a card needs. */
+export interface CardUpdateContext {
   db: Db;
   client: webApi.WebClient;
   clock: Clock;
@@ -15,19 +17,61 @@ export interface CardContext {
   config: Pick<Config, 'timezone' | 'seeds'>;
 }
 
+/** What a flow that changes a breach needs to have its card refreshed. */
+export interface CardContext extends CardUpdateContext {
+  cards: CardRefresher;
+}
+
+/**
+ * Keeps each breach's card showing what is stored, within chat.update's Tier 3 limit: at most one
+ * update per card in flight and one waiting (coalescer.ts), the waiting one rendered from the
+ * database only when it starts, so the latest state is always the one that lands. One per process.
+ */
+export class CardRefresher {
+  private readonly coalescer: Coalescer<string>;
+
+  /**
+   * `turn` waits for chat.update's pace and then runs the update: the card is rendered only when
+   * Slack will take it, so a refresh that waited its turn shows every change made meanwhile.
+   * `ctx.client` must not pace chat.update again, and should send a 429 again after Retry-After
+   * (web-client.ts cardClient).
+   */
+  constructor(ctx: CardUpdateContext, turn: <T>(update: () => Promise<T>) => Promise<T>) {
+    this.coalescer = new Coalescer((breachId, reading) => turn(() => updateCard(ctx, breachId, reading)));
+  }
+
+  /** Resolves once a render read after this call has been sent (or has failed and been logged). */
+  refresh(breachId: string): Promise<void> {
+    return this.coalescer.request(breachId);
+  }
+
+  drain(timeoutMs?: number): Promise<void> {
+    return this.coalescer.drain(timeoutMs);
+  }
+}
+
 /**
  * Re-renders a breach's card from the database and updates it in place. Called after every state
  * change has been written, so the card always shows what is stored. A failure is logged, not
  * thrown: the change itself is safe, and the next update (or a reminder) brings the card up to date.
  */
-export async function refreshCard(ctx: CardContext, breachId: string): Promise<void> {
-  const breach = await getBreach(ctx.db, breachId);
-  if (!breach?.channelId || !breach.cardTs) return;
-  const card = await storedCard(ctx, breach);
+export function refreshCard(ctx: Pick<CardContext, 'cards'>, breachId: string): Promise<void> {
+  return ctx.cards.refresh(breachId);
+}
+
+async function updateCard(ctx: CardUpdateContext, breachId: string, reading: () => void = () => {}): Promise<void> {
   try {
-    await ctx.client.chat.update({ channel: breach.channelId, ts: breach.cardTs, ...card });
+    reading();
+    const breach = await getBreach(ctx.db, breachId);
+    if (!breach?.channelId || !breach.cardTs) return;
+    const card = await storedCard(ctx, breach);
+    try {
+      await ctx.client.chat.update({ channel: breach.channelId, ts: breach.cardTs, ...card });
+    } catch (err) {
+      ctx.logger.warn(`could not update the card of ${breach.reference}: ${slackErrorCode(err)}`);
+    }
   } catch (err) {
-    ctx.logger.warn(`could not update the card of ${breach.reference}: ${slackErrorCode(err)}`);
+    ctx.logger.warn(`could not render the card of breach ${breachId}: ${(err as Error).message}`);
   }
 }
 

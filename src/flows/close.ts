@@ -14,7 +14,7 @@ import { refreshCard } from './card.js';
 import { republishHomes } from './home.js';
 
 /** What closing needs: the bot's deps and the request's Web API client. */
-export type CloseContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
+export type CloseContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger' | 'cards' | 'homes'> & { client: webApi.WebClient };
 
 export type CloseCheck = { ok: true; breach: Breach } | { ok: false; message: string };
 
@@ -66,7 +66,7 @@ export async function announceClose(ctx: CloseContext, closed: Closed): Promise<
       .catch((err) => ctx.logger.warn(`could not announce the close of ${b.reference}: ${slackErrorCode(err)}`));
     if (archive) await archiveChannel(ctx, b);
   }
-  await republishHomes(ctx, ctx.client);
+  await republishHomes(ctx);
 }
 
 /** The archive-on-close setting: the channel is archived after the closing note; members can still read it. */

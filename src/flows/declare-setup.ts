@@ -1,11 +1,11 @@
-import { LogLevel, webApi, type Logger } from '@slack/bolt';
+import type { Logger, webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { channelNameFor } from '../domain/breach/reference.js';
-import { refreshCard, storedCard } from './card.js';
-import { republishHomes } from './home.js';
+import { refreshCard, storedCard, type CardRefresher } from './card.js';
+import { republishHomes, type HomePublisher } from './home.js';
 import { fillReporterName } from './reporter-name.js';
 import { stepLabel } from '../slack/blocks/breach-card.js';
 import { slackDate } from '../slack/date-token.js';
@@ -46,6 +46,10 @@ export interface SetupContext {
   botUserId: string;
   /** Who holds the lease while working (one per bot process). */
   owner: string;
+  cards: CardRefresher;
+  homes: HomePublisher;
+  /** Paced, never retries by itself, hands a 429 back (reminder-client.ts): for the card post. */
+  postOnce: webApi.WebClient;
 }
 
 export type SetupOutcome = 'completed' | 'incomplete' | 'busy';
@@ -62,6 +66,18 @@ const NAME_ATTEMPTS = 10;
 export async function runSetup(ctx: SetupContext, breachId: string): Promise<SetupOutcome> {
   if (!(await claimSetup(ctx.db, breachId, ctx.owner, LEASE_MS))) return 'busy';
   let completed = false;
+  // A step can wait its turn under Slack's rate limits (conversations.create is Tier 2: 20 a
+  // minute) for longer than the lease: a live setup keeps renewing it meanwhile.
+  let beat: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    beat = claimSetup(ctx.db, breachId, ctx.owner, LEASE_MS).catch(() => {});
+  }, LEASE_MS / 3);
+  heartbeat.unref();
+  /** Before the lease is released: no renewal may land after it. */
+  const stopBeating = async () => {
+    clearInterval(heartbeat);
+    await beat;
+  };
   try {
     const org = await getOrgSettings(ctx.db, ctx.config);
     for (const step of SETUP_STEPS) {
@@ -87,12 +103,16 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
     const steps = await setupSteps(ctx.db, breachId);
     completed = steps.every((s) => s.status === 'done');
     if (completed) await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_completed' });
+    await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, completed);
     await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed);
     return completed ? 'completed' : 'incomplete';
   } catch (err) {
+    await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, false).catch(() => {});
     throw err;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
@@ -219,7 +239,7 @@ async function postOnce(
   const earlier = attempts > 1 ? await findOwnMessage(ctx.client, channel, eventType, b.id) : null;
   if (earlier) return { ts: earlier, adopted: true };
   const message = await render();
-  const client = cardPostClient(ctx);
+  const client = ctx.postOnce;
   const started = Date.now();
   let failures = 0;
   for (;;) {
@@ -243,19 +263,10 @@ async function postOnce(
 }
 
 /**
- * The card is posted with a client that never retries by itself: the listeners' client retries
+ * The card is posted with a client that never retries by itself (ctx.postOnce): the listeners' client retries
  * 5xx and timeouts blindly, which posts a second card when Slack posted the first but failed to
  * answer. post_card retries instead (cardRetryDelayMs), looking for the card first.
  */
-function cardPostClient(ctx: SetupContext): webApi.WebClient {
-  return new webApi.WebClient(ctx.config.slack.botToken, {
-    slackApiUrl: ctx.config.slack.apiUrl,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-    logger: ctx.logger,
-    logLevel: LogLevel.WARN,
-  });
-}
 
 const CARD_POST_ATTEMPTS = 5;
 /**
@@ -317,7 +328,7 @@ async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], comp
   ];
   await notifyReporter(ctx, b, text, blocks);
   // A new open breach: the Home tabs people keep open should list it.
-  if (completed) await republishHomes(ctx, ctx.client);
+  if (completed) await republishHomes(ctx);
 }
 
 async function notifyReporter(ctx: SetupContext, b: Breach, text: string, blocks: unknown[]): Promise<void> {

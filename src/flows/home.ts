@@ -11,6 +11,7 @@ import { listOpenBreaches, type Breach } from '../store/breaches.js';
 import { listRecentlyClosed } from '../store/closed-breaches.js';
 import { homeViewersSince } from '../store/home-viewers.js';
 import { getOrgSettings, type OrgSettings } from '../store/settings.js';
+import { Coalescer } from './coalescer.js';
 
 export type HomeDeps = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'>;
 
@@ -68,34 +69,79 @@ async function publish(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot,
 }
 
 /**
- * Publishes one user's Home tab from the database. Never throws: a Home that could not be
- * published is logged, and the next open or change publishes it again.
+ * Publishes Home tabs within views.publish's Tier 4 limit: at most one publish per user in flight
+ * and one waiting (coalescer.ts), the waiting one built from the database when it starts, so the
+ * latest state is the one each user sees. A republish of everyone's Home reads the breaches (and
+ * channel memberships) once for the whole batch. One per process.
  */
-export async function publishHome(deps: HomeDeps, client: webApi.WebClient, userId: string): Promise<boolean> {
-  try {
-    return await publish(deps, client, await snapshot(deps, client), userId);
-  } catch (err) {
-    deps.logger.warn(`could not build the Home of ${userId}: ${(err as Error).message}`);
-    return false;
+export class HomePublisher {
+  private readonly users: Coalescer<string>;
+  /** The read every publish of the current republish batch shares. */
+  private batch: Promise<Snapshot> | null = null;
+  private readonly outcomes = new Map<string, boolean>();
+
+  /** `client` should be paced and retry 429s (web-client.ts). */
+  constructor(
+    private readonly deps: HomeDeps,
+    private readonly client: webApi.WebClient,
+  ) {
+    this.users = new Coalescer((userId, reading) => this.publishNow(userId, reading));
   }
+
+  /** Publishes one user's Home; true when the publish that covers this call succeeded. Never throws. */
+  async publish(userId: string): Promise<boolean> {
+    await this.users.request(userId);
+    return this.outcomes.get(userId) ?? false;
+  }
+
+  /**
+   * Something the Home shows changed (a breach declared, its status, a setting): republishes the
+   * Home of everyone who opened it in the last week.
+   */
+  async republishAll(): Promise<{ published: number; failed: number }> {
+    const result = { published: 0, failed: 0 };
+    const snap = snapshot(this.deps, this.client);
+    snap.catch(() => {});
+    this.batch = snap;
+    try {
+      const since = this.deps.clock.now().minus({ days: VIEWER_WINDOW_DAYS }).toJSDate();
+      const viewers = await homeViewersSince(this.deps.db, since);
+      const outcomes = await Promise.all(viewers.map((userId) => this.publish(userId)));
+      for (const ok of outcomes) result[ok ? 'published' : 'failed'] += 1;
+    } catch (err) {
+      this.deps.logger.warn(`could not republish the Home tabs: ${(err as Error).message}`);
+    } finally {
+      if (this.batch === snap) this.batch = null;
+    }
+    return result;
+  }
+
+  drain(timeoutMs?: number): Promise<void> {
+    return this.users.drain(timeoutMs);
+  }
+
+  private async publishNow(userId: string, reading: () => void): Promise<void> {
+    let ok = false;
+    reading();
+    try {
+      ok = await publish(this.deps, this.client, await (this.batch ?? snapshot(this.deps, this.client)), userId);
+    } catch (err) {
+      this.deps.logger.warn(`could not build the Home of ${userId}: ${(err as Error).message}`);
+    }
+    this.outcomes.set(userId, ok);
+    if (this.outcomes.size > 10_000) this.outcomes.clear();
+  }
+}
+
+/** Publishes one user's Home tab from the database (coalesced per user). Never throws. */
+export function publishHome(deps: { homes: HomePublisher }, userId: string): Promise<boolean> {
+  return deps.homes.publish(userId);
 }
 
 /**
  * Republishes the Home of everyone who opened it in the last week; call it after a change that the
- * Home shows (a breach declared, its status, a setting). One at a time, to stay inside Slack's rate
- * limits, and one failure does not stop the others.
+ * Home shows. One failure does not stop the others.
  */
-export async function republishHomes(deps: HomeDeps, client: webApi.WebClient): Promise<{ published: number; failed: number }> {
-  const result = { published: 0, failed: 0 };
-  try {
-    const since = deps.clock.now().minus({ days: VIEWER_WINDOW_DAYS }).toJSDate();
-    const [viewers, snap] = await Promise.all([homeViewersSince(deps.db, since), snapshot(deps, client)]);
-    for (const userId of viewers) {
-      if (await publish(deps, client, snap, userId)) result.published++;
-      else result.failed++;
-    }
-  } catch (err) {
-    deps.logger.warn(`could not republish the Home tabs: ${(err as Error).message}`);
-  }
-  return result;
+export function republishHomes(deps: { homes: HomePublisher }): Promise<{ published: number; failed: number }> {
+  return deps.homes.republishAll();
 }

@@ -7,7 +7,7 @@ import type { Breach } from '../store/breaches.js';
 import { setLead } from '../store/lead.js';
 import { refreshCard } from './card.js';
 
-export type LeadContext = Pick<BotDeps, 'db' | 'config' | 'clock'> & { logger: Pick<Logger, 'warn'>; client: webApi.WebClient };
+export type LeadContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'cards'> & { logger: Pick<Logger, 'warn'>; client: webApi.WebClient };
 
 /**
  * Names the breach lead (`/breach lead @person` and the card's "Breach lead" picker); the access

@@ -10,7 +10,7 @@ import { findOwnMessage } from '../slack/own-messages.js';
 import { getBreach } from '../store/breaches.js';
 import { loadReminderState } from '../store/breach-state.js';
 import { cancelStream, scheduleReminders, type ClaimedReminder, type DbExecutor } from '../store/reminders.js';
-import { refreshCard } from './card.js';
+import { refreshCard, type CardRefresher } from './card.js';
 import { breachStanding } from './progress.js';
 
 /** Message metadata type of reminders, so a retried reminder can find an earlier post of itself. */
@@ -39,6 +39,7 @@ export interface ReminderContext {
   clock: Clock;
   logger: Pick<Logger, 'warn' | 'debug'>;
   config: Pick<Config, 'timezone' | 'seeds'>;
+  cards: CardRefresher;
 }
 
 /**
@@ -85,7 +86,11 @@ export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Pr
   return { messageTs: res.ts! };
 }
 
-/** After a reminder: the card's countdown is refreshed with it. */
+/**
+ * After a reminder: the card's countdown is refreshed with it. Not awaited: in a storm of due
+ * reminders the refresh waits its turn within chat.update's limit, and the next reminders must not
+ * wait behind it (the refresher coalesces and lands the latest state).
+ */
 export async function afterReminder(ctx: ReminderContext, r: ClaimedReminder): Promise<void> {
-  await refreshCard(ctx, r.breachId);
+  void refreshCard(ctx, r.breachId);
 }

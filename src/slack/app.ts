@@ -1,9 +1,11 @@
-import { App, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotDeps } from './deps.js';
 import type { KnownListeners } from './listeners/fallback.js';
 import { registerListeners } from './listeners/index.js';
+import type { SlackPacer } from './pacer.js';
 import { recordRequestKind } from './request-kind.js';
+import { QUICK_RETRIES, webClientOptions } from './web-client.js';
 
 export interface SlackApp {
   app: App;
@@ -15,18 +17,17 @@ export interface SlackApp {
 
 /**
  * Builds the Bolt app: HTTP mode (signature-verified `POST /slack/events`) by default,
- * Socket Mode when SLACK_APP_TOKEN is set. The Web API base URL comes from SLACK_API_URL,
- * as GovSlack and the local emulator need.
+ * Socket Mode when SLACK_APP_TOKEN is set. Its WebClient (and the Socket Mode client's, which Bolt
+ * builds from the same clientOptions) is paced to Slack's rate limits (web-client.ts).
  */
-export function createSlackApp(config: Config, deps: Omit<BotDeps, 'config'>): SlackApp {
+export function createSlackApp(config: Config, deps: Omit<BotDeps, 'config'>, pacer: SlackPacer): SlackApp {
   const logger: Logger = deps.logger;
   const clientOptions = {
-    slackApiUrl: config.slack.apiUrl,
-    // Retry what Slack says may be retried (429 Retry-After, 5xx, network) a few times, quickly:
-    // a user is waiting, and our own step records resume anything that still fails.
-    retryConfig: { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4_000, randomize: true },
-    logLevel: LogLevel.WARN,
-    logger,
+    // Paced per method; a 429 waits its Retry-After in the pacer and is sent again (pacer.ts).
+    ...webClientOptions(config, logger, pacer, { retryRateLimited: true }),
+    // Retry what Slack says may be retried (5xx, network, a 429 the pacer gave up on) a few times,
+    // quickly: a user is waiting, and our own step records resume anything that still fails.
+    retryConfig: QUICK_RETRIES,
   };
   let receiver: HTTPReceiver | undefined;
   let app: App;

@@ -64,6 +64,8 @@ export interface Violation {
 export interface CoreOptions {
   signingSecret: string;
   botToken: string;
+  /** App-level token (xapp-…) for Socket Mode's apps.connections.open. */
+  appToken: string;
   verificationToken: string;
   scopes: readonly string[];
   homeTabEnabled: boolean;
@@ -86,6 +88,10 @@ export class EmulatorCore {
   /** http://127.0.0.1:PORT once listening. */
   baseUrl = '';
   tokenRevoked = false;
+  /** Mints Socket Mode URLs for apps.connections.open (set by SlackEmulator.start). */
+  socketUrl: () => string = () => {
+    throw new Error('Socket Mode is not served');
+  };
 
   constructor(readonly options: CoreOptions) {
     this.scopes = new Set(options.scopes);

@@ -34,6 +34,12 @@ export interface DriverOptions {
   escapeCommandText?: boolean;
 }
 
+/** How requests reach the bot: signed HTTP (default) or Socket Mode envelopes (socket-mode.ts). */
+export interface DriverTransport {
+  send(req: RawRequest): Promise<AckResult>;
+  abortAll(): void;
+}
+
 export interface CommandResult extends AckResult {
   triggerId: string;
   responseUrl: string;
@@ -99,13 +105,14 @@ const ACTION_INPUT_KEYS = [
 ] as const;
 
 export class Driver {
-  private readonly transport: Transport;
+  private readonly transport: DriverTransport;
   readonly options: Required<DriverOptions>;
 
   constructor(
     private readonly core: EmulatorCore,
     readonly url: string,
     options: DriverOptions = {},
+    transport?: (options: Required<DriverOptions>) => DriverTransport,
   ) {
     this.options = {
       ackDeadlineMs: options.ackDeadlineMs ?? 3000,
@@ -114,7 +121,7 @@ export class Driver {
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       escapeCommandText: options.escapeCommandText ?? true,
     };
-    this.transport = new Transport(url, core.options.signingSecret, this.options.requestTimeoutMs);
+    this.transport = transport?.(this.options) ?? new Transport(url, core.options.signingSecret, this.options.requestTimeoutMs);
   }
 
   /** Abort requests still in flight (called by SlackEmulator.close). */

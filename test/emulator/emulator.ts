@@ -11,6 +11,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { SocketModeHub, SocketTransport } from './socket-mode.js';
 import type { Clock } from './clock.js';
 import { DEFAULT_BOT_SCOPES, EmulatorCore, type ApiCall, type Violation } from './core.js';
 import { Driver, type DriverOptions } from './driver.js';
@@ -37,6 +38,8 @@ import type {
 export interface SlackEmulatorOptions {
   signingSecret?: string;
   botToken?: string;
+  /** App-level token for Socket Mode (apps.connections.open). */
+  appToken?: string;
   /** Bot token scopes; default DEFAULT_BOT_SCOPES (breachbot's set). */
   scopes?: readonly string[];
   /** Manifest app_home.home_tab_enabled; views.publish answers not_enabled when false. Default true. */
@@ -88,12 +91,15 @@ export class SlackEmulator {
   private constructor(
     private readonly core: EmulatorCore,
     private readonly server: Server,
+    /** Socket Mode's server side: connections, disconnect warnings, drops (socket-mode.ts). */
+    readonly socketMode: SocketModeHub,
   ) {}
 
   static async start(options: SlackEmulatorOptions = {}): Promise<SlackEmulator> {
     const core = new EmulatorCore({
       signingSecret: options.signingSecret ?? `emulator-secret-${randomHex(16)}`,
       botToken: options.botToken ?? `xoxb-emulator-${randomHex(12)}`,
+      appToken: options.appToken ?? `xapp-1-emulator-${randomHex(12)}`,
       verificationToken: options.verificationToken ?? randomHex(12),
       scopes: options.scopes ?? DEFAULT_BOT_SCOPES,
       homeTabEnabled: options.homeTabEnabled ?? true,
@@ -104,13 +110,16 @@ export class SlackEmulator {
       teamDomain: options.teamDomain ?? 'emulated',
     });
     const server = createEmulatorServer(core);
+    const socketMode = new SocketModeHub(server, () => core.state.bot.appId);
+    core.socketUrl = () => socketMode.mintUrl();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     core.baseUrl = `http://127.0.0.1:${port}`;
-    const emu = new SlackEmulator(core, server);
+    socketMode.setBaseUrl(core.baseUrl);
+    const emu = new SlackEmulator(core, server, socketMode);
     const poll = options.scheduledPollMs ?? 200;
     if (poll !== false) {
       emu.poller = setInterval(() => postDueScheduled(core), poll);
@@ -130,6 +139,9 @@ export class SlackEmulator {
   }
   get botToken(): string {
     return this.core.options.botToken;
+  }
+  get appToken(): string {
+    return this.core.options.appToken;
   }
   get signingSecret(): string {
     return this.core.options.signingSecret;
@@ -429,8 +441,16 @@ export class SlackEmulator {
     return d;
   }
 
+  /** A driver that sends Slack's requests to a bot connected in Socket Mode, as envelopes over its WebSocket. */
+  socketDriver(options: DriverOptions = {}): Driver {
+    const d = new Driver(this.core, 'socket-mode', options, (o) => new SocketTransport(this.socketMode, o.requestTimeoutMs));
+    this.drivers.push(d);
+    return d;
+  }
+
   async close(): Promise<void> {
     if (this.poller) clearInterval(this.poller);
+    await this.socketMode.close();
     for (const d of this.drivers) d.abortAll();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

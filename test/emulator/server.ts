@@ -158,7 +158,9 @@ async function handleApi(
   if (!spec) return reply(200, { ok: false, error: 'unknown_method' });
   // Token checks (rule 9): none → not_authed; unknown → invalid_auth.
   if (parsed.token === undefined || parsed.token === '') return reply(200, { ok: false, error: 'not_authed' });
-  if (parsed.token !== core.options.botToken) return reply(200, { ok: false, error: 'invalid_auth' });
+  const [expected, other] = spec.token === 'app' ? [core.options.appToken, core.options.botToken] : [core.options.botToken, core.options.appToken];
+  if (parsed.token === other) return reply(200, { ok: false, error: 'not_allowed_token_type' });
+  if (parsed.token !== expected) return reply(200, { ok: false, error: 'invalid_auth' });
   if (core.tokenRevoked) return reply(200, { ok: false, error: 'token_revoked' });
 
   const fault = core.faults.take(method);

@@ -14,7 +14,8 @@ export interface ChildBot {
 
 /**
  * Starts the bot as its own process, configured only through environment variables, exactly as
- * `npm start` from the README does (or `node --import tsx src/main.ts` with `direct`).
+ * `npm start` from the README does (compiling src/ first if dist/ is stale), or
+ * `node --import tsx src/main.ts` with `direct`.
  */
 export async function startChildBot(slack: SlackEmulator, env: Record<string, string>, opts: { direct?: boolean } = {}): Promise<ChildBot> {
   const [cmd, args] = opts.direct ? [process.execPath, ['--import', 'tsx', 'src/main.ts']] : ['npm', ['start', '--silent']];

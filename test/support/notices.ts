@@ -21,10 +21,14 @@ export async function openFromCard(t: TestBot, breach: CardRow, action: string, 
 export async function draftAndWait(t: TestBot, breach: CardRow, user: string) {
   const before = threadOf(t, breach).length;
   await pressCard(t, breach, ACTIONS.draftNotices, user);
-  return t.slack.waitFor(() => {
-    const posted = threadOf(t, breach).slice(before);
-    return posted.some((m) => m.files?.length) && posted;
-  });
+  // The drafts are several messages, posted at Slack's pace of one a second in a channel.
+  return t.slack.waitFor(
+    () => {
+      const posted = threadOf(t, breach).slice(before);
+      return posted.some((m) => m.files?.length) && posted;
+    },
+    { timeoutMs: 30_000, what: 'the drafts and their files' },
+  );
 }
 
 /** The uploaded files of a thread message, with their text. */

@@ -7,9 +7,8 @@ import type { Breach } from '../../store/breaches.js';
 import { assessmentModal } from '../views/assessment-modal.js';
 
 /**
- * Opens the risk questionnaire at step 1. Called first thing in a listener, in parallel with
- * ack(): the trigger expires three seconds after Slack sent it, so only one indexed read comes
- * before views.open, for the previous version's answers. Reassessing starts from them; a first
+ * Opens the risk questionnaire at step 1. Called right after ack(): the trigger expires three
+ * seconds after Slack sent it, so only one indexed read comes before views.open, for the previous version's answers. Reassessing starts from them; a first
  * assessment starts from the role given when the breach was declared.
  */
 export async function openAssessmentModal(client: webApi.WebClient, triggerId: string, db: Db, breach: Breach): Promise<void> {

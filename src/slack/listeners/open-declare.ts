@@ -3,8 +3,8 @@ import type { BotDeps } from '../deps.js';
 import { declareModal, type DeclareMetadata, type DeclarePrefill } from '../views/declare-modal.js';
 
 /**
- * Opens the Declare modal. Called first thing in a listener, in parallel with ack(): the trigger
- * expires three seconds after Slack sent it, so nothing slow may come before views.open.
+ * Opens the Declare modal. Called right after ack(): the trigger expires three seconds after Slack
+ * sent it, so nothing slow may come before views.open.
  */
 export async function openDeclareModal(
   client: webApi.WebClient,

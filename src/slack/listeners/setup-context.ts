@@ -12,5 +12,8 @@ export function setupContext(deps: BotDeps, client: webApi.WebClient, botUserId:
     config: deps.config,
     botUserId: botUserId ?? '',
     owner: deps.owner,
+    cards: deps.cards,
+    homes: deps.homes,
+    postOnce: deps.postOnce,
   };
 }

@@ -1,4 +1,5 @@
 /** The registry of emulated Web API methods (slack-rules.md §4.2 table). */
+import { appsMethods } from './apps.js';
 import { authMethods } from './auth.js';
 import { chatMethods } from './chat.js';
 import { conversationsMethods } from './conversations.js';
@@ -12,6 +13,7 @@ import { viewsMethods } from './views.js';
 export const ALL_METHODS: ReadonlyMap<string, MethodSpec> = new Map(
   [
     ...authMethods,
+    ...appsMethods,
     ...conversationsMethods,
     ...chatMethods,
     ...scheduledMethods,

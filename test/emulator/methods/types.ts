@@ -20,5 +20,7 @@ export interface MethodSpec {
   tier: Tier;
   /** Static scope requirement: any one of these. Omit for no scope or a channel-type dependent one. */
   scopes?: readonly string[];
+  /** The token the method takes: the bot token (default) or the app-level token (apps.connections.open). */
+  token?: 'bot' | 'app';
   handler(ctx: MethodContext): Record<string, unknown> | Promise<Record<string, unknown>>;
 }

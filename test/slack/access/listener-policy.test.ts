@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { POLICY } from '../../../src/domain/access/policy.js';
 import { SURFACES, type SurfaceKind } from '../../../src/slack/access/surfaces.js';
+import { SlackPacer } from '../../../src/slack/pacer.js';
 import { createSlackApp } from '../../../src/slack/app.js';
 import { subcommandNames } from '../../../src/slack/listeners/commands/breach.js';
 
@@ -14,7 +15,7 @@ import { subcommandNames } from '../../../src/slack/listeners/commands/breach.js
 describe('every listener has an access policy entry', () => {
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' });
   const logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'info', setName() {} } as never;
-  const { listeners } = createSlackApp(config, { logger } as never);
+  const { listeners } = createSlackApp(config, { logger } as never, new SlackPacer());
   const registered = listeners.registered();
 
   it.each(['action', 'view', 'shortcut', 'event'] as const)('%s listeners', (kind) => {

@@ -12,6 +12,8 @@ import type { CardActions } from './card-press.js';
 export function register(app: App, deps: BotDeps, card: CardActions): void {
   /** "Assess risk" on the card (its button or the overflow menu): the guard found the breach. */
   card.on(ACTIONS.assess, async ({ ack, body, client, context, respond }) => {
+    // The ack first: it waits on nothing; the read and views.open follow at once, inside the trigger's 3 s.
+    await ack();
     const open = (async () => {
       const breach = grantedBreach(context);
       const refused = notAssessable(breach);
@@ -22,7 +24,6 @@ export function register(app: App, deps: BotDeps, card: CardActions): void {
       deps.logger.warn(`could not open the questionnaire: ${slackErrorCode(err)}`);
       return `:warning: I could not open the questionnaire (${slackErrorCode(err)}). Please press *Assess risk* again.`;
     });
-    await ack();
     const problem = await open;
     if (problem) await respond({ response_type: 'ephemeral', replace_original: false, text: problem });
   });

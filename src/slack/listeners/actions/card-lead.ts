@@ -31,7 +31,7 @@ export function register(app: App, deps: BotDeps): void {
     }
     if (refused) {
       await replyOnlyTo(deps, client, body, refused);
-      await refreshCard({ ...deps, client }, breach.id);
+      await refreshCard(deps, breach.id);
     }
   });
 }

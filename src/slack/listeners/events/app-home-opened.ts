@@ -8,7 +8,7 @@ import type { BotDeps } from '../../deps.js';
  * Home is republished when something changes, and publish it now. The Messages tab needs nothing.
  */
 export function register(app: App, deps: BotDeps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
     try {
       await recordHomeViewer(deps.db, event.user, deps.clock.now().toJSDate());
@@ -16,6 +16,6 @@ export function register(app: App, deps: BotDeps): void {
       // Still show the Home: only its later refreshes depend on the record.
       deps.logger.warn(`could not record the Home viewer ${event.user}: ${(err as Error).message}`);
     }
-    await publishHome(deps, client, event.user);
+    await publishHome(deps, event.user);
   });
 }

@@ -46,7 +46,7 @@ async function handleSubmit({ ack, view, body, client }: Args, deps: BotDeps): P
   }
   await ack();
   deps.logger.info(`settings changed by ${userId}`);
-  deps.background.run(() => republishHomes(deps, client));
+  deps.background.run(() => republishHomes(deps));
 }
 
 /**

@@ -1,0 +1,109 @@
+// Compiles src/ to dist/ with the project's own TypeScript (tsconfig.build.json), so that
+// `npm start` runs plain node on JavaScript instead of transpiling at every start (about 0.8 s and
+// 50 MB more per start; docs/benchmarks.md). Plain JavaScript: it runs before anything is built.
+//
+//   node scripts/build.mjs           build now (`npm run build`; `prepare` runs it on `npm ci`)
+//   import { ensureBuilt } …         build only when dist/ is missing or older than the sources
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const distDir = join(root, 'dist');
+/** Written last into a finished build; its mtime is when that build started reading the sources. */
+const stampFile = join(distDir, '.built');
+/** What the build reads: a change to any of these makes dist/ stale. */
+const inputs = [join(root, 'src'), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json')];
+
+function newestMtime(path) {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  // A directory's own mtime moves when a file in it is added, renamed or deleted.
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** 'missing', 'stale' (a source is newer than the build) or 'fresh'. */
+export function buildState() {
+  const stamp = statSync(stampFile, { throwIfNoEntry: false });
+  if (!stamp) return 'missing';
+  return Math.max(...inputs.map(newestMtime)) > stamp.mtimeMs ? 'stale' : 'fresh';
+}
+
+function tscPath() {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('typescript/package.json');
+    return join(pkg, '..', 'bin', 'tsc');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Compiles into a private folder and swaps it in whole, so a running or concurrently starting bot
+ * never sees half a build. Returns an error message, or null on success.
+ */
+export function build() {
+  const tsc = tscPath();
+  if (!tsc) return 'TypeScript is not installed (it is a development dependency: run `npm ci` without --omit=dev)';
+  const started = new Date();
+  const tmp = join(root, `.build-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', tmp], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) {
+    rmSync(tmp, { recursive: true, force: true });
+    return `tsc failed:\n${run.stdout}${run.stderr}${run.error ? run.error.message : ''}`;
+  }
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(join(tmp, '.built'), `built by scripts/build.mjs from src/ at ${started.toISOString()}\n`);
+  utimesSync(join(tmp, '.built'), started, started);
+  const old = join(root, `.build-old-${process.pid}`);
+  try {
+    if (existsSync(distDir)) renameSync(distDir, old);
+  } catch {
+    // Another process is swapping in its build right now.
+  }
+  try {
+    renameSync(tmp, distDir);
+  } catch {
+    // Another process swapped in its build of the same sources first: keep that one.
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
+  return null;
+}
+
+/** Builds when dist/ is missing or older than the sources, saying so in one line on stderr. */
+export function ensureBuilt() {
+  const state = buildState();
+  if (state === 'fresh') return;
+  process.stderr.write(
+    `breachbot: compiling src/ to dist/ (${state === 'missing' ? 'no build yet' : 'the sources are newer than the build'})\n`,
+  );
+  const error = build();
+  if (error) {
+    process.stderr.write(`breachbot: cannot build: ${error}\n`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // `prepare` passes --prepare: an install without development dependencies (a deployment that
+  // ships a dist/ built elsewhere) must not fail for want of TypeScript.
+  if (process.argv.includes('--prepare') && !tscPath()) {
+    process.stderr.write('breachbot: TypeScript is not installed, so dist/ was not built; `npm start` needs it\n');
+    process.exit(0);
+  }
+  const error = build();
+  if (error) {
+    process.stderr.write(`breachbot: build failed: ${error}\n`);
+    process.exit(1);
+  }
+}
