@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { openDb, type DbHandle } from './db/client.js';
 import { startEmbedded, type EmbeddedServer } from './db/embedded.js';
 import { applyMigrations, isMigrated } from './db/migrate.js';
+import { EMBEDDED_APP, EMBEDDED_OWNER } from './db/roles.js';
 import { createHttpServer } from './http/server.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { BackgroundTasks } from './flows/background.js';
@@ -12,7 +13,9 @@ import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js
 import { afterReminder, postReminder } from './flows/reminders.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
 import { reminderClient } from './slack/reminder-client.js';
-import { getReminderSchedule } from './store/settings.js';
+import { getOrgSettings, getReminderSchedule } from './store/settings.js';
+import { reportBackupFailure, startBackupScheduler } from './flows/backups.js';
+import { publishHome } from './flows/home.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createSlackApp } from './slack/app.js';
@@ -27,6 +30,8 @@ export interface BotHandle {
   db: DbHandle;
   /** Runs a reminder round now (tests move the clock, then tick). */
   tickReminders(): Promise<void>;
+  /** Makes the scheduled backup now if one is due. */
+  backupIfDue(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,6 +45,8 @@ export interface StartOptions {
   reminderPollMs?: number;
   /** Interface for the HTTP server; all interfaces by default, as a container needs. */
   host?: string;
+  /** How often to check whether the daily backup is due (ms); 0 = only when asked. Default: hourly, first after 5 minutes. */
+  backupCheckMs?: number;
 }
 
 /** A start-up failure with a message meant for the operator, printed as one line. */
@@ -62,6 +69,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   };
   try {
     let databaseUrl = config.databaseUrl;
+    // Migrations run as the schema's owner; the bot then works as its own, lesser role.
+    let schema: { url: string; asRole?: string; appRole?: string };
     if (!databaseUrl) {
       const embedded: EmbeddedServer = await startEmbedded({
         dataDir: config.dataDir,
@@ -71,9 +80,17 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       });
       cleanups.push(() => embedded.stop());
       databaseUrl = embedded.url;
+      schema = { url: embedded.adminUrl, asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP };
       logger.info(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
+    } else if (config.databaseOwnerUrl) {
+      schema = { url: config.databaseOwnerUrl, appRole: decodeURIComponent(new URL(databaseUrl).username) };
+    } else {
+      schema = { url: databaseUrl };
+      logger.warn(
+        "DATABASE_URL's role owns the schema, so it could rewrite history; give the bot its own role: README, \"Database roles\" (npm run db:roles)",
+      );
     }
-    await applyMigrations(databaseUrl).catch((err: Error) => {
+    await applyMigrations(schema.url, schema).catch((err: Error) => {
       throw new StartupError(`database migrations failed: ${err.message}`);
     });
     const db = openDb(databaseUrl);
@@ -145,9 +162,31 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       logger,
     });
     cleanups.push(() => scheduler.stop());
+
+    // Daily backups; a failure is told to the DPO users in a DM and on their Home.
+    const backupCheckMs = opts.backupCheckMs ?? 3_600_000;
+    const backups = startBackupScheduler({
+      db: db.db,
+      url: databaseUrl,
+      dir: config.backupDir,
+      clock,
+      logger,
+      checkEveryMs: backupCheckMs,
+      reportFailure: async (message) => {
+        const { dpoUserIds } = await getOrgSettings(db.db, config);
+        await reportBackupFailure(app.client, dpoUserIds, config.backupDir, message, logger);
+        for (const user of dpoUserIds) await publishHome({ ...deps, config }, app.client, user);
+      },
+    });
+    const firstBackupCheck = backupCheckMs > 0 ? setTimeout(() => void backups.runNow(), Math.min(backupCheckMs, 300_000)) : undefined;
+    firstBackupCheck?.unref();
+    cleanups.push(async () => {
+      clearTimeout(firstBackupCheck);
+      await backups.stop();
+    });
     const port = (server.address() as AddressInfo).port;
     logger.info(`breachbot listening on port ${port} (${config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'})`);
-    return { port, databaseUrl, db, tickReminders: () => scheduler.tickNow(), stop: stopAll };
+    return { port, databaseUrl, db, tickReminders: () => scheduler.tickNow(), backupIfDue: backups.runNow, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -23,7 +23,7 @@ export const SECRET_PREFIX = '.pg-secret-';
 
 /** What an interrupted first start may leave behind: nothing that says a cluster ever existed. */
 function harmless(entry: string): boolean {
-  return entry === 'breachbot.lock' || entry === 'password' || entry.startsWith(INIT_PREFIX) || entry.startsWith(SECRET_PREFIX);
+  return entry === 'breachbot.lock' || entry === 'password' || entry === 'app-password' || entry.startsWith(INIT_PREFIX) || entry.startsWith(SECRET_PREFIX);
 }
 
 /** Files a complete PostgreSQL cluster always has. */

@@ -21,13 +21,14 @@ import { isAlive, lockDataDir } from './data-dir-lock.js';
 import { freePort } from './free-port.js';
 import { pgBinaries } from './pg-binaries.js';
 import { runInitdb, runPostgres } from './pg-process.js';
+import { EMBEDDED_APP, EMBEDDED_OWNER, ensureRole, handOverToOwner } from './roles.js';
 import { runtimeSubdir } from './runtime-dir.js';
 import { canReach, serverUser, type ServerUser } from './server-user.js';
 
 export interface EmbeddedServer {
-  /** postgres:// URL of the bot's database on the private server. */
+  /** postgres:// URL of the bot's database on the private server, as the bot's role (not a superuser). */
   url: string;
-  /** The cluster superuser's URL for `database` (set-up, migrations' owner, backups, restores). */
+  /** The cluster superuser's URL for `database`: set-up, migrations (as the owner role), backups, restores. */
   adminUrl: string;
   port: number;
   /** Fast shutdown: postgres checkpoints and exits; the data folder is kept. */
@@ -37,6 +38,8 @@ export interface EmbeddedServer {
 export interface EmbeddedOptions {
   dataDir: string;
   database?: string;
+  /** Refuse an empty folder instead of initialising it (a backup of nothing is a mistake). */
+  existingOnly?: boolean;
   log?: (line: string) => void;
 }
 
@@ -70,10 +73,12 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     const pgLink = join(dataDir, 'pg');
     const state = clusterState(dataDir, pgLink);
     if (state.kind === 'damaged') throw new DamagedDataDirError(damagedMessage(state.problem));
+    if (state.kind === 'empty' && opts.existingOnly) throw new Error(`there is no breachbot database in ${dataDir} (BREACHBOT_DATA_DIR)`);
     const home = clusterHome(dataDir, user);
     removeTemporaries(home);
     const bins = await pgBinaries(user);
-    const password = readOrCreatePassword(dataDir);
+    const password = readOrCreateSecret(dataDir, 'password');
+    const appPassword = readOrCreateSecret(dataDir, 'app-password');
     if (state.kind === 'empty') {
       await initCluster({ dataDir, home, user, password, initdb: bins.initdb, log });
     }
@@ -86,12 +91,13 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
     try {
       await ensureDatabase(`${base}/postgres`, database);
+      await setUpRoles(`${base}/${database}`, appPassword);
     } catch (err) {
       await server.stop();
       throw err;
     }
     return {
-      url: `${base}/${database}`,
+      url: `postgres://${EMBEDDED_APP}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${database}`,
       adminUrl: `${base}/${database}`,
       port,
       stop: async () => {
@@ -178,12 +184,24 @@ async function initCluster(o: {
   if (home.linked) symlinkSync(home.target, join(o.dataDir, 'pg'));
 }
 
-function readOrCreatePassword(dataDir: string): string {
-  const file = join(dataDir, 'password');
+function readOrCreateSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const password = randomBytes(24).toString('base64url');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
+}
+
+/** The owner role (owns the schema, runs migrations) and the bot's role, neither a superuser. */
+async function setUpRoles(adminUrl: string, appPassword: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await ensureRole(sql, EMBEDDED_OWNER);
+    await ensureRole(sql, EMBEDDED_APP, appPassword);
+    await handOverToOwner(sql, EMBEDDED_OWNER);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

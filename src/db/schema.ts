@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -114,9 +115,35 @@ export const breachEvents = pgTable(
     actor: text('actor').notNull(),
     type: text('type').notNull(),
     data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    /**
+     * Tamper evidence: the row's place in the hash chain, the hash of the event before it and its
+     * own hash, all set by a trigger (migrations/0003_audit_hash_chain.sql), never by the code.
+     */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('breach_events_breach_idx').on(t.breachId, t.at)],
+  (t) => [index('breach_events_breach_idx').on(t.breachId, t.at), uniqueIndex('breach_events_chain_seq').on(t.chainSeq)],
 );
+
+/** The audit chain's head (one row): the trigger serialises appends on it, across replicas. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey().default(1),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Every backup the bot or `npm run backup` made or tried: the DPO's Home shows the last one. */
+export const backupRuns = pgTable('backup_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  startedAt: utc('started_at').notNull(),
+  finishedAt: utc('finished_at'),
+  /** 'scheduled' (the bot) or 'manual' (npm run backup). */
+  kind: text('kind').notNull(),
+  file: text('file'),
+  bytes: bigint('bytes', { mode: 'number' }),
+  error: text('error'),
+});
 
 /**
  * Reminders are rows, claimed with FOR UPDATE SKIP LOCKED so exactly one replica posts each.

