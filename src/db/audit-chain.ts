@@ -51,7 +51,7 @@ export async function verifyAuditChain(sql: Sql): Promise<ChainCheck> {
   const cursor = sql<ChainRow[]>`
     select id::text, chain_seq::text, prev_hash, hash, breach_id::text, actor, type, data::text as data,
            (extract(epoch from at) * 1000000)::bigint::text as at_us
-    from breach_events order by chain_seq nulls first, id`.cursor(1000);
+    from breach_events e order by e.chain_seq nulls first, e.id`.cursor(1000);
   for await (const rows of cursor) {
     for (const r of rows) {
       broken = checkLink(r, expected, prev);
