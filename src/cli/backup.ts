@@ -1,5 +1,4 @@
 // npm run backup -- [--out FILE]: one consistent, compressed backup of the whole database.
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { backupFileName } from '../domain/backup-retention.js';
@@ -9,10 +8,7 @@ import { option, runCommand, say } from './command.js';
 
 runCommand('backup', async (config, args) => {
   let out = option(args, '--out');
-  if (!out) {
-    mkdirSync(config.backupDir, { recursive: true, mode: 0o700 });
-    out = join(config.backupDir, backupFileName(DateTime.utc()));
-  }
+  out ??= join(config.backupDir, backupFileName(DateTime.utc()));
   const target = await openTarget(config, { exclusive: false, create: false });
   try {
     const result = await takeBackup(target.url, resolve(out), 'manual');

@@ -130,8 +130,10 @@ function clusterHome(dataDir: string, user: ServerUser): ClusterHome {
   const isLink = existsSync(pgLink) && lstatSync(pgLink).isSymbolicLink();
   if (!isLink && canReach(dataDir, user)) return { target: pgLink, parent: dataDir, prefix: '', linked: false };
   const parent = runtimeSubdir('clusters', 0o711);
+  // Named after the folder, plus a random part: a folder moved aside and started afresh at the same
+  // path gets a cluster of its own, and the one it left stays where its link points.
   const id = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 16);
-  return { target: join(parent, id), parent, prefix: id, linked: true };
+  return { target: join(parent, `${id}-${randomBytes(4).toString('hex')}`), parent, prefix: id, linked: true };
 }
 
 /** initdb's leftovers from a start that was killed: never a cluster that held data, and the secret must go. */

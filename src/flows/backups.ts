@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Logger, webApi } from '@slack/bolt';
 import { openDb } from '../db/client.js';
 import { writeBackup, type BackupResult } from '../db/backup.js';
@@ -15,7 +15,10 @@ export async function takeBackup(url: string, file: string, kind: 'scheduled' | 
   const startedAt = now();
   const db = openDb(url, { max: 1 });
   try {
-    const result = await writeBackup(url, file).catch(async (err: Error) => {
+    const result = await (async () => {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      return writeBackup(url, file);
+    })().catch(async (err: Error) => {
       await recordBackupRun(db.db, { startedAt, at: now(), kind, file, bytes: null, error: err.message }).catch(() => {});
       throw err;
     });
@@ -56,7 +59,6 @@ export function startBackupScheduler(o: BackupSchedulerOptions): { runNow(): Pro
       if (status.lastGood && now.toMillis() - status.lastGood.at.getTime() < DUE_AFTER_MS) return;
       const dir = resolve(o.dir);
       try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
         const result = await takeBackup(o.url, join(dir, backupFileName(now)), 'scheduled', () => o.clock.now().toJSDate());
         for (const old of backupsToDelete(readdirSync(dir))) rmSync(join(dir, old), { force: true });
         o.logger.info(`backup written to ${result.file} (${result.bytes} bytes)`);
