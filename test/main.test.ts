@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,16 @@ describe('npm start', () => {
     expect(after.filter((f) => !before.includes(f))).toEqual([]);
     expect(before.filter((f) => !after.includes(f))).toEqual([]);
   }, 90_000);
+
+  it('says in one line, without a stack trace, when the embedded PostgreSQL cannot run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachbot-start-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'a-file'), '');
+    const { code, stderr } = await runBotToExit({ BREACHBOT_DATA_DIR: join(dir, 'a-file', 'data') });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^breachbot: cannot start: embedded database: .*ENOTDIR.*\n$/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
 
   const asRoot = userInfo().uid === 0;
   (asRoot ? it : it.skip)('starts as root from a checkout in a private (0700) folder, data in ./.breachbot', async () => {
