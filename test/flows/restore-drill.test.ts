@@ -9,6 +9,9 @@ import { takeBackup } from '../../src/flows/backups.js';
 import { useTestBot } from '../support/bot-harness.js';
 import { describeEachDatabase, testServers } from '../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../support/declare.js';
+import { assessByCommand, HEALTH_LEAK_STEP1, resultMessage, submitStep } from '../support/assess.js';
+import { pressCard, type CardRow } from '../support/card.js';
+import { ACTIONS, TIMELINE_ENTRY_VIEW, timelineEntryAction } from '../../src/slack/ids.js';
 
 const START = '2026-10-23T08:00:00Z';
 const dir = mkdtempSync(join(tmpdir(), 'breachbot-drill-'));
@@ -24,10 +27,32 @@ describeEachDatabase('restore drill', ({ server, freshDatabase }) => {
   const reminders = (channel: string) => t.slack.messages(channel).filter((m) => m.metadata?.['event_type'] === 'breachbot_reminder');
   const adminUrl = () => testServers().find((s) => s.server === server)!.adminUrl;
 
-  it('declare, back up, wipe, restore, start: the next reminder is posted once', async () => {
+  it('declare, assess, record, back up, wipe, restore, start: the next reminder is posted once', async () => {
+    // Declare, assess, record a timeline entry: the state a restore must bring back.
+    const now = Math.floor(clock.now().toSeconds());
     const view = await openDeclare(t);
-    await t.driver.submitView({ user: t.users.reporter, viewId: view.id, values: declareValues({ title: 'Drill breach', awareAt: Math.floor(clock.now().toSeconds()) }) });
+    await t.driver.submitView({
+      user: t.users.reporter,
+      viewId: view.id,
+      values: declareValues({ title: 'Drill breach', awareAt: now, responders: [t.users.responder] }),
+    });
     const row = await waitForSetup(t.databaseUrl, 'Drill breach');
+    const questionnaire = await assessByCommand(t, row.channel_id);
+    await submitStep(t, t.users.responder, questionnaire.id, HEALTH_LEAK_STEP1);
+    await submitStep(t, t.users.responder, questionnaire.id, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
+    await submitStep(t, t.users.responder, questionnaire.id, { measuresRemoveHighRisk: 'false', individualContactDisproportionate: 'false' });
+    await resultMessage(t, row.channel_id, 1);
+    await pressCard(t, row as unknown as CardRow, ACTIONS.addTimelineEntry, t.users.responder);
+    const entry = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === TIMELINE_ENTRY_VIEW));
+    const saved = await t.driver.submitView({
+      user: t.users.responder,
+      viewId: entry.id,
+      values: {
+        what: { [timelineEntryAction('what')]: 'Laptop located at the courier' },
+        occurredAt: { [timelineEntryAction('occurredAt')]: { type: 'datetimepicker', selected_date_time: now - 600 } },
+      },
+    });
+    expect(saved.responseAction).toBe('close');
     const sql = postgres(t.databaseUrl, { max: 1, onnotice: () => {} });
     const file = join(dir, `drill-${server}.backup.gz`);
     try {
@@ -51,6 +76,10 @@ describeEachDatabase('restore drill', ({ server, freshDatabase }) => {
       try {
         expect((await again`select count(*)::int as n from breach_events`)[0]!.n).toBeGreaterThanOrEqual(before[0]!.n);
         expect((await again`select card_ts from breaches where id = ${row.id}`)[0]!.card_ts).toBe(row.card_ts);
+        expect((await again`select count(*)::int as n from assessments where breach_id = ${row.id}`)[0]!.n).toBe(1);
+        expect((await again`select data->>'text' as t from breach_events where breach_id = ${row.id} and type = 'timeline_entry'`)[0]!.t).toBe(
+          'Laptop located at the courier',
+        );
       } finally {
         await again.end();
       }
