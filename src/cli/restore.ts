@@ -11,7 +11,7 @@ runCommand('restore', async (config, args) => {
   if (!existsSync(file)) throw new Error(`${file} does not exist`);
   const target = await openTarget(config, { exclusive: true, create: true });
   try {
-    const result = await restoreBackup(target.url, resolve(file), { force: args.includes('--force') });
+    const result = await restoreBackup(target.url, resolve(file), { force: args.includes('--force'), ...(target.migrate ? { migrate: target.migrate } : {}) });
     const rows = Object.values(result.rows).reduce((a: number, b: number) => a + b, 0);
     say(`restored ${rows} rows from ${result.file} into ${target.where}; start the bot to resume`);
   } finally {

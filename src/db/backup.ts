@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import postgres, { type Sql } from 'postgres';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain.js';
-import { applyMigrations, expectedMigrationCount } from './migrate.js';
+import { applyMigrations, expectedMigrationCount, type MigrateOptions } from './migrate.js';
 
 /*
  * Backups without pg_dump: every table of the public schema, read in one REPEATABLE READ, read-only
@@ -96,7 +96,7 @@ export class RestoreRefused extends Error {
  * transaction: it either all arrives or nothing changes. A database holding data is refused unless
  * `force`, which replaces its contents.
  */
-export async function restoreBackup(url: string, file: string, opts: { force?: boolean } = {}): Promise<BackupResult> {
+export async function restoreBackup(url: string, file: string, opts: { force?: boolean; migrate?: MigrateOptions } = {}): Promise<BackupResult> {
   const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const it = lines[Symbol.asyncIterator]();
   const first = await it.next().catch((err: Error) => {
@@ -110,7 +110,7 @@ export async function restoreBackup(url: string, file: string, opts: { force?: b
         'Restore it with the breachbot version that made it, then start this version to upgrade the database',
     );
   }
-  await applyMigrations(url);
+  await applyMigrations(url, opts.migrate);
   const sql = connect(url);
   try {
     const tables = await tablesInLoadOrder(sql);

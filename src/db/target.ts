@@ -3,12 +3,16 @@ import { join, resolve } from 'node:path';
 import type { DatabaseConfig } from '../config.js';
 import { DataDirLockedError } from './data-dir-lock.js';
 import { startEmbedded, SUPERUSER } from './embedded.js';
+import type { MigrateOptions } from './migrate.js';
+import { EMBEDDED_APP, EMBEDDED_OWNER } from './roles.js';
 
 /** A database the commands (backup, restore, verify-audit) work on, as its owner or a superuser. */
 export interface DbTarget {
   url: string;
   /** Where, for messages: host/database or the data folder; never a password. */
   where: string;
+  /** How migrations run here (the embedded server: as its owner role, granting the bot's role). */
+  migrate?: MigrateOptions;
   close(): Promise<void>;
 }
 
@@ -27,7 +31,12 @@ export async function openTarget(config: DatabaseConfig, opts: { exclusive: bool
   const dataDir = resolve(config.dataDir);
   try {
     const server = await startEmbedded({ dataDir, existingOnly: !opts.create });
-    return { url: server.adminUrl, where: dataDir, close: () => server.stop() };
+    return {
+      url: server.adminUrl,
+      where: dataDir,
+      migrate: { asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP },
+      close: () => server.stop(),
+    };
   } catch (err) {
     if (!(err instanceof DataDirLockedError)) throw err;
     if (opts.exclusive) throw new Error(`a breachbot is running on ${dataDir} (${err.holder}); stop it first: a restore needs the database to itself`);

@@ -146,6 +146,17 @@ describe('backup and restore of the embedded database', () => {
       expect(restored.code).toBe(0);
       const verified = await command('verify-audit', [], { BREACHBOT_DATA_DIR: fresh });
       expect(verified.stdout).toMatch(/^audit trail intact: 3 events/);
+      // Restored as the owner role: the bot's role reads it and cannot rewrite it.
+      const again = await startEmbedded({ dataDir: fresh });
+      try {
+        await withSql(again.url, async (sql) => {
+          expect((await sql`select count(*)::int as n from breach_events`)[0]!.n).toBe(3);
+          await expect(sql`delete from breach_events`).rejects.toThrow(/permission denied/);
+          expect((await sql`select tableowner from pg_tables where tablename = 'breach_events'`)[0]!.tableowner).toBe('breachbot_owner');
+        });
+      } finally {
+        await again.stop();
+      }
     } finally {
       rmSync(data, { recursive: true, force: true });
       rmSync(fresh, { recursive: true, force: true });
