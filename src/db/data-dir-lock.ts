@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,9 @@ import { join } from 'node:path';
  * holder dies, however it dies (no stale lock to guess about).
  *
  * Node has no flock in its core, and the npm packages that add it are native add-ons needing a
- * compiler at install time. So the lock is held by util-linux's `flock` command (present wherever
- * util-linux or busybox is) in a child process whose stdin is a pipe from the bot: when the bot exits
- * or is killed, the pipe closes, the child exits and the kernel releases the lock.
+ * compiler at install time. So the lock is held by util-linux's `flock` command (or, where there is
+ * none, perl's flock(), the same system call) in a child process whose stdin is a pipe from the bot:
+ * when the bot exits or is killed, the pipe closes, the child exits and the kernel releases the lock.
  */
 export class DataDirLockedError extends Error {
   constructor(
@@ -53,29 +53,16 @@ export const LOCK_FILE = 'breachbot.lock';
 export async function lockDataDir(dir: string): Promise<DataDirLock> {
   const file = join(dir, LOCK_FILE);
   if (heldHere.has(file)) throw new DataDirLockedError(dir, describeHolder(file));
-  const child = spawn('flock', ['--exclusive', '--nonblock', file, 'sh', '-c', 'echo locked; exec cat >/dev/null'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const outcome = await new Promise<'locked' | 'busy' | Error>((resolve) => {
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (out.includes('locked')) resolve('locked');
-    });
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.once('error', (e: NodeJS.ErrnoException) =>
-      resolve(
-        new Error(
-          e.code === 'ENOENT'
-            ? 'the `flock` command (util-linux) is needed to lock the data folder; install util-linux or set DATABASE_URL'
-            : `could not lock ${file}: ${e.message}`,
-        ),
-      ),
-    );
-    // flock --nonblock exits 1, silently, when another process holds the lock.
-    child.once('exit', (code) => resolve(code === 1 && err.trim() === '' ? 'busy' : new Error(`could not lock ${file}: ${err.trim() || `flock exited with ${code}`}`)));
-  });
+  let child = spawnLocker(FLOCK, file);
+  let outcome = await lockOutcome(child, file);
+  if (outcome === 'missing') {
+    // No util-linux (macOS, slim images): perl's flock() is the same kernel call.
+    child = spawnLocker(PERL_FLOCK, file);
+    outcome = await lockOutcome(child, file);
+  }
+  if (outcome === 'missing') {
+    outcome = new Error('the `flock` command (util-linux) or perl is needed to lock the data folder; install util-linux or set DATABASE_URL');
+  }
   if (outcome !== 'locked') {
     child.kill();
     if (outcome === 'busy') throw new DataDirLockedError(dir, describeHolder(file));
@@ -87,18 +74,45 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
   heldHere.add(file);
   // The helper must not keep the bot's event loop alive, and must die with the bot.
   child.unref();
-  (child.stdout as unknown as { unref?: () => void }).unref?.();
-  (child.stderr as unknown as { unref?: () => void }).unref?.();
-  (child.stdin as unknown as { unref?: () => void }).unref?.();
+  for (const stream of [child.stdout, child.stderr, child.stdin]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
   const exited = new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
   return {
     release: async () => {
       if (!heldHere.delete(file)) return;
       child.ref(); // keep the process alive until the helper has gone and the lock is free
-      child.stdin.end();
+      child.stdin!.end();
       await exited;
     },
   };
+}
+
+/** A command that takes the lock on its last argument, prints "locked", and holds it until stdin closes. */
+const FLOCK = ['flock', '--exclusive', '--nonblock', '{file}', 'sh', '-c', 'echo locked; exec cat >/dev/null'];
+const PERL_FLOCK = [
+  'perl',
+  '-e',
+  'use Fcntl qw(:flock); open(my $f, ">>", $ARGV[0]) or die "$ARGV[0]: $!\\n"; flock($f, LOCK_EX | LOCK_NB) or exit 1; $| = 1; print "locked\\n"; 1 while <STDIN>;',
+  '{file}',
+];
+
+function spawnLocker(command: string[], file: string): ChildProcess {
+  const [cmd, ...args] = command.map((a) => (a === '{file}' ? file : a));
+  return spawn(cmd!, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+function lockOutcome(child: ChildProcess, file: string): Promise<'locked' | 'busy' | 'missing' | Error> {
+  return new Promise((resolve) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('locked')) resolve('locked');
+    });
+    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+    child.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ENOENT' ? 'missing' : new Error(`could not lock ${file}: ${e.message}`)));
+    // Both exit 1, silently, when another process holds the lock.
+    child.once('exit', (code) => resolve(code === 1 && err.trim() === '' ? 'busy' : new Error(`could not lock ${file}: ${err.trim() || `exit ${code}`}`)));
+  });
 }
 
 function describeHolder(file: string): string {
