@@ -40,6 +40,8 @@ export interface EmbeddedOptions {
   database?: string;
   /** Refuse an empty folder instead of initialising it (a backup of nothing is a mistake). */
   existingOnly?: boolean;
+  /** A fixed port (tests that restart the server under a running bot); a free one by default. */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -85,7 +87,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     const pgDir = realpathSync(pgLink);
     if (!existsSync(join(dataDir, CREATED_MARKER))) writeFileSync(join(dataDir, CREATED_MARKER), `${new Date().toISOString()}\n`);
     await stopOrphanedServer(pgDir, log);
-    const port = await freePort();
+    const port = opts.port ?? (await freePort());
     const server = await runPostgres(bins.postgres, { pgDir, port, user, log });
     const database = opts.database ?? 'breachbot';
     const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
