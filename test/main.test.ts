@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SlackEmulator } from './emulator/index.js';
-import { createDatabase, testServers } from './support/databases.js';
+import { createDatabase, dropDatabase, testServers } from './support/databases.js';
+import { ensureRole, handOverToOwner } from '../src/db/roles.js';
 import { manifestScopes } from './support/bot-harness.js';
 import { runBotToExit, startChildBot, type ChildBot } from './support/child-bot.js';
 
@@ -67,6 +70,41 @@ describe('npm start', () => {
     expect(stderr()).not.toContain('embedded PostgreSQL ready');
     await stopsCleanly(bot);
   });
+
+  it('with DATABASE_OWNER_URL, migrates as the owner and serves as a role that cannot rewrite history', async () => {
+    const adminUrl = testServers().at(-1)!.adminUrl;
+    const url = await createDatabase(adminUrl, false);
+    const suffix = randomBytes(4).toString('hex');
+    const as = (role: string) => {
+      const u = new URL(url);
+      u.username = role;
+      u.password = `pw-${suffix}`;
+      return u.toString();
+    };
+    const [owner, app] = [`bb_owner_${suffix}`, `bb_app_${suffix}`];
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await ensureRole(admin, owner, `pw-${suffix}`);
+      await ensureRole(admin, app, `pw-${suffix}`);
+      await handOverToOwner(admin, owner);
+      const bot = await start({ DATABASE_URL: as(app), DATABASE_OWNER_URL: as(owner) });
+      await helpWorks(bot.port);
+      expect(bot.stderr()).not.toContain('owns the schema');
+      await stopsCleanly(bot);
+      const asApp = postgres(as(app), { max: 1, onnotice: () => {} });
+      try {
+        await expect(asApp`delete from breach_events`).rejects.toThrow(/permission denied/);
+      } finally {
+        await asApp.end();
+      }
+    } finally {
+      await dropDatabase(adminUrl, url);
+      await admin.end();
+      const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop role if exists ${app}; drop role if exists ${owner}`).catch(() => {});
+      await cleanup.end();
+    }
+  }, 90_000);
 
   it('refuses, in one line, a data folder whose cluster is damaged, and deletes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachbot-start-'));
