@@ -3,7 +3,7 @@
  * docs/benchmarks.md (between the bench:begin/bench:end markers; the notes around them are kept).
  *
  *   npm run bench                       # everything, 5 runs per figure (3 for reminders), ~10 min
- *   npm run bench -- --only=ack,scale   # some: ack, declare, reminders, scale, start
+ *   npm run bench -- --only=ack,scale   # some: ack, declare, reminders, scale, start, backup
  *   npm run bench -- --runs=3 --no-write
  *   taskset -c 0 npm run bench -- --only=ack --pin-server=1 --no-write   # app on CPU 1, the rest on CPU 0
  *
@@ -13,6 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { benchAck, type AckResult } from './ack-latency.js';
+import { BACKUP_BREACHES, benchBackup, type BackupBenchResult } from './backup.js';
 import { benchDeclare, type DeclareResult } from './declare.js';
 import { benchReminders, BREACHES, PER_BREACH, SPACING_S, type RemindersResult } from './reminders.js';
 import { benchSchedulerScale, PROPOSED_INDEX, type ScaleResult } from './scheduler-scale.js';
@@ -20,7 +21,7 @@ import { benchStartMemory, type StartResult } from './start-memory.js';
 import { fmt, markdownTable, num, textTable, type Figure } from './stats.js';
 import { ensureBuilt, machine, ROOT, type Machine } from './support.js';
 
-const SECTIONS = ['ack', 'declare', 'reminders', 'scale', 'start'] as const;
+const SECTIONS = ['ack', 'declare', 'reminders', 'scale', 'start', 'backup'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -44,6 +45,7 @@ interface Results {
   reminders?: RemindersResult;
   scale?: ScaleResult;
   start?: StartResult;
+  backup?: BackupBenchResult;
 }
 
 interface Row {
@@ -118,6 +120,12 @@ function summary(r: Results): Row[] {
         met: m.botRss.median < 150,
       });
     }
+  }
+  if (r.backup) {
+    const what = `${BACKUP_BREACHES.toLocaleString('en-US')} breaches, ${r.backup.rows.toLocaleString('en-US')} rows`;
+    rows.push({ figure: `backup (${what}): time`, target: '—', result: fmt(r.backup.backupMs, 'ms'), met: null });
+    rows.push({ figure: `backup (${what}): size, gzip`, target: '—', result: fmt(r.backup.sizeKb, 'KB'), met: null });
+    rows.push({ figure: `restore into an empty database (${what}), audit chain verified`, target: '—', result: fmt(r.backup.restoreMs, 'ms'), met: null });
   }
   return rows;
 }
@@ -222,6 +230,7 @@ async function main(): Promise<void> {
     if (section === 'reminders') r.reminders = await benchReminders({ runs: Math.min(runs, 3), log });
     if (section === 'scale') r.scale = await benchSchedulerScale({ runs, log });
     if (section === 'start') r.start = await benchStartMemory({ runs, log });
+    if (section === 'backup') r.backup = await benchBackup({ runs, log });
     log(`${section}: done in ${((performance.now() - s0) / 1000).toFixed(0)} s`);
   }
   const seconds = (performance.now() - t0) / 1000;

@@ -52,7 +52,7 @@ const PLAN_HOURS = [48, 24, 12, 6, 3, 1, 0, -12];
  * Adds breaches numbered from+1..to: one in 50 is open (aware 0–47 h ago, its past reminders
  * posted and the rest pending), the others closed with every reminder posted or cancelled.
  */
-async function fill(sql: postgres.Sql, from: number, to: number): Promise<void> {
+export async function fill(sql: postgres.Sql, from: number, to: number): Promise<void> {
   await sql`
     insert into breaches (reference, year, seq, submission_key, title, description, aware_at, role, reporter_id,
                           status, deadline_at, channel_id, channel_name, card_ts, setup_completed_at, created_at, closed_at)

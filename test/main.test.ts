@@ -1,11 +1,15 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SlackEmulator } from './emulator/index.js';
-import { createDatabase, testServers } from './support/databases.js';
+import { createDatabase, dropDatabase, testServers } from './support/databases.js';
+import { ensureRole, handOverToOwner } from '../src/db/roles.js';
 import { manifestScopes } from './support/bot-harness.js';
-import { startChildBot, type ChildBot } from './support/child-bot.js';
+import { runBotToExit, startChildBot, type ChildBot } from './support/child-bot.js';
 
 /**
  * `npm start` as a newcomer runs it: a child process configured only by environment variables,
@@ -21,9 +25,9 @@ describe('npm start', () => {
     dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
   });
 
-  async function start(env: Record<string, string>): Promise<ChildBot> {
+  async function start(env: Record<string, string>, opts: { direct?: boolean; cwd?: string } = {}): Promise<ChildBot> {
     slack ??= await SlackEmulator.start({ scopes: manifestScopes() });
-    const bot = await startChildBot(slack, env);
+    const bot = await startChildBot(slack, env, opts);
     children.push(bot);
     return bot;
   }
@@ -53,9 +57,9 @@ describe('npm start', () => {
     expect(stderr()).not.toContain(slack.botToken);
     expect(stderr()).not.toMatch(/breachbot:[^@\s]+@127/);
     await stopsCleanly(bot);
-    // The embedded server stopped with the bot: its lock and pid files are gone.
-    expect(existsSync(join(dir, 'breachbot.lock'))).toBe(false);
+    // The embedded server stopped with the bot: its pid file is gone and the folder's lock is free.
     expect(existsSync(join(dir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(() => execFileSync('flock', ['--nonblock', join(dir, 'breachbot.lock'), 'true'])).not.toThrow();
   });
 
   it('uses DATABASE_URL when it is set', async () => {
@@ -66,4 +70,91 @@ describe('npm start', () => {
     expect(stderr()).not.toContain('embedded PostgreSQL ready');
     await stopsCleanly(bot);
   });
+
+  it('with DATABASE_OWNER_URL, migrates as the owner and serves as a role that cannot rewrite history', async () => {
+    const adminUrl = testServers().at(-1)!.adminUrl;
+    const url = await createDatabase(adminUrl, false);
+    const suffix = randomBytes(4).toString('hex');
+    const as = (role: string) => {
+      const u = new URL(url);
+      u.username = role;
+      u.password = `pw-${suffix}`;
+      return u.toString();
+    };
+    const [owner, app] = [`bb_owner_${suffix}`, `bb_app_${suffix}`];
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await ensureRole(admin, owner, `pw-${suffix}`);
+      await ensureRole(admin, app, `pw-${suffix}`);
+      await handOverToOwner(admin, owner);
+      const bot = await start({ DATABASE_URL: as(app), DATABASE_OWNER_URL: as(owner) });
+      await helpWorks(bot.port);
+      expect(bot.stderr()).not.toContain('owns the schema');
+      await stopsCleanly(bot);
+      const asApp = postgres(as(app), { max: 1, onnotice: () => {} });
+      try {
+        await expect(asApp`delete from breach_events`).rejects.toThrow(/permission denied/);
+      } finally {
+        await asApp.end();
+      }
+    } finally {
+      await dropDatabase(adminUrl, url);
+      await admin.end();
+      const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop role if exists ${app}; drop role if exists ${owner}`).catch(() => {});
+      await cleanup.end();
+    }
+  }, 90_000);
+
+  it('refuses, in one line, a data folder whose cluster is damaged, and deletes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachbot-start-'));
+    dirs.push(dir);
+    const bot = await start({ BREACHBOT_DATA_DIR: dir }, { direct: true });
+    await stopsCleanly(bot);
+    expect(existsSync(join(dir, 'pg', 'postmaster.pid'))).toBe(false);
+    rmSync(join(dir, 'pg', 'PG_VERSION'));
+    const before = (readdirSync(dir, { recursive: true }) as string[]).sort();
+
+    const { code, stderr } = await runBotToExit({ BREACHBOT_DATA_DIR: dir });
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^breachbot: cannot start: .*not a complete PostgreSQL cluster \(no PG_VERSION\).*npm run restore/);
+    const after = (readdirSync(dir, { recursive: true }) as string[]).sort();
+    expect(after.filter((f) => !before.includes(f))).toEqual([]);
+    expect(before.filter((f) => !after.includes(f))).toEqual([]);
+  }, 90_000);
+
+  it('says in one line, without a stack trace, when the embedded PostgreSQL cannot run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breachbot-start-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'a-file'), '');
+    const { code, stderr } = await runBotToExit({ BREACHBOT_DATA_DIR: join(dir, 'a-file', 'data') });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^breachbot: cannot start: embedded database: .*ENOTDIR.*\n$/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  const asRoot = userInfo().uid === 0;
+  (asRoot ? it : it.skip)('starts as root from a checkout in a private (0700) folder, data in ./.breachbot', async () => {
+    // A checkout in /root: the unprivileged user PostgreSQL runs as can reach neither the binaries
+    // in node_modules nor ./.breachbot. Hard links make the copy cheap; the paths are what matter.
+    const home = mkdtempSync(join(tmpdir(), 'breachbot-root-home-'));
+    dirs.push(home);
+    expect(statSync(home).mode & 0o777).toBe(0o700);
+    const checkout = join(home, 'breachbot');
+    mkdirSync(checkout);
+    execFileSync('cp', ['-al', 'node_modules', 'src', 'migrations', 'package.json', 'tsconfig.json', checkout]);
+    const bot = await start({}, { direct: true, cwd: checkout });
+    try {
+      await helpWorks(bot.port);
+      expect(bot.stderr()).not.toMatch(/EACCES|\n\s+at /);
+      await stopsCleanly(bot);
+    } finally {
+      // The cluster had to live where its user can reach it; ./.breachbot/pg links to it.
+      const link = join(checkout, '.breachbot', 'pg');
+      if (existsSync(link) && lstatSync(link).isSymbolicLink()) rmSync(readlinkSync(link), { recursive: true, force: true });
+    }
+  }, 120_000);
+  if (!asRoot) it.skip('(the private-folder start needs root: skipped as this user is not root)', () => {});
 });

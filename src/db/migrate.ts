@@ -3,20 +3,31 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
+import { grantAppRole } from './roles.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 // An arbitrary constant: every replica takes this advisory lock so only one migrates at a time.
 const MIGRATION_LOCK = 7_212_033_533;
 
+export interface MigrateOptions {
+  /** Run as this role (SET ROLE; the embedded server's superuser becomes the schema owner). */
+  asRole?: string;
+  /** Then grant the bot's role its privileges (src/db/roles.ts). */
+  appRole?: string;
+}
+
 /** Applies the committed drizzle-kit migrations. Safe when several replicas start together. */
-export async function applyMigrations(url: string): Promise<void> {
+export async function applyMigrations(url: string, opts: MigrateOptions = {}): Promise<void> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {
+      if (opts.asRole) await sql.unsafe(`set role "${opts.asRole.replaceAll('"', '""')}"`);
       await migrate(drizzle(sql), { migrationsFolder });
+      if (opts.appRole) await grantAppRole(sql, opts.appRole);
     } finally {
+      await sql`reset role`;
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     }
   } finally {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -114,9 +115,17 @@ export const breachEvents = pgTable(
     actor: text('actor').notNull(),
     type: text('type').notNull(),
     data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    /**
+     * Tamper evidence: the row's place in the hash chain, the hash of the event before it and its
+     * own hash, all set by a trigger (migrations/0004_audit_hash_chain.sql), never by the code.
+     */
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('breach_events_breach_idx').on(t.breachId, t.at),
+    uniqueIndex('breach_events_chain_seq').on(t.chainSeq),
     // A modal submission's request key (views/submission-key.ts) is kept in `data.submission`: one
     // event of a type per submission, so a replayed submission can never apply twice.
     uniqueIndex('breach_events_submission_key')
@@ -124,6 +133,25 @@ export const breachEvents = pgTable(
       .where(sql`(${t.data}->>'submission') is not null`),
   ],
 );
+
+/** The audit chain's head (one row): the trigger serialises appends on it, across replicas. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey().default(1),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Every backup the bot or `npm run backup` made or tried: the DPO's Home shows the last one. */
+export const backupRuns = pgTable('backup_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  startedAt: utc('started_at').notNull(),
+  finishedAt: utc('finished_at'),
+  /** 'scheduled' (the bot) or 'manual' (npm run backup). */
+  kind: text('kind').notNull(),
+  file: text('file'),
+  bytes: bigint('bytes', { mode: 'number' }),
+  error: text('error'),
+});
 
 /**
  * Reminders are rows, claimed with FOR UPDATE SKIP LOCKED so exactly one replica posts each.

@@ -9,6 +9,7 @@ import { OPEN_SHOWN, renderHome, type HomeBreach } from '../slack/views/home.js'
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { listOpenBreaches, type Breach } from '../store/breaches.js';
 import { listRecentlyClosed } from '../store/closed-breaches.js';
+import { backupStatus, type BackupStatus } from '../store/backup-runs.js';
 import { homeViewersSince } from '../store/home-viewers.js';
 import { getOrgSettings, type OrgSettings } from '../store/settings.js';
 import { Coalescer } from './coalescer.js';
@@ -27,16 +28,18 @@ interface Snapshot {
   closed: Breach[];
   org: OrgSettings;
   isMember: IsMember;
+  backup: BackupStatus;
 }
 
 async function snapshot(deps: HomeDeps, client: webApi.WebClient): Promise<Snapshot> {
   const now = deps.clock.now();
-  const [open, closed, org] = await Promise.all([
+  const [open, closed, org, backup] = await Promise.all([
     listOpenBreaches(deps.db),
     listRecentlyClosed(deps.db, now.minus({ days: CLOSED_WINDOW_DAYS }).toJSDate(), CLOSED_SHOWN),
     getOrgSettings(deps.db, deps.config),
+    backupStatus(deps.db),
   ]);
-  return { now, open, closed, org, isMember: channelMembersMemo(client) };
+  return { now, open, closed, org, backup, isMember: channelMembersMemo(client) };
 }
 
 async function homeFor(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot, userId: string) {
@@ -55,7 +58,7 @@ async function homeFor(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot,
     }));
   const [open, closed] = await Promise.all([Promise.all(snap.open.slice(0, OPEN_SHOWN).map(seen)), Promise.all(snap.closed.map(seen))]);
   const settings = may('edit_settings', actor(null, false)).ok ? snap.org : null;
-  return renderHome({ open, openTotal: snap.open.length, closed, now: snap.now, zone: deps.config.timezone, settings });
+  return renderHome({ open, openTotal: snap.open.length, closed, now: snap.now, zone: deps.config.timezone, settings, backup: isDpo ? snap.backup : null });
 }
 
 async function publish(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot, userId: string): Promise<boolean> {

@@ -18,13 +18,13 @@ export interface RegisterFiles {
 
 /** The register as two files named by the export date (the files themselves hold no export time, see json.ts). */
 export async function buildRegisterFiles(ctx: Pick<RegisterContext, 'db' | 'clock'> & { config: Pick<Config, 'timezone'> }): Promise<RegisterFiles> {
-  const register = await loadRegister(ctx.db);
+  const { breaches: register, auditChain } = await loadRegister(ctx.db);
   const day = ctx.clock.now().setZone(ctx.config.timezone).toFormat('yyyy-MM-dd');
   return {
     breaches: register.length,
     events: register.reduce((n, b) => n + b.events.length, 0),
     csv: { filename: `breach-register-${day}.csv`, data: Buffer.from(registerCsv(register), 'utf8') },
-    json: { filename: `breach-register-${day}.json`, data: Buffer.from(registerJson(register), 'utf8') },
+    json: { filename: `breach-register-${day}.json`, data: Buffer.from(registerJson(register, auditChain), 'utf8') },
   };
 }
 

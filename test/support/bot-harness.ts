@@ -85,7 +85,7 @@ export async function startTestBot(opts: TestBotOptions): Promise<TestBot> {
     BREACHBOT_DPO_USERS: dpo,
     ...opts.env,
   });
-  const start = () => startBot(config, { logger, host: '127.0.0.1', sweepIntervalMs: 0, reminderPollMs: 0, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.start });
+  const start = () => startBot(config, { logger, host: '127.0.0.1', sweepIntervalMs: 0, reminderPollMs: 0, backupCheckMs: 0, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.start });
   let bot = await start();
   const harness: TestBot = {
     slack,

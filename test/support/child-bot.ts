@@ -17,7 +17,11 @@ export interface ChildBot {
  * `npm start` from the README does (compiling src/ first if dist/ is stale), or
  * `node --import tsx src/main.ts` with `direct`.
  */
-export async function startChildBot(slack: SlackEmulator, env: Record<string, string>, opts: { direct?: boolean } = {}): Promise<ChildBot> {
+export async function startChildBot(
+  slack: SlackEmulator,
+  env: Record<string, string>,
+  opts: { direct?: boolean; cwd?: string } = {},
+): Promise<ChildBot> {
   const [cmd, args] = opts.direct ? [process.execPath, ['--import', 'tsx', 'src/main.ts']] : ['npm', ['start', '--silent']];
   const child = spawn(cmd, args, {
     env: {
@@ -31,6 +35,7 @@ export async function startChildBot(slack: SlackEmulator, env: Record<string, st
     },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
   });
   let err = '';
   child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
@@ -60,4 +65,22 @@ export async function startChildBot(slack: SlackEmulator, env: Record<string, st
       }
     },
   };
+}
+
+/** Runs `node src/main.ts` (from `cwd`, the repository by default) until it exits; for starts that must be refused. */
+export async function runBotToExit(
+  env: Record<string, string>,
+  opts: { cwd?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, SLACK_BOT_TOKEN: 'xoxb-unused', SLACK_SIGNING_SECRET: 'unused', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+  });
+  let stderr = '';
+  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+  const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+  clearTimeout(timer);
+  return { code, stderr };
 }

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = mkdtempSync(join(tmpdir(), 'breachbot-test-'));
   let embedded: EmbeddedServer | undefined;
   embedded = await startEmbedded({ dataDir: dir, database: 'postgres' });
-  project.provide('embeddedDatabaseUrl', embedded.url);
+  project.provide('embeddedDatabaseUrl', embedded.adminUrl);
 
   const systemUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_SYSTEM_URL;
   let reachable = '';

@@ -30,11 +30,14 @@ function canonical(b: RegisterBreach): RegisterBreach {
 }
 
 /** UTF-8 JSON text (no byte order mark: RFC 8259 forbids one), two-space indented, ending in a newline. */
-export function registerJson(breaches: readonly RegisterBreach[]): string {
+export function registerJson(breaches: readonly RegisterBreach[], auditChain?: { events: number; hash: string }): string {
   const doc = {
     format: REGISTER_FORMAT,
     formatVersion: REGISTER_FORMAT_VERSION,
     breachCount: breaches.length,
+    // The audit trail's hash-chain head when the export was made: `npm run verify-audit` shows
+    // whether the trail still ends in it (or continues from it).
+    ...(auditChain ? { auditChain: { events: auditChain.events, head: auditChain.hash } } : {}),
     breaches: [...breaches].sort(byReference).map(canonical),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -8,6 +8,8 @@ import { userText } from '../blocks/text.js';
 import { slackDate } from '../date-token.js';
 import { COMMAND, HOME_ACTIONS } from '../ids.js';
 import { settingsBlocks, setupPromptBlocks } from './home-settings.js';
+import { backupBlocks } from './home-backup.js';
+import type { BackupStatus } from '../../store/backup-runs.js';
 
 /** One breach as one viewer sees it. */
 export interface HomeBreach {
@@ -28,6 +30,8 @@ export interface HomeInput {
   zone: string;
   /** Present only for people who may edit the settings. */
   settings: OrgSettings | null;
+  /** Present only for the DPO: when the last backup was made, and whether the last one failed. */
+  backup?: BackupStatus | null;
 }
 
 /**
@@ -62,6 +66,7 @@ export function renderHome(input: HomeInput): HomeView {
     ...openBlocks(input),
     { type: 'divider' },
     ...closedBlocks(input),
+    ...(input.backup ? backupBlocks(input.backup, zone) : []),
     ...(input.settings ? settingsBlocks(input.settings) : []),
   ];
   return { type: 'home', blocks };

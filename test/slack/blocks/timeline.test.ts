@@ -9,6 +9,9 @@ const event = (id: number, over: Partial<StoredEvent> = {}): StoredEvent => ({
   at: new Date(Date.UTC(2026, 9, 23, 8, 0, id)),
   actor: 'U0DPO',
   type: 'timeline_entry',
+  chainSeq: id,
+  prevHash: null,
+  hash: null,
   data: { text: `${'<!channel> & a long entry. '.repeat(120)}${id}`, occurredAt: new Date(Date.UTC(2026, 9, 23, 8, 0, id)).toISOString() },
   ...over,
 });
