@@ -7,6 +7,7 @@ import {
   recordStep,
   releaseSetup,
   setupSteps,
+  SETUP_STEPS,
   unfinishedSetups,
   type Declaration,
 } from '../../src/store/breaches.js';
@@ -43,7 +44,7 @@ describeEachDatabase('breach store', ({ freshDatabase }) => {
     expect(breach.reference).toMatch(/^BR-2026-\d{4}$/);
     expect(breach.channelName).toBe(`breach-2026-${breach.reference.slice(-4)}-falcon`);
     expect(breach.status).toBe('assessing');
-    expect((await setupSteps(h.db, breach.id)).map((s) => s.status)).toEqual(Array(5).fill('pending'));
+    expect((await setupSteps(h.db, breach.id)).map((s) => s.status)).toEqual(Array(SETUP_STEPS.length).fill('pending'));
     const events = await h.sql`select actor, type, data from breach_events where breach_id = ${breach.id}`;
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actor: 'U0REPORT', type: 'breach_declared' });

@@ -78,3 +78,14 @@ export function sendCommand(t: TestBot, user: string, channel: string, text: str
   };
   return t.driver.raw({ body: new URLSearchParams(form).toString(), contentType: 'application/x-www-form-urlencoded' });
 }
+
+/**
+ * Presses a button by sending Slack's signed payload for it, as Slack delivers a press on a message
+ * someone still has open, even where the card no longer shows that button (issue 17 hides what no
+ * longer applies; the server must still decide who may). Waits for the modal it opens.
+ */
+export async function openByButton(t: TestBot, user: string, at: { channel: string; ts: string }, actionId: string, value: string, callbackId: string) {
+  const before = new Set(t.slack.openViews(user).map((v) => v.id));
+  await sendPayload(t, buttonPayload(t, user, at, actionId, value));
+  return t.slack.waitFor(() => t.slack.openViews(user).find((v) => v.callback_id === callbackId && !before.has(v.id)));
+}

@@ -1,5 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
 import { POLICY, type PolicyAction } from '../../domain/access/policy.js';
+import { refreshCard } from '../../flows/card.js';
 import { actingAs } from '../../store/acting-as.js';
 import { getAssessment, type StoredAssessment } from '../../store/assessments.js';
 import { getBreach, getBreachByChannel, type Breach } from '../../store/breaches.js';
@@ -114,7 +115,11 @@ export function accessGuard(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
     const decided = unchecked ? null : await decideAccess(deps, client, action, userId, breach);
     if (decided && !decided.access.ok) {
       deps.logger.info(`access: ${action} refused to ${userId}${breach ? ` on ${breach.reference}` : ''}`);
-      return refuse(deps, full, body, decided.access.reason);
+      await refuse(deps, full, body, decided.access.reason);
+      // A refused pick in a select on the card (the Breach lead picker) still shows the refused
+      // choice in the asker's Slack: re-render the card so it shows what is stored again.
+      if (surface.refreshCardOnRefusal && breach) await refreshCard(deps, breach.id);
+      return;
     }
     const as = decided?.access.ok ? decided.access.as : 'anyone';
     setGranted(args.context, { action, as, actor: decided?.actor ?? null, breach, assessment: where.assessment });

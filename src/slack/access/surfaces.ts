@@ -12,6 +12,8 @@ import { LOCATE, recordAction, type Locator } from './locate.js';
 export interface Surface {
   action: PolicyAction | ((body: Record<string, any>) => PolicyAction);
   locate: Locator;
+  /** A select on the card: after a refusal the card is re-rendered, so the select shows what is stored. */
+  refreshCardOnRefusal?: boolean;
 }
 
 export type SurfaceKind = 'command' | 'action' | 'view' | 'shortcut' | 'event';
@@ -52,7 +54,7 @@ export const ACTION_SURFACES: Record<string, Surface> = {
   // The card's overflow menu needs what the card action it stands for needs (issue 17); an unknown
   // choice is refused as a read, and its listener says the choice is gone.
   [ACTIONS.cardMore]: s((body) => menuAction(body), LOCATE.cardMenu),
-  [ACTIONS.cardLead]: s('set_lead', LOCATE.actionChannel),
+  [ACTIONS.cardLead]: { ...s('set_lead', LOCATE.actionChannel), refreshCardOnRefusal: true },
   [HOME_ACTIONS.editSettings]: s('edit_settings'),
   [HOME_ACTIONS.declare]: s('declare'),
 };
