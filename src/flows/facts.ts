@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { checkFactsForm } from '../domain/breach/facts-form.js';
+import { checkFactsForm, keepHiddenLanguages, languagesIn } from '../domain/breach/facts-form.js';
 import type { FactField } from '../domain/breach/recorded-facts.js';
 import { mention } from '../slack/blocks/text.js';
 import type { ViewStateValues } from '../slack/views/declare-state.js';
@@ -7,6 +7,7 @@ import { readFactsState } from '../slack/views/facts-state.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { saveRecordedFacts, type FactsSaved } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
+import { getLanguageSettings } from '../store/settings.js';
 import { refreshCard, type CardContext } from './card.js';
 
 /*
@@ -54,15 +55,24 @@ const FACT_LABELS: Record<FactField, string> = {
 export type FactsResult = { ok: true; saved: FactsSaved } | { ok: false; errors: Record<string, string> };
 
 export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues }): Promise<FactsResult> {
-  const breach = await getBreach(ctx.db, r.breachId);
-  if (!breach) return { ok: false, errors: { subjectsDescription: 'That breach no longer exists.' } };
+  const [breach, languages] = await Promise.all([getBreach(ctx.db, r.breachId), getLanguageSettings(ctx.db)]);
+  if (!breach) return { ok: false, errors: { incidentCategory: 'That breach no longer exists.' } };
   const startedAt = breach.startedAt ? DateTime.fromJSDate(breach.startedAt, { zone: 'utc' }) : null;
-  const check = checkFactsForm(readFactsState(r.values), { startedAt, now: ctx.clock.now() });
+  const input = readFactsState(r.values);
+  const check = checkFactsForm(input, { startedAt, now: ctx.clock.now(), writing: languages.writing });
   if (!check.ok) return { ok: false, errors: check.errors };
-  const saved = await saveRecordedFacts(ctx.db, { breachId: r.breachId, facts: check.value, actor: r.userId, now: ctx.clock.now() });
+  const shown = languagesIn(input);
+  const saved = await saveRecordedFacts(ctx.db, {
+    breachId: r.breachId,
+    // The form has boxes for the drafting languages only: texts in another language stay as stored.
+    facts: (before) => keepHiddenLanguages(before, check.value, shown),
+    actor: r.userId,
+    now: ctx.clock.now(),
+    writing: languages.writing,
+  });
   if (!saved.ok) {
     const message = saved.why === 'closed' ? 'The breach is closed: its facts are part of the record and can no longer change.' : 'That breach no longer exists.';
-    return { ok: false, errors: { subjectsDescription: message } };
+    return { ok: false, errors: { incidentCategory: message } };
   }
   return { ok: true, saved };
 }

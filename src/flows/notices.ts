@@ -1,6 +1,6 @@
 import type { NoticeDraft } from '../domain/notices/index.js';
-import { buildDraftSet, factsHash, isDraftLate } from '../domain/notices/draft-set.js';
-import { noticeFactsFrom } from '../domain/notices/from-breach.js';
+import { anyFacts, buildDraftSet, factsHash, isDraftLate } from '../domain/notices/draft-set.js';
+import { noticeFactsByLanguage } from '../domain/notices/from-breach.js';
 import { draftFile, draftMessages } from '../slack/blocks/draft-messages.js';
 import { draftSummaryMessage } from '../slack/blocks/draft-summary.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
@@ -27,12 +27,13 @@ export async function draftNotices(ctx: CardContext, breachId: string, userId: s
   if (breach.closedAt) return `${breach.reference} is closed: its notices are part of the record and are not drafted again.`;
   if (!breach.channelId || !breach.cardTs) return `${breach.reference} is still being set up; draft the notices once its card is posted.`;
   const opts = { now: ctx.clock.now().toISO()!, zone: ctx.config.timezone };
-  const facts = noticeFactsFrom(loaded.source);
-  const drafts = buildDraftSet(facts, opts);
+  const byLang = noticeFactsByLanguage(loaded.source);
+  const facts = anyFacts(byLang);
+  const drafts = buildDraftSet(byLang, opts);
   const saved = await saveDraftVersions(ctx.db, {
     breachId,
     drafts: drafts.map((d) => ({ kind: d.kind, lang: d.lang, markdown: d.markdown, missingCount: d.missingCount })),
-    factsHash: factsHash(facts, opts),
+    factsHash: factsHash(byLang, opts),
     createdBy: userId,
     now: ctx.clock.now(),
   });

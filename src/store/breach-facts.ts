@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { breaches } from '../db/schema.js';
 import { changedFacts, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
+import type { Language } from '../domain/language.js';
 import { withOpenBreach, type LockRefusal } from './breach-lock.js';
 import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
@@ -26,10 +27,12 @@ export async function saveRecordedFacts(
     facts: RecordedFacts | ((before: RecordedFacts) => RecordedFacts);
     actor: string;
     now: DateTime;
+    /** The team's writing language: how a text stored before texts had a language is read. */
+    writing: Language;
   },
 ): Promise<FactsSaved | LockRefusal> {
   return withOpenBreach(db, r.breachId, async (tx, breach) => {
-    const before = readRecordedFacts(breach.facts);
+    const before = readRecordedFacts(breach.facts, r.writing);
     const facts = typeof r.facts === 'function' ? r.facts(before) : r.facts;
     const changed = changedFacts(before, facts);
     if (changed.length === 0) return { ok: true, breach, changed } as const;

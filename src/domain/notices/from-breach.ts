@@ -9,7 +9,9 @@
 import type { AssessmentAnswers } from '../assessment/answers.js';
 import type { AssessmentResult } from '../assessment/result.js';
 import type { RecordedFacts } from '../breach/recorded-facts.js';
+import { DEFAULT_LANGUAGES, type Language, type LanguageSettings } from '../language.js';
 import type { Organisation } from '../settings-form.js';
+import { listIn, textIn } from './in-language.js';
 import { decisiveReasons } from './decisive-reasons.js';
 import type {
   AssessmentLike, BreachRole, CommunicationChannel, CommunicationFacts, NoticeFacts, NotificationState, OtherParty,
@@ -64,6 +66,8 @@ export interface NoticeSource {
   /** A § 22 restriction recorded by the DPO, if any. */
   restriction: { justification: string } | null;
   organisation: Organisation;
+  /** The organisation's languages (DEFAULT_LANGUAGES when not given). */
+  languages?: LanguageSettings;
 }
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
@@ -75,8 +79,14 @@ export const owedTarget = (role: string): 'authority' | 'controller' => (role ==
 
 const byTime = (a: NotificationRecord, b: NotificationRecord) => a.submittedAt.getTime() - b.submittedAt.getTime();
 
-export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
+/**
+ * The facts for a draft in `lang` (default: the team's writing language). A text the team wrote only
+ * in the other language becomes a visible gap naming the field (in-language.ts).
+ */
+export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?? DEFAULT_LANGUAGES).writing): NoticeFacts {
   const { breach: b, facts: f } = s;
+  const text = (v: Parameters<typeof textIn>[0], field: Parameters<typeof textIn>[2]) => textIn(v, lang, field);
+  const list = (v: Parameters<typeof listIn>[0], field: Parameters<typeof listIn>[2]) => listIn(v, lang, field);
   const answers = s.assessment?.answers ?? null;
   const role = ROLES.includes(b.role) ? (b.role as BreachRole) : null;
   return {
@@ -110,31 +120,31 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
     cause: {
       origin: f.causeOrigin ?? null,
       malicious: f.causeMalicious ?? answers?.malicious ?? null,
-      description: f.causeDescription ?? null,
+      description: text(f.causeDescription, 'cause.description'),
     },
     subjects: {
       groups: answers?.subjectGroups ?? null,
-      description: f.subjectsDescription ?? null,
+      description: text(f.subjectsDescription, 'subjects.description'),
       ...renamed(count(f.subjectsCount, f.subjectsApproximate, answers?.subjectsCount), 'count', 'countIsApproximate'),
     },
     data: {
       types: answers?.dataTypes ?? null,
-      description: f.dataDescription ?? null,
+      description: text(f.dataDescription, 'data.description'),
       ...renamed(count(f.recordsCount, f.recordsApproximate, answers?.recordsCount), 'recordsCount', 'recordsCountIsApproximate'),
     },
-    exposure: { who: f.exposureWho ?? null, status: answers?.disclosure ?? null },
-    measuresBefore: f.measuresBefore ?? null,
-    measuresTaken: f.measuresTaken ?? null,
-    measuresProposed: f.measuresProposed ?? null,
-    mitigation: f.mitigation ?? null,
-    actualConsequences: f.actualConsequences ?? null,
-    likelyConsequences: f.likelyConsequences ?? null,
+    exposure: { who: text(f.exposureWho, 'exposure.who'), status: answers?.disclosure ?? null },
+    measuresBefore: list(f.measuresBefore, 'measuresBefore'),
+    measuresTaken: list(f.measuresTaken, 'measuresTaken'),
+    measuresProposed: list(f.measuresProposed, 'measuresProposed'),
+    mitigation: list(f.mitigation, 'mitigation'),
+    actualConsequences: text(f.actualConsequences, 'actualConsequences'),
+    likelyConsequences: text(f.likelyConsequences, 'likelyConsequences'),
     ...decidedAssessment(s.assessment, s.decision),
     deadline: iso(b.deadlineAt),
     notification: notificationState(s),
-    delayReason: f.delayReason ?? null,
+    delayReason: text(f.delayReason, 'delayReason'),
     communication: communication(s),
-    subjectAdvice: f.subjectSteps ? { steps: f.subjectSteps } : null,
+    subjectAdvice: f.subjectSteps ? { steps: list(f.subjectSteps, 'subjectAdvice') } : null,
     publicNoticeReason: null,
     otherAuthorities:
       f.policeInformed === undefined && f.otherAuthorities === undefined && f.policeReference === undefined
@@ -145,6 +155,11 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
         ? null
         : { involved: f.crossBorder ?? null, countries: f.crossBorderCountries ?? null },
   };
+}
+
+/** The facts for each of the organisation's drafting languages: what the drafts and their hash are built from. */
+export function noticeFactsByLanguage(s: NoticeSource): Partial<Record<Language, NoticeFacts>> {
+  return Object.fromEntries((s.languages ?? DEFAULT_LANGUAGES).drafting.map((lang) => [lang, noticeFactsFrom(s, lang)]));
 }
 
 interface Count {

@@ -14,7 +14,7 @@ export {
 } from './readability.js';
 export { effectiveDeadline, isNotificationLate, AUTHORITY_DEADLINE_HOURS } from './deadline.js';
 export { DEFAULT_ZONE } from './format.js';
-export { TERMS, term, type Bilingual, type Lang } from './terms.js';
+export { TERMS, term, type Bilingual, type Language } from './terms.js';
 export {
   AUTHORITY_SECTION_ORDER, PROCESSOR_SECTION_ORDER, PUBLIC_SUBJECT_SECTION_ORDER, REPORT_HEADINGS,
   SUBJECT_HEADINGS, SUBJECT_SECTION_ORDER,

@@ -8,7 +8,7 @@
  */
 
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
-import type { Lang } from './terms.js';
+import type { Language } from './terms.js';
 
 export const LIX_WARN_ABOVE = 40;
 export const FLESCH_WARN_BELOW = 50;
@@ -92,7 +92,7 @@ export function fleschReadingEase(markdown: string): number {
  * LIX for Danish, Flesch for English. `warn` is set for the data-subject notices, whose plain
  * language is a legal requirement (Art. 34(2)); the authority notices only report the score.
  */
-export function measureReadability(markdown: string, lang: Lang, warn: boolean): Readability {
+export function measureReadability(markdown: string, lang: Language, warn: boolean): Readability {
   if (lang === 'da') {
     const score = lix(markdown);
     return warn && score > LIX_WARN_ABOVE

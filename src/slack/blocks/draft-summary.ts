@@ -35,12 +35,13 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
       text: { type: 'mrkdwn', text: `:rotating_light: *Late:* ${late}. The draft has a section for them: record them with *Update facts*.` },
     });
   }
-  const english = s.drafts.find((d) => d.draft.lang === 'en' && d.draft.missingCount > 0);
+  // The English gap labels when there is an English draft (the Slack surfaces speak English), else the Danish.
+  const english = s.drafts.find((d) => d.draft.lang === 'en' && d.draft.missingCount > 0) ?? s.drafts.find((d) => d.draft.missingCount > 0);
   if (english) {
     const labels = english.draft.missing.map((m) => m.label);
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: clip(`Gaps show as [MISSING: …] / [MANGLER: …]. In ${draftLabel(english.draft.kind, 'en', english.version)}: ${labels.join('; ')}. Fill them with *Update facts* and draft again.`, 2900) }],
+      elements: [{ type: 'mrkdwn', text: clip(`Gaps show as [MISSING: …] / [MANGLER: …]. In ${draftLabel(english.draft.kind, english.draft.lang, english.version)}: ${labels.join('; ')}. Fill them with *Update facts* and draft again.`, 2900) }],
     });
   }
   return { text: `${s.late ? 'Late: ' : ''}Notice drafts ${versions} posted in this thread`, blocks };

@@ -6,14 +6,14 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  draftAuthorityNotice, placeholder, type FieldKey, type Lang, type NoticeDraft, type NoticeFacts,
+  draftAuthorityNotice, placeholder, type FieldKey, type Language, type NoticeDraft, type NoticeFacts,
 } from '../../../src/domain/notices/index.js';
 import { formatNumber } from '../../../src/domain/notices/format.js';
 import {
   misSentEmailCase, misSentNow, ransomwareCase, ransomwareNow, sectionsById, seedCase, seedNow,
 } from './fixtures.js';
 
-const HEADINGS: Record<Lang, Record<string, string>> = {
+const HEADINGS: Record<Language, Record<string, string>> = {
   en: {
     notification_type: 'Type of notification',
     contacts: 'Controller and contact details',
@@ -47,7 +47,7 @@ const EDPB_ORDER = Object.keys(HEADINGS.en);
 const LEVELS = { en: { low: 'low', medium: 'medium', high: 'high', very_high: 'very high' }, da: { low: 'lav', medium: 'middel', high: 'høj', very_high: 'meget høj' } };
 
 /** "3 × 1 + 0.25 = 3.25 (high)": the ENISA arithmetic of the case's assessment, as assess() gave it. */
-function severityOf(facts: NoticeFacts, lang: Lang): string {
+function severityOf(facts: NoticeFacts, lang: Language): string {
   const { dpc, ei, cb, score, level } = facts.assessment!.severity;
   const n = (x: number) => formatNumber(x, lang);
   return `${n(dpc)} × ${n(ei)} + ${n(cb)} = ${n(score)} (${LEVELS[lang][level]}).`;
@@ -59,7 +59,7 @@ interface Golden {
   now: string;
   late: boolean;
   /** Facts expected per section, per language. */
-  expected: Record<Lang, Record<string, string[]>>;
+  expected: Record<Language, Record<string, string[]>>;
   /** Placeholders expected per section; every other section has none. */
   gaps: Record<string, FieldKey[]>;
 }

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   draftAuthorityNotice, draftProcessorNotice, draftSubjectNotice, placeholder,
-  type FieldKey, type Lang, type NoticeDraft, type NoticeFacts,
+  type FieldKey, type Language, type NoticeDraft, type NoticeFacts,
 } from '../../../src/domain/notices/index.js';
 
 type Kind = 'authority' | 'processor' | 'subject' | 'subject_public';
@@ -58,9 +58,9 @@ interface Spec {
   /** The placeholders an unset value must produce, per notice kind. */
   gaps: Partial<Record<Kind, FieldKey[]>>;
   /** Text identifying the recorded value: must appear where shown, never when unset. */
-  sentinels: Record<Lang, string[]>;
+  sentinels: Record<Language, string[]>;
   /** Extra text that must appear when set (e.g. a translated label), per kind. */
-  labels?: (kind: Kind, lang: Lang) => string[];
+  labels?: (kind: Kind, lang: Language) => string[];
   showsIn: Kind[];
   /** Kinds that must not show the value even when it is recorded. */
   hiddenIn?: Kind[];
@@ -73,7 +73,7 @@ const text = (name: string, set: (f: Draftable, v: string) => void, gapKinds: Ki
   sentinels: { en: [S(name)], da: [S(name)] },
   showsIn,
 });
-const both = (s: string): Record<Lang, string[]> => ({ en: [s], da: [s] });
+const both = (s: string): Record<Language, string[]> => ({ en: [s], da: [s] });
 const gapsIn = (kinds: Kind[], ...fields: FieldKey[]): Partial<Record<Kind, FieldKey[]>> =>
   Object.fromEntries(kinds.map((k) => [k, fields]));
 
@@ -269,7 +269,7 @@ const SPECS: Spec[] = [
   },
 ];
 
-function draft(kind: Kind, facts: NoticeFacts, lang: Lang): NoticeDraft {
+function draft(kind: Kind, facts: NoticeFacts, lang: Language): NoticeDraft {
   const options = { lang, now: NOW };
   switch (kind) {
     case 'authority': return draftAuthorityNotice(facts, options);

@@ -5,13 +5,13 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  draftSubjectNotice, placeholder, subjectVariantFor, type FieldKey, type Lang, type NoticeFacts,
+  draftSubjectNotice, placeholder, subjectVariantFor, type FieldKey, type Language, type NoticeFacts,
 } from '../../../src/domain/notices/index.js';
 import {
   misSentEmailCase, misSentNow, ransomwareCase, ransomwareNow, sectionsById, seedCase, seedNow,
 } from './fixtures.js';
 
-const HEADINGS: Record<Lang, Record<string, string>> = {
+const HEADINGS: Record<Language, Record<string, string>> = {
   en: {
     who_is_affected: 'Who is this notice for?',
     what_happened: 'What happened?',
@@ -39,8 +39,8 @@ interface Golden {
   facts: NoticeFacts;
   now: string;
   variant: 'individual' | 'public';
-  title: Record<Lang, string>;
-  expected: Record<Lang, Record<string, string[]>>;
+  title: Record<Language, string>;
+  expected: Record<Language, Record<string, string[]>>;
   gaps: Record<string, FieldKey[]>;
 }
 

@@ -1,5 +1,6 @@
 import { readRecordedFacts } from '../../../domain/breach/recorded-facts.js';
 import { getBreachByChannel } from '../../../store/breaches.js';
+import { getLanguageSettings } from '../../../store/settings.js';
 import { COMMAND } from '../../ids.js';
 import { factsModal } from '../../views/facts-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
@@ -11,7 +12,7 @@ export const factsSubcommand: Subcommand = {
   summary: 'In a breach channel: record the facts the notices need (people and data affected, consequences, measures, cause, reasons for a delay).',
   async run({ ack, client, command, respond }, _rest, deps) {
     // One indexed lookup: the trigger is still fresh after it.
-    const breach = await getBreachByChannel(deps.db, command.channel_id);
+    const [breach, languages] = await Promise.all([getBreachByChannel(deps.db, command.channel_id), getLanguageSettings(deps.db)]);
     if (!breach || breach.closedAt) {
       const text = breach
         ? `${breach.reference} is closed: its facts are part of the record.`
@@ -19,7 +20,7 @@ export const factsSubcommand: Subcommand = {
       await ack({ response_type: 'ephemeral', text });
       return;
     }
-    const open = client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, readRecordedFacts(breach.facts)) });
+    const open = client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, readRecordedFacts(breach.facts, languages.writing), languages) });
     await ack();
     await open.catch(async (err) => {
       deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);

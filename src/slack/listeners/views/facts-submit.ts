@@ -13,7 +13,7 @@ export function register(app: App, deps: BotDeps): void {
     const { ack, view, body, client } = args as Args;
     const breachId = breachIdFromMetadata(view.private_metadata);
     if (!breachId) {
-      await ack({ response_action: 'errors', errors: { subjectsDescription: 'This form is out of date; press Update facts again.' } });
+      await ack({ response_action: 'errors', errors: { incidentCategory: 'This form is out of date; press Update facts again.' } });
       return;
     }
     const ctx = decisionContext(deps, client);
