@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { withoutDeclared } from '../domain/breach/declared-texts.js';
 import { checkFactsForm, keepHiddenLanguages, languagesIn } from '../domain/breach/facts-form.js';
 import type { FactField } from '../domain/breach/recorded-facts.js';
 import { mention } from '../slack/blocks/text.js';
@@ -17,6 +18,9 @@ import { refreshCard, type CardContext } from './card.js';
  */
 
 const FACT_LABELS: Record<FactField, string> = {
+  title: 'title',
+  description: 'what happened',
+  discovery: 'how it was discovered',
   subjectsDescription: 'who is affected',
   subjectsCount: 'number of people',
   subjectsApproximate: 'people count approximate',
@@ -65,7 +69,7 @@ export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string;
   const saved = await saveRecordedFacts(ctx.db, {
     breachId: r.breachId,
     // The form has boxes for the drafting languages only: texts in another language stay as stored.
-    facts: (before) => keepHiddenLanguages(before, check.value, shown),
+    facts: (before) => keepHiddenLanguages(before, withoutDeclared(check.value, breach, languages.writing), shown),
     actor: r.userId,
     now: ctx.clock.now(),
     writing: languages.writing,

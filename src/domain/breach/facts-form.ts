@@ -25,6 +25,9 @@ export type LocalizedInput = Partial<Record<Language, string | null>>;
 
 /** What the modal collects, as typed; an empty input is null. */
 export interface FactsFormInput {
+  title: LocalizedInput;
+  description: LocalizedInput;
+  discovery: LocalizedInput;
   subjectsDescription: LocalizedInput;
   subjectsCount: string | null;
   dataDescription: LocalizedInput;

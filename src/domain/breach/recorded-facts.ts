@@ -42,6 +42,13 @@ export const countryCountSchema = z.object({ country: z.string().trim().min(1).m
 export type CountryCount = z.infer<typeof countryCountSchema>;
 
 export const recordedFactsSchema = z.object({
+  /**
+   * The declared title, what happened and how it was discovered, per language. The Declare modal's
+   * text (breaches columns) counts as the writing language's until Update facts gives one.
+   */
+  title: localizedText,
+  description: localizedText,
+  discovery: localizedText,
   /** Who the people are, in the team's words (the groups come from the assessment). */
   subjectsDescription: localizedText,
   subjectsCount: count,
@@ -96,6 +103,7 @@ export const FACT_FIELDS = Object.keys(recordedFactsSchema.shape) as FactField[]
 
 /** The free texts that go into a notice in the team's words, one per language. */
 export const LOCALIZED_TEXT_FIELDS = [
+  'title', 'description', 'discovery',
   'subjectsDescription', 'dataDescription', 'exposureWho', 'actualConsequences', 'likelyConsequences', 'causeDescription', 'delayReason',
 ] as const satisfies readonly FactField[];
 /** The lists that go into a notice in the team's words (measures, steps), one per language. */

@@ -9,9 +9,10 @@
 import type { AssessmentAnswers } from '../assessment/answers.js';
 import type { AssessmentResult } from '../assessment/result.js';
 import type { RecordedFacts } from '../breach/recorded-facts.js';
-import { DEFAULT_LANGUAGES, type Language, type LanguageSettings } from '../language.js';
+import { DEFAULT_LANGUAGES, type Language, type LanguageSettings, type LocalizedText } from '../language.js';
 import type { Organisation } from '../settings-form.js';
 import { listIn, textIn } from './in-language.js';
+import { withDeclared } from '../breach/declared-texts.js';
 import { decisiveReasons } from './decisive-reasons.js';
 import type {
   AssessmentLike, BreachRole, CommunicationChannel, CommunicationFacts, NoticeFacts, NotificationState, OtherParty,
@@ -87,6 +88,8 @@ export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?
   const { breach: b, facts: f } = s;
   const text = (v: Parameters<typeof textIn>[0], field: Parameters<typeof textIn>[2]) => textIn(v, lang, field);
   const list = (v: Parameters<typeof listIn>[0], field: Parameters<typeof listIn>[2]) => listIn(v, lang, field);
+  const writing = (s.languages ?? DEFAULT_LANGUAGES).writing;
+  const declared = (typed: string | null, stored: LocalizedText | undefined) => withDeclared(typed, stored, writing);
   const answers = s.assessment?.answers ?? null;
   const role = ROLES.includes(b.role) ? (b.role as BreachRole) : null;
   return {
@@ -100,8 +103,8 @@ export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?
     // Filled from the declaring user's Slack profile, and changed in Update facts if someone else reports.
     reporter: { name: f.reporterName ?? null, function: f.reporterFunction ?? null },
     reference: b.reference,
-    title: b.title,
-    description: b.description,
+    title: text(declared(b.title, f.title), 'title'),
+    description: text(declared(b.description, f.description), 'description'),
     awareAt: iso(b.awareAt),
     // The Declare modal says "leave empty if not known yet", so empty is that answer, not a gap.
     startedAt: b.startedAt ? b.startedAt.toISOString() : 'unknown',
@@ -111,7 +114,7 @@ export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?
     detectedAt: f.detectedAt ?? null,
     incidentCategory: f.incidentCategory ?? null,
     dataUnintelligible: f.dataUnintelligible ?? null,
-    discovery: b.discovery,
+    discovery: text(declared(b.discovery, f.discovery), 'discovery'),
     role,
     otherParties: otherParties(f),
     // Typed as one line in the Declare modal; kept as typed rather than split on guesses.

@@ -3,6 +3,7 @@ import { formatCountryCounts, formatList, localizedBlockId, type FactsFormField,
 import {
   FACT_SHORT_MAX, FACT_TEXT_MAX, type LocalizedListField, type LocalizedTextField, type RecordedFacts,
 } from '../../domain/breach/recorded-facts.js';
+import { withDeclared } from '../../domain/breach/declared-texts.js';
 import { LANGUAGE_NAMES, type Language, type LanguageSettings } from '../../domain/language.js';
 import type { Breach } from '../../store/breaches.js';
 import { inputBlock } from '../blocks/input-block.js';
@@ -74,7 +75,8 @@ const languageLabel = (label: string, lang: Language, langs: readonly Language[]
 
 const tri = (v: boolean | undefined): TriState => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
 
-export function factsModal(breach: Pick<Breach, 'id' | 'reference' | 'role'>, f: RecordedFacts, languages: LanguageSettings): ModalView {
+export function factsModal(breach: Pick<Breach, 'id' | 'reference' | 'role' | 'title' | 'description' | 'discovery'>, f: RecordedFacts, languages: LanguageSettings): ModalView {
+  const declared = (typed: string | null, stored: Partial<Record<Language, string>> | undefined) => withDeclared(typed, stored, languages.writing);
   // The writing language first: that is where the team types; the other box is its translation.
   const langs = [...languages.drafting].sort((a, b) => Number(b === languages.writing) - Number(a === languages.writing));
   const approx = APPROX.filter((o) => (o.value === 'subjects' ? f.subjectsApproximate : f.recordsApproximate));
@@ -94,6 +96,9 @@ export function factsModal(breach: Pick<Breach, 'id' | 'reference' | 'role'>, f:
         }],
       },
       header('The incident'),
+      ...texts(langs, 'title', 'Short title', declared(breach.title, f.title), 'As declared; named in the notice to Datatilsynet.'),
+      ...texts(langs, 'description', 'What happened', declared(breach.description, f.description), 'As declared, in the words the notices use.'),
+      ...texts(langs, 'discovery', 'How it was discovered', declared(breach.discovery, f.discovery)),
       field('incidentCategory', 'Kind of incident', {
         type: 'static_select',
         options: INCIDENT_OPTIONS,

@@ -32,6 +32,9 @@ export function readFactsState(values: ViewStateValues): FactsFormInput {
   };
   const origin = el('causeOrigin')?.selected_option?.value;
   return {
+    title: boxes('title'),
+    description: boxes('description'),
+    discovery: boxes('discovery'),
     subjectsDescription: boxes('subjectsDescription'),
     subjectsCount: str('subjectsCount'),
     dataDescription: boxes('dataDescription'),

@@ -6,6 +6,7 @@ import {
 import { readRecordedFacts } from '../../../src/domain/breach/recorded-facts.js';
 
 const empty: FactsFormInput = {
+  title: {}, description: {}, discovery: {},
   subjectsDescription: {}, subjectsCount: null, dataDescription: {}, recordsCount: null, approximate: [], exposureWho: {},
   actualConsequences: {}, likelyConsequences: {}, causeOrigin: 'unknown', causeMalicious: 'unknown', causeDescription: {},
   measuresBefore: {}, measuresTaken: {}, measuresProposed: {}, mitigation: {}, subjectSteps: {}, controller: null,

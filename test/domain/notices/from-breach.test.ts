@@ -26,6 +26,9 @@ const breach = {
 const both = <T,>(v: T) => ({ da: v, en: v });
 
 const facts: Required<RecordedFacts> = {
+  title: both(S('title')),
+  description: both(S('description')),
+  discovery: both(S('discovery')),
   subjectsDescription: both(S('subjectsDescription')),
   subjectsCount: 1234,
   subjectsApproximate: true,

@@ -21,6 +21,8 @@ const EN = {
   measuresTaken_en: 'Closed the hole in the booking system\nReset every staff password',
 };
 const DA = {
+  title_da: 'Brud på bookingsystemet',
+  description_da: 'Lønudtrækket for oktober blev sendt med e-mail til en ekstern adresse.',
   exposureWho_da: 'Den kriminelle gruppe bag angrebet på vores bookingsystem',
   likelyConsequences_da: 'Patienter kan få phishingmails, der bruger oplysninger om deres aftaler for at virke ægte.',
   measuresTaken_da: 'Lukkede hullet i bookingsystemet\nNulstillede alle medarbejderes adgangskoder',
@@ -63,6 +65,11 @@ describeEachDatabase('one language per draft (issue 12)', ({ freshDatabase }) =>
       expect(da).toContain('[MANGLER: dansk tekst for "trufne foranstaltninger"]');
     }
     expect(file(v1, 'subject-da')).toContain('[MANGLER: dansk tekst for "hvem der kan have set oplysningerne"]');
+    // The declared title and description (typed in English) are the English text, and a gap in Danish.
+    expect(file(v1, 'authority-da')).toContain('[MANGLER: dansk tekst for "en kort titel"]');
+    expect(file(v1, 'authority-da')).toContain('[MANGLER: dansk tekst for "hvad der er sket"]');
+    expect(file(v1, 'authority-da')).not.toContain('Booking system breach, typed in English');
+    expect(file(v1, 'authority-en')).toContain('Booking system breach, typed in English');
     expect(file(v1, 'subject-en')).toContain(EN.exposureWho_en);
     expect(file(v1, 'authority-en')).toContain('Reset every staff password');
 
@@ -79,6 +86,7 @@ describeEachDatabase('one language per draft (issue 12)', ({ freshDatabase }) =>
     expect(da2).toContain(DA.exposureWho_da);
     expect(da2).toContain('Nulstillede alle medarbejderes adgangskoder');
     expect(da2).not.toContain('dansk tekst for');
+    expect(file(v2, 'authority-da-v2')).toContain(DA.description_da);
     for (const line of lines(EN)) expect(da2).not.toContain(line);
   });
 
