@@ -18,6 +18,14 @@ import { refreshCard, type CardContext } from './card.js';
  */
 
 const FACT_LABELS: Record<FactField, string> = {
+  subjectWhatHappened: 'what happened (to the people affected)',
+  subjectNotAffected: 'what is not affected',
+  subjectCause: 'the cause (to the people affected)',
+  subjectConsequences: 'what it could mean for them',
+  subjectMeasures: 'what we have done (to the people affected)',
+  subjectNoActionReason: 'why they need not do anything',
+  publicNoticeReason: 'why a public notice',
+  subjectApology: 'apology',
   title: 'title',
   description: 'what happened',
   discovery: 'how it was discovered',

@@ -25,6 +25,14 @@ export type LocalizedInput = Partial<Record<Language, string | null>>;
 
 /** What the modal collects, as typed; an empty input is null. */
 export interface FactsFormInput {
+  subjectWhatHappened: LocalizedInput;
+  subjectNotAffected: LocalizedInput;
+  subjectCause: LocalizedInput;
+  subjectConsequences: LocalizedInput;
+  subjectMeasures: LocalizedInput;
+  subjectNoActionReason: LocalizedInput;
+  publicNoticeReason: LocalizedInput;
+  subjectApology: LocalizedInput;
   title: LocalizedInput;
   description: LocalizedInput;
   discovery: LocalizedInput;

@@ -69,6 +69,20 @@ export const recordedFactsSchema = z.object({
   mitigation: localizedList,
   /** What people can do themselves (the data-subject notice). */
   subjectSteps: localizedList,
+  /*
+   * The notice to the people affected speaks to them in words of its own, apart from the internal
+   * description (issue 12): what happened as told to them, what is not affected, the cause in plain
+   * words, what it could mean for them, what we have done, why they need not do anything, why a
+   * public notice is used, and an optional apology.
+   */
+  subjectWhatHappened: localizedText,
+  subjectNotAffected: localizedText,
+  subjectCause: localizedText,
+  subjectConsequences: localizedText,
+  subjectMeasures: localizedText,
+  subjectNoActionReason: localizedText,
+  publicNoticeReason: localizedText,
+  subjectApology: localizedText,
   /** Processor role: the controller we must tell. */
   controller: short,
   /** Processors involved (other than us). */
@@ -104,6 +118,8 @@ export const FACT_FIELDS = Object.keys(recordedFactsSchema.shape) as FactField[]
 /** The free texts that go into a notice in the team's words, one per language. */
 export const LOCALIZED_TEXT_FIELDS = [
   'title', 'description', 'discovery',
+  'subjectWhatHappened', 'subjectNotAffected', 'subjectCause', 'subjectConsequences', 'subjectMeasures', 'subjectNoActionReason',
+  'publicNoticeReason', 'subjectApology',
   'subjectsDescription', 'dataDescription', 'exposureWho', 'actualConsequences', 'likelyConsequences', 'causeDescription', 'delayReason',
 ] as const satisfies readonly FactField[];
 /** The lists that go into a notice in the team's words (measures, steps), one per language. */

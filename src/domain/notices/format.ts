@@ -13,9 +13,13 @@ export function parseInstant(iso: string, zone: string): DateTime | null {
   return parsed.isValid ? parsed.setZone(zone) : null;
 }
 
-/** "14 March 2026, 09:30 CET" / "14. marts 2026 kl. 09.30 CET": the zone is named, as the reader may be elsewhere. */
+/**
+ * "14 March 2026, 09:30 CET" / "14. marts 2026 kl. 09.30 dansk tid": the zone is named, as the reader
+ * may be elsewhere. A Danish text says "dansk tid" for Danish time rather than an English abbreviation.
+ */
 export function formatDateTime(at: DateTime, lang: Language): string {
-  const format = lang === 'da' ? "d. MMMM yyyy 'kl.' HH.mm ZZZZ" : 'd MMMM yyyy, HH:mm ZZZZ';
+  const danishTime = at.zoneName === DEFAULT_ZONE ? "'dansk tid'" : 'ZZZZ';
+  const format = lang === 'da' ? `d. MMMM yyyy 'kl.' HH.mm ${danishTime}` : 'd MMMM yyyy, HH:mm ZZZZ';
   return at.setLocale(LOCALE[lang]).toFormat(format);
 }
 

@@ -133,6 +133,7 @@ export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?
     data: {
       types: answers?.dataTypes ?? null,
       description: text(f.dataDescription, 'data.description'),
+      notInvolved: text(f.subjectNotAffected, 'data.notInvolved'),
       ...renamed(count(f.recordsCount, f.recordsApproximate, answers?.recordsCount), 'recordsCount', 'recordsCountIsApproximate'),
     },
     exposure: { who: text(f.exposureWho, 'exposure.who'), status: answers?.disclosure ?? null },
@@ -147,8 +148,17 @@ export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?
     notification: notificationState(s),
     delayReason: text(f.delayReason, 'delayReason'),
     communication: communication(s),
-    subjectAdvice: f.subjectSteps ? { steps: list(f.subjectSteps, 'subjectAdvice') } : null,
-    publicNoticeReason: null,
+    subjectAdvice: f.subjectSteps || f.subjectNoActionReason
+      ? { steps: list(f.subjectSteps, 'subjectAdvice'), noActionReason: text(f.subjectNoActionReason, 'subjectAdvice.noActionReason') }
+      : null,
+    publicNoticeReason: text(f.publicNoticeReason, 'publicNoticeReason'),
+    subjectText: {
+      whatHappened: text(f.subjectWhatHappened, 'subjectText.whatHappened'),
+      cause: text(f.subjectCause, 'subjectText.cause'),
+      consequences: text(f.subjectConsequences, 'subjectText.consequences'),
+      measures: text(f.subjectMeasures, 'subjectText.measures'),
+      apology: text(f.subjectApology, 'subjectText.apology'),
+    },
     otherAuthorities:
       f.policeInformed === undefined && f.otherAuthorities === undefined && f.policeReference === undefined
         ? null

@@ -32,6 +32,14 @@ export function readFactsState(values: ViewStateValues): FactsFormInput {
   };
   const origin = el('causeOrigin')?.selected_option?.value;
   return {
+    subjectWhatHappened: boxes('subjectWhatHappened'),
+    subjectNotAffected: boxes('subjectNotAffected'),
+    subjectCause: boxes('subjectCause'),
+    subjectConsequences: boxes('subjectConsequences'),
+    subjectMeasures: boxes('subjectMeasures'),
+    subjectNoActionReason: boxes('subjectNoActionReason'),
+    publicNoticeReason: boxes('publicNoticeReason'),
+    subjectApology: boxes('subjectApology'),
     title: boxes('title'),
     description: boxes('description'),
     discovery: boxes('discovery'),

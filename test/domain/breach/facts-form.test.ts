@@ -7,6 +7,8 @@ import { readRecordedFacts } from '../../../src/domain/breach/recorded-facts.js'
 
 const empty: FactsFormInput = {
   title: {}, description: {}, discovery: {},
+  subjectWhatHappened: {}, subjectNotAffected: {}, subjectCause: {}, subjectConsequences: {}, subjectMeasures: {},
+  subjectNoActionReason: {}, publicNoticeReason: {}, subjectApology: {},
   subjectsDescription: {}, subjectsCount: null, dataDescription: {}, recordsCount: null, approximate: [], exposureWho: {},
   actualConsequences: {}, likelyConsequences: {}, causeOrigin: 'unknown', causeMalicious: 'unknown', causeDescription: {},
   measuresBefore: {}, measuresTaken: {}, measuresProposed: {}, mitigation: {}, subjectSteps: {}, controller: null,

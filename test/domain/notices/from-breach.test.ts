@@ -27,6 +27,14 @@ const both = <T,>(v: T) => ({ da: v, en: v });
 
 const facts: Required<RecordedFacts> = {
   title: both(S('title')),
+  subjectWhatHappened: both(S('subjectWhatHappened')),
+  subjectNotAffected: both(S('subjectNotAffected')),
+  subjectCause: both(S('subjectCause')),
+  subjectConsequences: both(S('subjectConsequences')),
+  subjectMeasures: both(S('subjectMeasures')),
+  subjectNoActionReason: both(S('subjectNoActionReason')),
+  publicNoticeReason: both(S('publicNoticeReason')),
+  subjectApology: both(S('subjectApology')),
   description: both(S('description')),
   discovery: both(S('discovery')),
   subjectsDescription: both(S('subjectsDescription')),

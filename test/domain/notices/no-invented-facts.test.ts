@@ -30,6 +30,7 @@ interface Draftable extends NoticeFacts {
   notification: NonNullable<NoticeFacts['notification']>;
   communication: Extract<NonNullable<NoticeFacts['communication']>, { status: 'done' }>;
   otherAuthorities: NonNullable<NoticeFacts['otherAuthorities']>;
+  subjectText: NonNullable<NoticeFacts['subjectText']>;
 }
 
 const NOW = '2031-08-01T00:00:00Z';
@@ -49,6 +50,7 @@ function skeleton(): Draftable {
     notification: { type: 'follow_up', completeness: 'initial', earlierSubmittedAt: '2031-07-23T10:00:00Z' },
     communication: { status: 'done', isPublic: false },
     otherAuthorities: {},
+    subjectText: {},
   };
 }
 
@@ -89,18 +91,25 @@ const SPECS: Spec[] = [
   text('sector', (f, v) => { f.organisation.sector = v; }, REPORTS, 'organisation.sector'),
   text('reference', (f, v) => { f.reference = v; }, REPORTS, 'reference'),
   text('title', (f, v) => { f.title = v; }, REPORTS, 'title'),
-  text('description', (f, v) => { f.description = v; }, KINDS, 'description'),
+  // The notice to the people uses words of its own (subjectText), never the internal wording.
+  text('description', (f, v) => { f.description = v; }, REPORTS, 'description'),
   text('discovery', (f, v) => { f.discovery = v; }, REPORTS, 'discovery'),
   text('systems', (f, v) => { f.systems = [v]; }, REPORTS, 'systems'),
   text('subjectsDescription', (f, v) => { f.subjects.description = v; }, [...REPORTS, 'subject_public'], 'subjects.categories'),
   text('dataDescription', (f, v) => { f.data.description = v; f.data.types = ['basic_identity']; }, KINDS, 'data.types'),
   text('exposureWho', (f, v) => { f.exposure.who = v; }, SUBJECTS, 'exposure.who'),
   text('measuresBefore', (f, v) => { f.measuresBefore = [v]; }, REPORTS, 'measuresBefore'),
-  text('measuresTaken', (f, v) => { f.measuresTaken = [v]; }, KINDS, 'measuresTaken'),
-  text('measuresProposed', (f, v) => { f.measuresProposed = [v]; }, REPORTS, 'measuresProposed', KINDS),
-  text('mitigation', (f, v) => { f.mitigation = [v]; }, REPORTS, 'mitigation', KINDS),
+  text('measuresTaken', (f, v) => { f.measuresTaken = [v]; }, REPORTS, 'measuresTaken'),
+  text('measuresProposed', (f, v) => { f.measuresProposed = [v]; }, REPORTS, 'measuresProposed'),
+  text('mitigation', (f, v) => { f.mitigation = [v]; }, REPORTS, 'mitigation'),
   text('actualConsequences', (f, v) => { f.actualConsequences = v; }, REPORTS, 'actualConsequences'),
-  text('likelyConsequences', (f, v) => { f.likelyConsequences = v; }, KINDS, 'likelyConsequences'),
+  text('likelyConsequences', (f, v) => { f.likelyConsequences = v; }, REPORTS, 'likelyConsequences'),
+  text('subjectWhatHappened', (f, v) => { f.subjectText.whatHappened = v; }, SUBJECTS, 'subjectText.whatHappened'),
+  text('subjectCause', (f, v) => { f.subjectText.cause = v; }, SUBJECTS, 'subjectText.cause'),
+  text('subjectConsequences', (f, v) => { f.subjectText.consequences = v; }, SUBJECTS, 'subjectText.consequences'),
+  text('subjectMeasures', (f, v) => { f.subjectText.measures = v; }, SUBJECTS, 'subjectText.measures'),
+  text('subjectApology', (f, v) => { f.subjectText.apology = v; }, [], 'subjectText.apology', SUBJECTS),
+  text('notInvolved', (f, v) => { f.data.notInvolved = v; }, [], 'data.notInvolved', SUBJECTS),
   text('earlierReference', (f, v) => { f.notification.earlierReference = v; }, ['authority'], 'notification.earlierReference'),
   text('supplementBy', (f, v) => { f.notification.supplementExpectedBy = v; }, ['authority'], 'notification.supplementExpectedBy'),
   text('delayReason', (f, v) => { f.delayReason = v; }, REPORTS, 'delayReason'),

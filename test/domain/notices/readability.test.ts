@@ -51,7 +51,7 @@ describe('readability warnings', () => {
   it('flags a data-subject notice whose recorded text is hard to read', () => {
     for (const [lang, text] of [['en', hardEnglish], ['da', hardDanish]] as const) {
       // The fixed text is plain, so it takes a good deal of hard recorded text to tip the whole notice.
-      const facts = { ...ransomwareCase, description: `${text} ${text} ${text}`, likelyConsequences: `${text} ${text}` };
+      const facts = { ...ransomwareCase, subjectText: { ...ransomwareCase.subjectText, whatHappened: `${text} ${text} ${text}`, consequences: `${text} ${text}` } };
       const draft = draftSubjectNotice(facts, { lang, now: ransomwareNow });
       expect(draft.readability.warning, lang).toBeDefined();
       const plain = draftSubjectNotice(ransomwareCase, { lang, now: ransomwareNow });

@@ -19,6 +19,7 @@ const EN = {
   exposureWho_en: 'The criminal group behind the attack on our booking system',
   likelyConsequences_en: 'Patients may receive phishing e-mails that use their appointment details to look genuine.',
   measuresTaken_en: 'Closed the hole in the booking system\nReset every staff password',
+  subjectMeasures_en: 'We have closed the hole that let the criminals in, and changed all our passwords.',
 };
 const DA = {
   title_da: 'Brud på bookingsystemet',
@@ -26,6 +27,7 @@ const DA = {
   exposureWho_da: 'Den kriminelle gruppe bag angrebet på vores bookingsystem',
   likelyConsequences_da: 'Patienter kan få phishingmails, der bruger oplysninger om deres aftaler for at virke ægte.',
   measuresTaken_da: 'Lukkede hullet i bookingsystemet\nNulstillede alle medarbejderes adgangskoder',
+  subjectMeasures_da: 'Vi har lukket det hul, som de kriminelle kom ind ad, og skiftet alle vores adgangskoder.',
 };
 const lines = (s: Record<string, string>) => Object.values(s).flatMap((v) => v.split('\n'));
 
@@ -60,10 +62,9 @@ describeEachDatabase('one language per draft (issue 12)', ({ freshDatabase }) =>
 
     const v1 = await draftFiles(breach);
     expect(v1.map((f) => f.name.replace(breach.reference, 'REF')).sort()).toEqual(['REF-authority-da-v1.md', 'REF-authority-en-v1.md', 'REF-subject-da-v1.md', 'REF-subject-en-v1.md']);
-    for (const da of [file(v1, 'authority-da'), file(v1, 'subject-da')]) {
-      for (const line of lines(EN)) expect(da).not.toContain(line);
-      expect(da).toContain('[MANGLER: dansk tekst for "trufne foranstaltninger"]');
-    }
+    for (const da of [file(v1, 'authority-da'), file(v1, 'subject-da')]) for (const line of lines(EN)) expect(da).not.toContain(line);
+    expect(file(v1, 'authority-da')).toContain('[MANGLER: dansk tekst for "trufne foranstaltninger"]');
+    expect(file(v1, 'subject-da')).toContain('[MANGLER: dansk tekst for "hvad vi har gjort, fortalt til de berørte"]');
     expect(file(v1, 'subject-da')).toContain('[MANGLER: dansk tekst for "hvem der kan have set oplysningerne"]');
     // The declared title and description (typed in English) are the English text, and a gap in Danish.
     expect(file(v1, 'authority-da')).toContain('[MANGLER: dansk tekst for "en kort titel"]');
@@ -84,7 +85,8 @@ describeEachDatabase('one language per draft (issue 12)', ({ freshDatabase }) =>
     const v2 = await draftFiles(breach);
     const da2 = file(v2, 'subject-da-v2');
     expect(da2).toContain(DA.exposureWho_da);
-    expect(da2).toContain('Nulstillede alle medarbejderes adgangskoder');
+    expect(da2).toContain(DA.subjectMeasures_da);
+    expect(file(v2, 'authority-da-v2')).toContain('Nulstillede alle medarbejderes adgangskoder');
     expect(da2).not.toContain('dansk tekst for');
     expect(file(v2, 'authority-da-v2')).toContain(DA.description_da);
     for (const line of lines(EN)) expect(da2).not.toContain(line);
@@ -95,10 +97,9 @@ describeEachDatabase('one language per draft (issue 12)', ({ freshDatabase }) =>
     const breach = await decidedToTell(t, 'Booking system breach, typed in Danish');
     expect((await updateFacts(t, breach, t.users.responder, DA)).responseAction).toBe('close');
     const files = await draftFiles(breach);
-    for (const en of [file(files, 'authority-en'), file(files, 'subject-en')]) {
-      for (const line of lines(DA)) expect(en).not.toContain(line);
-      expect(en).toContain('[MISSING: English text for "the measures taken"]');
-    }
+    for (const en of [file(files, 'authority-en'), file(files, 'subject-en')]) for (const line of lines(DA)) expect(en).not.toContain(line);
+    expect(file(files, 'authority-en')).toContain('[MISSING: English text for "the measures taken"]');
+    expect(file(files, 'subject-en')).toContain('[MISSING: English text for "what we have done, told to the people affected"]');
     expect(file(files, 'subject-da')).toContain(DA.exposureWho_da);
   });
 
