@@ -66,3 +66,33 @@ describe('readability warnings', () => {
     expect(draft.readability.warning).toBeUndefined();
   });
 });
+
+describe('readability per language (issue 12)', () => {
+  const danish = 'Vi har lukket adgangen til systemet. Du behøver ikke at gøre noget.';
+  const english = 'The breaches have been stopped and the consequences have been mitigated by our team.';
+
+  it('measures only text in the draft language: a quoted sentence in the other language is left out', () => {
+    const alone = measureReadability(danish, 'da', true);
+    const mixed = measureReadability(`${danish}\n${english}`, 'da', true);
+    expect(mixed.score).toBe(alone.score);
+    expect(mixed.otherLanguageSentences).toBe(1);
+    expect(alone.otherLanguageSentences).toBe(0);
+  });
+
+  it('names the hardest sentences in the warning', () => {
+    const hard = 'Databeskyttelsesrådgiverens gennemgribende undersøgelse konkluderede, at persondatasikkerhedsforanstaltningerne utvivlsomt var utilstrækkelige.';
+    const r = measureReadability(`Det er kort. ${hard}`, 'da', true);
+    expect(r.hardest[0]).toBe(hard);
+    expect(r.warning).toContain('"Databeskyttelsesrådgiverens gennemgribende');
+  });
+
+  it('prints the seed case figures', async () => {
+    const { seedCase, seedNow } = await import('./fixtures.js');
+    for (const lang of ['en', 'da'] as const) {
+      const subject = draftSubjectNotice(seedCase, { lang, now: seedNow, variant: 'public' }).readability;
+      const authority = draftAuthorityNotice(seedCase, { lang, now: seedNow }).readability;
+      console.log(`seed case (${lang}): subject notice ${subject.metric} ${subject.score}, authority notice ${authority.metric} ${authority.score}; other-language sentences left out: ${subject.otherLanguageSentences} / ${authority.otherLanguageSentences}`);
+      expect(subject.metric).toBe(lang === 'da' ? 'LIX' : 'Flesch');
+    }
+  });
+});
