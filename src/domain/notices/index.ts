@@ -7,7 +7,7 @@ export type { DraftOptions } from './context.js';
 export type { NoticeDraft, NoticeKind, NoticeSection } from './draft.js';
 export type * from './facts.js';
 export { FIELD_LABELS, type FieldKey } from './fields.js';
-export { PLACEHOLDER_PATTERN, placeholder, type MissingField } from './placeholders.js';
+export { PLACEHOLDER_PATTERN, UNTRANSLATED_PATTERN, placeholder, untranslatedPlaceholder, type MissingField } from './placeholders.js';
 export {
   FLESCH_WARN_BELOW, LIX_WARN_ABOVE, countSyllables, fleschReadingEase, lix, measureReadability,
   type Readability,

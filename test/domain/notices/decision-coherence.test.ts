@@ -63,7 +63,8 @@ function statedCommunication(draft: NoticeDraft): 'told' | 'not_told' | 'gap' {
 function statedReasons(draft: NoticeDraft): string[] {
   const body = sectionsById(draft).get('consequences_and_risk')?.body ?? '';
   const after = body.split(/\*\*(?:Reasons|Begrundelser \(som registreret i risikovurderingen\)):\*\*/)[1] ?? '';
-  return after.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+  // A Danish draft quotes the English findings as a block quote ("> - …").
+  return after.split('\n').map((l) => l.replace(/^> /, '')).filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
 }
 
 /**
