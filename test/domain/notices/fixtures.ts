@@ -216,3 +216,26 @@ export const misSentNow = '2026-02-10T08:00:00Z';
 export function sectionsById(draft: { sections: Array<{ id: string; heading: string; body: string }> }) {
   return new Map(draft.sections.map((s) => [s.id, s]));
 }
+
+/**
+ * The seed case as a Danish-writing team records it: the team's texts in Danish (the drafts take
+ * each language's text from its own facts, from-breach.ts), so the Danish golden reads as Danish.
+ */
+export const seedCaseDa: NoticeFacts = {
+  ...seedCase,
+  subjects: { ...seedCase.subjects, description: 'afviste udlændinge med pligt til at opholde sig på Udrejsecenter Kærshovedgård eller Sjælsmark' },
+  data: {
+    ...seedCase.data,
+    description: 'om beboerens adgangskort blev scannet ved indgangen',
+    notInvolved: 'Dine sagsakter og dine kontaktoplysninger.',
+  },
+  publicNoticeReason: 'vi ikke længere kan nå alle, der boede på centrene dengang',
+  subjectAdvice: { steps: [], noActionReason: 'vi har stoppet fejlene og sikret, at de ikke kan skade dig' },
+  subjectText: {
+    whatHappened: 'I sommeren 2020 gik vores system, der registrerer, når du går ind og ud af centret, i stå flere gange. Nogle registreringer af, hvornår du kom og gik, gik tabt.',
+    cause: 'Vores medarbejdere begik fejl, og vi tog ikke kopier af registreringerne ofte nok.',
+    consequences: 'Du kan være blevet registreret som fraværende, selvom du var der. Det kan have ført til lavere ydelser eller en politianmeldelse.',
+    measures: 'Vi har trukket politianmeldelserne for de dage tilbage. Vi bruger ikke de tabte dage, når vi beregner dine ydelser.',
+    apology: 'Vi beklager, at det er sket.',
+  },
+};

@@ -87,9 +87,9 @@ describe('readability per language (issue 12)', () => {
   });
 
   it('prints the seed case figures', async () => {
-    const { seedCase, seedNow } = await import('./fixtures.js');
+    const { seedCase, seedCaseDa, seedNow } = await import('./fixtures.js');
     for (const lang of ['en', 'da'] as const) {
-      const subject = draftSubjectNotice(seedCase, { lang, now: seedNow, variant: 'public' }).readability;
+      const subject = draftSubjectNotice(lang === 'da' ? seedCaseDa : seedCase, { lang, now: seedNow, variant: 'public' }).readability;
       const authority = draftAuthorityNotice(seedCase, { lang, now: seedNow }).readability;
       console.log(`seed case (${lang}): subject notice ${subject.metric} ${subject.score}, authority notice ${authority.metric} ${authority.score}; other-language sentences left out: ${subject.otherLanguageSentences} / ${authority.otherLanguageSentences}`);
       expect(subject.metric).toBe(lang === 'da' ? 'LIX' : 'Flesch');

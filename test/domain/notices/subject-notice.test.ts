@@ -8,7 +8,7 @@ import {
   draftSubjectNotice, placeholder, subjectVariantFor, type FieldKey, type Language, type NoticeFacts,
 } from '../../../src/domain/notices/index.js';
 import {
-  misSentEmailCase, misSentNow, ransomwareCase, ransomwareNow, sectionsById, seedCase, seedNow,
+  misSentEmailCase, misSentNow, ransomwareCase, ransomwareNow, sectionsById, seedCase, seedCaseDa, seedNow,
 } from './fixtures.js';
 
 const HEADINGS: Record<Language, Record<string, string>> = {
@@ -37,6 +37,8 @@ const HEADINGS: Record<Language, Record<string, string>> = {
 interface Golden {
   name: string;
   facts: NoticeFacts;
+  /** The facts as a Danish-writing team records them, for the Danish draft (default: facts). */
+  factsDa?: NoticeFacts;
   now: string;
   variant: 'individual' | 'public';
   title: Record<Language, string>;
@@ -48,6 +50,7 @@ const goldens: Golden[] = [
   {
     name: 'seed case, public notice',
     facts: seedCase,
+    factsDa: seedCaseDa,
     now: seedNow,
     variant: 'public',
     title: {
@@ -70,13 +73,13 @@ const goldens: Golden[] = [
         questions: ['We are sorry that this happened.', 'If you have questions, contact our data protection officer: [MISSING:', 'You can also complain to Datatilsynet', 'Kind regards\nUdlændingestyrelsen'],
       },
       da: {
-        who_is_affected: ['Denne meddelelse er til dig, hvis du hører til denne gruppe: rejected foreign nationals', 'Den gælder perioden fra 9. juni 2020 til 17. juli 2020.', 'Vi giver besked gennem denne offentlige meddelelse, fordi we no longer have a way'],
-        what_happened: ['Det begyndte den 9. juni 2020. Vi fik kendskab til det den 4. august 2020. Det stoppede den 17. juli 2020.'],
-        data_involved: ['Det drejer sig om disse oplysninger om dig: navn og andre identitetsoplysninger og lokaliseringsdata;', 'Det er ikke berørt: Your case files'],
+        who_is_affected: ['Denne meddelelse er til dig, hvis du hører til denne gruppe: afviste udlændinge', 'Den gælder perioden fra 9. juni 2020 til 17. juli 2020.', 'Vi giver besked gennem denne offentlige meddelelse, fordi vi ikke længere kan nå alle, der boede på centrene dengang.'],
+        what_happened: [seedCaseDa.subjectText!.whatHappened!, 'Det begyndte den 9. juni 2020. Vi fik kendskab til det den 4. august 2020. Det stoppede den 17. juli 2020.', 'Derfor skete det: Vores medarbejdere begik fejl'],
+        data_involved: ['Det drejer sig om disse oplysninger om dig: navn og andre identitetsoplysninger og lokaliseringsdata;', 'Det er ikke berørt: Dine sagsakter og dine kontaktoplysninger.'],
         who_may_have_seen: ['Bruddet handlede om, at oplysninger gik tabt og blev ændret. Det handlede ikke om, at andre så dem.'],
-        consequences: [seedCase.subjectText!.consequences!],
-        what_we_did: ['Vi har anmeldt bruddet til Datatilsynet den [MANGLER: hvornår Datatilsynet fik anmeldelsen].'],
-        what_you_can_do: ['Du behøver ikke at gøre noget, fordi we have stopped the errors'],
+        consequences: [seedCaseDa.subjectText!.consequences!],
+        what_we_did: [seedCaseDa.subjectText!.measures!, 'Vi har anmeldt bruddet til Datatilsynet den [MANGLER: hvornår Datatilsynet fik anmeldelsen].'],
+        what_you_can_do: ['Du behøver ikke at gøre noget, fordi vi har stoppet fejlene og sikret, at de ikke kan skade dig.'],
         questions: ['Hvis du har spørgsmål, kan du kontakte vores databeskyttelsesrådgiver: [MANGLER:', 'Du kan også klage til Datatilsynet (www.datatilsynet.dk).', 'Med venlig hilsen\nUdlændingestyrelsen'],
       },
     },
@@ -156,7 +159,8 @@ const INDIVIDUAL_ORDER = ['what_happened', 'data_involved', 'who_may_have_seen',
 
 describe.each(goldens)('data-subject notice: $name', (golden) => {
   describe.each(['en', 'da'] as const)('in %s', (lang) => {
-    const draft = draftSubjectNotice(golden.facts, { lang, now: golden.now, variant: golden.variant });
+    const facts = lang === 'da' ? (golden.factsDa ?? golden.facts) : golden.facts;
+    const draft = draftSubjectNotice(facts, { lang, now: golden.now, variant: golden.variant });
     const byId = sectionsById(draft);
 
     it('follows the seed notice structure (public: who is affected first)', () => {
