@@ -71,7 +71,8 @@ export function timeLeft(deadline: DateTime, now: DateTime): TimeLeft {
   };
 }
 
-export type Language = 'en' | 'da';
+export type { Language } from './language.js';
+import type { Language } from './language.js';
 
 /**
  * Plain text for people. English is short for Slack ("2 d 5 h", "45 min", "overdue by 3 h 10 min");

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from './form-text.js';
+import { LANGUAGES, isLanguage, type Language, type LanguageSettings } from './language.js';
 import { reminderScheduleSchema, type ReminderSchedule } from './reminder-plan.js';
 
 /*
@@ -45,6 +46,10 @@ export interface SettingsFormInput {
   overdueEveryHours: string | null;
   /** The checkbox "archive the breach channel when the breach is closed". */
   archiveOnClose?: boolean;
+  /** The languages ticked under "Draft the notices in" ('da', 'en'). */
+  draftingLanguages?: string[];
+  /** The language the team writes the facts in. */
+  writingLanguage?: string | null;
 }
 
 export type SettingsField = keyof SettingsFormInput;
@@ -57,6 +62,7 @@ export interface SettingsUpdate {
   countdownHours: number[];
   overdueEveryHours: number;
   archiveOnClose: boolean;
+  languages: LanguageSettings;
 }
 
 export type SettingsCheck = { ok: true; value: SettingsUpdate } | { ok: false; errors: Partial<Record<SettingsField, string>> };
@@ -130,11 +136,12 @@ function parseHourList(text: string, ctx: z.RefinementCtx): number[] {
 
 export function validateSettingsForm(input: SettingsFormInput): SettingsCheck {
   const parsed = formSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors: Partial<Record<SettingsField, string>> = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as SettingsField] ??= issue.message;
-    return { ok: false, errors };
-  }
+  const errors: Partial<Record<SettingsField, string>> = {};
+  if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path[0] as SettingsField] ??= issue.message;
+  const drafting = LANGUAGES.filter((l) => (input.draftingLanguages ?? []).includes(l));
+  if (drafting.length === 0) errors.draftingLanguages = 'Tick at least one language to draft the notices in.';
+  const writing: Language = isLanguage(input.writingLanguage) ? input.writingLanguage : 'da';
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const v = parsed.data;
   return {
     ok: true,
@@ -145,6 +152,7 @@ export function validateSettingsForm(input: SettingsFormInput): SettingsCheck {
       responderGroupId: v.responderGroupId,
       countdownHours: v.countdownHours,
       overdueEveryHours: v.overdueEveryHours,
+      languages: { drafting, writing },
     },
   };
 }

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
-import { checkFactsForm } from '../domain/breach/facts-form.js';
+import { withoutDeclared } from '../domain/breach/declared-texts.js';
+import { checkFactsForm, keepHiddenLanguages, languagesIn } from '../domain/breach/facts-form.js';
 import { prefillFromAssessment, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
+import type { Language } from '../domain/language.js';
 import type { Db } from '../db/client.js';
 import { latestAssessment } from '../store/assessments.js';
 import type { Breach } from '../store/breaches.js';
@@ -10,6 +12,7 @@ import { readFactsState } from '../slack/views/facts-state.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { saveRecordedFacts, type FactsSaved } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
+import { getLanguageSettings } from '../store/settings.js';
 import { refreshCard, type CardContext } from './card.js';
 
 /*
@@ -19,6 +22,17 @@ import { refreshCard, type CardContext } from './card.js';
  */
 
 const FACT_LABELS: Record<FactField, string> = {
+  subjectWhatHappened: 'what happened (to the people affected)',
+  subjectNotAffected: 'what is not affected',
+  subjectCause: 'the cause (to the people affected)',
+  subjectConsequences: 'what it could mean for them',
+  subjectMeasures: 'what we have done (to the people affected)',
+  subjectNoActionReason: 'why they need not do anything',
+  publicNoticeReason: 'why a public notice',
+  subjectApology: 'apology',
+  title: 'title',
+  description: 'what happened',
+  discovery: 'how it was discovered',
   subjectsDescription: 'who is affected',
   subjectsCount: 'number of people',
   subjectsApproximate: 'people count approximate',
@@ -57,15 +71,25 @@ const FACT_LABELS: Record<FactField, string> = {
 export type FactsResult = { ok: true; saved: FactsSaved } | { ok: false; errors: Record<string, string> };
 
 export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues; submission: string }): Promise<FactsResult> {
-  const breach = await getBreach(ctx.db, r.breachId);
-  if (!breach) return { ok: false, errors: { subjectsDescription: 'That breach no longer exists.' } };
+  const [breach, languages] = await Promise.all([getBreach(ctx.db, r.breachId), getLanguageSettings(ctx.db)]);
+  if (!breach) return { ok: false, errors: { incidentCategory: 'That breach no longer exists.' } };
   const startedAt = breach.startedAt ? DateTime.fromJSDate(breach.startedAt, { zone: 'utc' }) : null;
-  const check = checkFactsForm(readFactsState(r.values), { startedAt, now: ctx.clock.now() });
+  const input = readFactsState(r.values);
+  const check = checkFactsForm(input, { startedAt, now: ctx.clock.now(), writing: languages.writing });
   if (!check.ok) return { ok: false, errors: check.errors };
-  const saved = await saveRecordedFacts(ctx.db, { breachId: r.breachId, facts: check.value, actor: r.userId, now: ctx.clock.now(), submission: r.submission });
+  const shown = languagesIn(input);
+  const saved = await saveRecordedFacts(ctx.db, {
+    breachId: r.breachId,
+    // The form has boxes for the drafting languages only: texts in another language stay as stored.
+    facts: (before) => keepHiddenLanguages(before, withoutDeclared(check.value, breach, languages.writing), shown),
+    actor: r.userId,
+    now: ctx.clock.now(),
+    writing: languages.writing,
+    submission: r.submission,
+  });
   if (!saved.ok) {
     const message = saved.why === 'closed' ? 'The breach is closed: its facts are part of the record and can no longer change.' : 'That breach no longer exists.';
-    return { ok: false, errors: { subjectsDescription: message } };
+    return { ok: false, errors: { incidentCategory: message } };
   }
   return { ok: true, saved };
 }
@@ -82,7 +106,7 @@ export async function announceFacts(ctx: CardContext, saved: FactsSaved, userId:
 }
 
 /** What the Update facts form starts from: the recorded facts, filled in from the latest assessment where they are not recorded. One indexed read. */
-export async function factsFormStart(db: Db, breach: Breach): Promise<RecordedFacts> {
+export async function factsFormStart(db: Db, breach: Breach, writing: Language): Promise<RecordedFacts> {
   const assessed = await latestAssessment(db, breach.id);
-  return prefillFromAssessment(readRecordedFacts(breach.facts), assessed?.answers);
+  return prefillFromAssessment(readRecordedFacts(breach.facts, writing), assessed?.answers);
 }

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
-import { factsHash, needsSubjectNotice } from '../domain/notices/draft-set.js';
-import { noticeFactsFrom, owedTarget } from '../domain/notices/from-breach.js';
+import { anyFacts, factsHash, needsSubjectNotice } from '../domain/notices/draft-set.js';
+import { noticeFactsByLanguage, owedTarget } from '../domain/notices/from-breach.js';
 import { latestDrafts } from '../store/notice-drafts.js';
 import { loadNoticeSource } from '../store/notice-source.js';
 import type { NotificationRow, RestrictionRow } from '../store/notifications.js';
@@ -32,10 +32,11 @@ export async function noticeCardSummary(db: Db, breachId: string, now: DateTime,
   if (!report && owed.length === 0 && !communication && !loaded.restriction) return null;
   let stale = false;
   if (report) {
-    const facts = noticeFactsFrom(loaded.source);
+    const byLang = noticeFactsByLanguage(loaded.source);
+    const facts = anyFacts(byLang);
     const notificationOpen = owed.length === 0 || owed.at(-1)?.completeness === 'initial';
     const subjectsOpen = needsSubjectNotice(facts) && !communication && !loaded.restriction;
-    stale = (notificationOpen || subjectsOpen) && factsHash(facts, { now: now.toISO()!, zone }) !== report.factsHash;
+    stale = (notificationOpen || subjectsOpen) && factsHash(byLang, { now: now.toISO()!, zone }) !== report.factsHash;
   }
   return {
     role: breach.role,

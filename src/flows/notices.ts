@@ -1,6 +1,6 @@
 import type { NoticeDraft } from '../domain/notices/index.js';
-import { buildDraftSet, factsHash, isDraftLate } from '../domain/notices/draft-set.js';
-import { noticeFactsFrom } from '../domain/notices/from-breach.js';
+import { anyFacts, buildDraftSet, factsHash, isDraftLate } from '../domain/notices/draft-set.js';
+import { noticeFactsByLanguage } from '../domain/notices/from-breach.js';
 import { draftFile } from '../slack/blocks/draft-messages.js';
 import { draftSummaryMessage } from '../slack/blocks/draft-summary.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
@@ -31,12 +31,13 @@ export async function draftNotices(ctx: CardContext, breachId: string, userId: s
     return `The recorded decision for ${breach.reference} is that Datatilsynet need not be notified (and the people affected need not be told), so there is nothing to draft. If the facts have changed, reassess with *Assess risk*.`;
   }
   const opts = { now: ctx.clock.now().toISO()!, zone: ctx.config.timezone };
-  const facts = noticeFactsFrom(loaded.source);
-  const drafts = buildDraftSet(facts, opts);
+  const byLang = noticeFactsByLanguage(loaded.source);
+  const facts = anyFacts(byLang);
+  const drafts = buildDraftSet(byLang, opts);
   const saved = await saveDraftVersions(ctx.db, {
     breachId,
     drafts: drafts.map((d) => ({ kind: d.kind, lang: d.lang, markdown: d.markdown, missingCount: d.missingCount })),
-    factsHash: factsHash(facts, opts),
+    factsHash: factsHash(byLang, opts),
     createdBy: userId,
     now: ctx.clock.now(),
   });

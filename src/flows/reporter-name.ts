@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGES } from '../domain/language.js';
+import { getLanguageSettings } from '../store/settings.js';
 import type { Logger, webApi } from '@slack/bolt';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
@@ -24,7 +26,8 @@ export interface ReporterContext {
 
 export async function fillReporterName(ctx: ReporterContext, breachId: string): Promise<void> {
   const breach = await getBreach(ctx.db, breachId);
-  if (!breach || breach.closedAt || readRecordedFacts(breach.facts).reporterName) return;
+  // The reporter's name is not a localized text: the language it is read with does not matter here.
+  if (!breach || breach.closedAt || readRecordedFacts(breach.facts, DEFAULT_LANGUAGES.writing).reporterName) return;
   let name: string;
   try {
     const res = await ctx.client.users.info({ user: breach.reporterId });
@@ -41,5 +44,6 @@ export async function fillReporterName(ctx: ReporterContext, breachId: string): 
     facts: (before) => (before.reporterName ? before : { ...before, reporterName: name }),
     actor: BOT_ACTOR,
     now: ctx.clock.now(),
+    writing: (await getLanguageSettings(ctx.db)).writing,
   });
 }

@@ -115,6 +115,8 @@ export const SETTINGS_FIELDS = [
   'countdownHours',
   'overdueEveryHours',
   'archiveOnClose',
+  'draftingLanguages',
+  'writingLanguage',
 ] as const;
 export type SettingsFieldId = (typeof SETTINGS_FIELDS)[number];
 export const settingsAction = (field: SettingsFieldId) => `${field}_input`;

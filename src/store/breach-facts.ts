@@ -3,6 +3,7 @@ import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { breaches } from '../db/schema.js';
 import { changedFacts, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
+import type { Language } from '../domain/language.js';
 import { eventOfSubmission, withOpenBreach, type LockRefusal } from './breach-lock.js';
 import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
@@ -28,12 +29,14 @@ export async function saveRecordedFacts(
     now: DateTime;
     /** The view submission that asked for it: a replay of it changes nothing. */
     submission?: string;
+    /** The team's writing language: how a text stored before texts had a language is read. */
+    writing: Language;
   },
 ): Promise<FactsSaved | LockRefusal> {
   return withOpenBreach(db, r.breachId, async (tx, breach) => {
     // A replay of a submission already saved changes nothing (and would undo a later change).
     if (r.submission && (await eventOfSubmission(tx, 'facts_updated', r.submission))) return { ok: true, breach, changed: [] } as const;
-    const before = readRecordedFacts(breach.facts);
+    const before = readRecordedFacts(breach.facts, r.writing);
     const facts = typeof r.facts === 'function' ? r.facts(before) : r.facts;
     const changed = changedFacts(before, facts);
     if (changed.length === 0) return { ok: true, breach, changed } as const;

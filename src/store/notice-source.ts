@@ -5,7 +5,7 @@ import { getAssessment, latestAssessment } from './assessments.js';
 import { getBreach, type Breach } from './breaches.js';
 import { currentDecision } from './decisions.js';
 import { latestRestriction, listNotifications, type NotificationRow, type RestrictionRow } from './notifications.js';
-import { getOrganisation } from './settings.js';
+import { getLanguageSettings, getOrganisation } from './settings.js';
 
 export interface LoadedNoticeSource {
   breach: Breach;
@@ -18,12 +18,13 @@ export interface LoadedNoticeSource {
 export async function loadNoticeSource(db: Db, breachId: string): Promise<LoadedNoticeSource | null> {
   const breach = await getBreach(db, breachId);
   if (!breach) return null;
-  const [latest, decision, notifications, restriction, organisation] = await Promise.all([
+  const [latest, decision, notifications, restriction, organisation, languages] = await Promise.all([
     latestAssessment(db, breachId),
     currentDecision(db, breachId),
     listNotifications(db, breachId),
     latestRestriction(db, breachId),
     getOrganisation(db),
+    getLanguageSettings(db),
   ]);
   // The notice states the decision in force, so it takes the assessment that decision was made on;
   // a later reassessment nobody has decided on yet is only a proposal.
@@ -35,12 +36,13 @@ export async function loadNoticeSource(db: Db, breachId: string): Promise<Loaded
     restriction,
     source: {
       breach,
-      facts: readRecordedFacts(breach.facts),
+      facts: readRecordedFacts(breach.facts, languages.writing),
       assessment: assessment ?? null,
       decision: decision ?? null,
       notifications,
       restriction,
       organisation,
+      languages,
     },
   };
 }

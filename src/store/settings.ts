@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { settings } from '../db/schema.js';
 import { DEFAULT_REMINDER_SCHEDULE, reminderScheduleSchema, type ReminderSchedule } from '../domain/reminder-plan.js';
+import { readLanguageSettings, type LanguageSettings } from '../domain/language.js';
 import { readOrganisation, scheduleFrom, type Organisation, type SettingsUpdate } from '../domain/settings-form.js';
 import { eventOfSubmission } from './breach-lock.js';
 import { appendEvent } from './events.js';
@@ -16,6 +17,8 @@ export interface OrgSettings {
   reminderSchedule: ReminderSchedule;
   /** Archive a breach's channel when it is closed (the record stays in the register either way). */
   archiveOnClose: boolean;
+  /** The languages drafted and the language the team writes in (DEFAULT_LANGUAGES until changed). */
+  languages: LanguageSettings;
 }
 
 const KEY = 'org';
@@ -34,6 +37,7 @@ export async function getOrgSettings(db: Pick<Db, 'select'>, config: Pick<Config
     organisation: readOrganisation(stored.organisation),
     reminderSchedule: readSchedule(stored.reminderSchedule),
     archiveOnClose: stored.archiveOnClose === true,
+    languages: readLanguageSettings(stored.languages),
   };
 }
 
@@ -51,6 +55,11 @@ export async function getReminderSchedule(db: Pick<Db, 'select'>, config: Pick<C
 /** The organisation and DPO contact details for the notices (notices/facts.ts `organisation`). */
 export async function getOrganisation(db: Pick<Db, 'select'>): Promise<Organisation> {
   return readOrganisation((await storedSettings(db)).organisation);
+}
+
+/** The organisation's languages, for the drafts and the Update facts modal. */
+export async function getLanguageSettings(db: Pick<Db, 'select'>): Promise<LanguageSettings> {
+  return readLanguageSettings((await storedSettings(db)).languages);
 }
 
 /**
@@ -75,6 +84,7 @@ export async function saveOrgSettings(
       organisation: update.organisation,
       reminderSchedule: scheduleFrom(update, before.reminderSchedule),
       archiveOnClose: update.archiveOnClose,
+      languages: update.languages,
     };
     const row = { value: after, updatedAt: meta.now, updatedBy: meta.actor };
     await tx.insert(settings).values({ key: KEY, ...row }).onConflictDoUpdate({ target: settings.key, set: row });

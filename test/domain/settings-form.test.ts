@@ -13,6 +13,8 @@ const form = (over: Partial<SettingsFormInput> = {}): SettingsFormInput => ({
   responderGroupId: 'S0SEC',
   countdownHours: '48, 24, 12, 6, 3, 1',
   overdueEveryHours: '12',
+  draftingLanguages: ['da', 'en'],
+  writingLanguage: 'da',
   ...over,
 });
 
@@ -33,8 +35,16 @@ describe('settings form', () => {
         countdownHours: [48, 24, 12, 6, 3, 1],
         overdueEveryHours: 12,
         archiveOnClose: false,
+        languages: { drafting: ['da', 'en'], writing: 'da' },
       },
     });
+  });
+
+  it('drafts in the languages ticked (at least one), written in the language chosen', () => {
+    const none = validateSettingsForm(form({ draftingLanguages: [] }));
+    expect(!none.ok && none.errors).toEqual({ draftingLanguages: 'Tick at least one language to draft the notices in.' });
+    const english = validateSettingsForm(form({ draftingLanguages: ['en', 'xx'], writingLanguage: 'en' }));
+    expect(english.ok && english.value.languages).toEqual({ drafting: ['en'], writing: 'en' });
   });
 
   it('leaves optional details empty as null, and a CVR typed with spaces is normalised', () => {

@@ -18,6 +18,7 @@ import { assessedLeak, cardJson, pressCard, type CardRow } from '../support/card
 import { describeEachDatabase } from '../support/databases.js';
 import { declareValues, openDeclare, seconds, waitForSetup } from '../support/declare.js';
 import { openHome } from '../support/home.js';
+import { detectLanguage } from '../../src/domain/language-check.js';
 import { fieldValues, openRecord, picked, updateFacts } from '../support/notices.js';
 
 /*
@@ -97,7 +98,9 @@ describeEachDatabase('no user field can mention, notify or disguise a link', ({ 
     await t.slack.waitFor(() => cardJson(t, breach).includes('(overridden, v1)'));
 
     // Facts for the notices, the notification with its reference and notes, and a § 22 restriction.
-    expect((await updateFacts(t, breach, t.users.responder, { actualConsequences: f.facts, exposureWho: f.facts })).responseAction).toBe('close');
+    // In the box of the language the detector reads it as (a wrong-language box is refused at the field).
+    const lang = detectLanguage(f.facts) ?? 'da';
+    expect((await updateFacts(t, breach, t.users.responder, { [`actualConsequences_${lang}`]: f.facts, [`exposureWho_${lang}`]: f.facts })).responseAction).toBe('close');
     const record = await openRecord(t, breach, t.users.dpo, 'notification');
     const notified = await t.driver.submitView({
       user: t.users.dpo,

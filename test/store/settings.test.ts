@@ -14,6 +14,7 @@ const update: SettingsUpdate = {
   countdownHours: [24, 2],
   overdueEveryHours: 6,
   archiveOnClose: true,
+  languages: { drafting: ['en'], writing: 'en' },
 };
 
 describeEachDatabase('settings store', ({ freshDatabase }) => {

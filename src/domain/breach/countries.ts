@@ -1,3 +1,4 @@
+import type { Language } from '../language.js';
 /**
  * The EU/EEA countries a cross-border breach can reach (GDPR Art. 4(23), Art. 56; the EEA
  * Agreement adds Iceland, Liechtenstein and Norway), with their ISO 3166-1 alpha-2 codes and
@@ -59,7 +60,7 @@ export function findCountry(typed: string): Country | null {
 }
 
 /** The name of a stored country in a language; a value that is not a known code is shown as recorded. */
-export function countryName(code: string, lang: 'en' | 'da'): string {
+export function countryName(code: string, lang: Language): string {
   const c = BY_NAME.get(norm(code));
   return c ? c[lang] : code;
 }

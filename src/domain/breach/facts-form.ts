@@ -1,9 +1,12 @@
 import type { DateTime } from 'luxon';
 import { checkBreachTimes, fromPicker } from './breach-times.js';
 import { EEA_COUNTRIES, findCountry } from './countries.js';
+import { checkTextLanguage } from '../language-check.js';
+import { LANGUAGES, type Language } from '../language.js';
 import { isIncidentCategory } from './incident-category.js';
 import {
-  FACT_COUNT_MAX, FACT_SHORT_MAX, FACT_TEXT_MAX, recordedFactsSchema, type CountryCount, type FactField, type RecordedFacts,
+  FACT_COUNT_MAX, FACT_SHORT_MAX, FACT_TEXT_MAX, LOCALIZED_FIELDS, LOCALIZED_LIST_FIELDS, LOCALIZED_TEXT_FIELDS, recordedFactsSchema,
+  type CountryCount, type FactField, type LocalizedField, type RecordedFacts,
 } from './recorded-facts.js';
 
 /*
@@ -14,25 +17,42 @@ import {
 /** A yes/no question with "not known yet", which leaves the fact unrecorded. */
 export type TriState = 'yes' | 'no' | 'unknown';
 
+/**
+ * A text the modal offers once per drafting language, as typed per language box; a language without
+ * a box in the modal is absent (its stored text is kept, see keepHiddenLanguages).
+ */
+export type LocalizedInput = Partial<Record<Language, string | null>>;
+
 /** What the modal collects, as typed; an empty input is null. */
 export interface FactsFormInput {
-  subjectsDescription: string | null;
+  subjectWhatHappened: LocalizedInput;
+  subjectNotAffected: LocalizedInput;
+  subjectCause: LocalizedInput;
+  subjectConsequences: LocalizedInput;
+  subjectMeasures: LocalizedInput;
+  subjectNoActionReason: LocalizedInput;
+  publicNoticeReason: LocalizedInput;
+  subjectApology: LocalizedInput;
+  title: LocalizedInput;
+  description: LocalizedInput;
+  discovery: LocalizedInput;
+  subjectsDescription: LocalizedInput;
   subjectsCount: string | null;
-  dataDescription: string | null;
+  dataDescription: LocalizedInput;
   recordsCount: string | null;
   /** Which of the two counts are approximate. */
   approximate: Array<'subjects' | 'records'>;
-  exposureWho: string | null;
-  actualConsequences: string | null;
-  likelyConsequences: string | null;
+  exposureWho: LocalizedInput;
+  actualConsequences: LocalizedInput;
+  likelyConsequences: LocalizedInput;
   causeOrigin: 'internal' | 'external' | 'unknown' | null;
   causeMalicious: TriState | null;
-  causeDescription: string | null;
-  measuresBefore: string | null;
-  measuresTaken: string | null;
-  measuresProposed: string | null;
-  mitigation: string | null;
-  subjectSteps: string | null;
+  causeDescription: LocalizedInput;
+  measuresBefore: LocalizedInput;
+  measuresTaken: LocalizedInput;
+  measuresProposed: LocalizedInput;
+  mitigation: LocalizedInput;
+  subjectSteps: LocalizedInput;
   controller: string | null;
   processors: string | null;
   policeInformed: TriState | null;
@@ -40,7 +60,7 @@ export interface FactsFormInput {
   otherAuthorities: string | null;
   crossBorder: TriState | null;
   crossBorderCountries: string | null;
-  delayReason: string | null;
+  delayReason: LocalizedInput;
   supplementExpectedBy: string | null;
   incidentCategory: string | null;
   dataUnintelligible: TriState | null;
@@ -52,27 +72,28 @@ export interface FactsFormInput {
   sector: string | null;
 }
 
-/** What the form's times are checked against: the declared start, and now. */
+/** What the form is checked against: the declared start, now, and the team's writing language. */
 export interface FactsFormContext {
   startedAt: DateTime | null;
   now: DateTime;
+  /** The language a translation is compared with (a far shorter translation is flagged). */
+  writing: Language;
 }
 
 export type FactsFormField = keyof FactsFormInput;
 
-export type FactsCheck = { ok: true; value: RecordedFacts } | { ok: false; errors: Partial<Record<FactsFormField, string>> };
+/** The block of a localized field's language box: `exposureWho_da`. Errors are keyed by it. */
+export const localizedBlockId = (field: LocalizedField, lang: Language) => `${field}_${lang}`;
 
-const TEXT_FIELDS = [
-  'subjectsDescription', 'dataDescription', 'exposureWho', 'actualConsequences', 'likelyConsequences',
-  'causeDescription', 'delayReason',
-] as const satisfies readonly FactField[];
+/** Errors by block id: a field name, or a localized field's language box (localizedBlockId). */
+export type FactsErrors = Record<string, string>;
+export type FactsCheck = { ok: true; value: RecordedFacts } | { ok: false; errors: FactsErrors };
+
 const SHORT_FIELDS = [
   'controller', 'policeReference', 'supplementExpectedBy', 'reporterName', 'reporterFunction', 'sector',
 ] as const satisfies readonly FactField[];
-const LIST_FIELDS = [
-  'measuresBefore', 'measuresTaken', 'measuresProposed', 'mitigation', 'subjectSteps', 'processors',
-  'otherAuthorities',
-] as const satisfies readonly FactField[];
+/** Lists of names (processors, authorities): the same in every language, so stored once. */
+const LIST_FIELDS = ['processors', 'otherAuthorities'] as const satisfies readonly FactField[];
 
 /** A list typed as "none" (or Danish "ingen") is the recorded answer "none", stored as []. */
 const NONE = /^(none|ingen|n\/a|-)\.?$/i;
@@ -143,16 +164,26 @@ export function formatCountryCounts(items: readonly CountryCount[] | undefined):
 }
 
 export function checkFactsForm(input: FactsFormInput, context: FactsFormContext): FactsCheck {
-  const errors: Partial<Record<FactsFormField, string>> = {};
+  const errors: FactsErrors = {};
   const out: Record<string, unknown> = {};
   const put = (field: FactField, value: unknown) => {
     if (value !== null && value !== undefined) out[field] = value;
   };
 
-  for (const f of TEXT_FIELDS) {
-    const v = input[f]?.trim() ?? '';
-    if (v.length > FACT_TEXT_MAX) errors[f] = `Keep this under ${FACT_TEXT_MAX} characters.`;
-    else put(f, v || null);
+  for (const f of LOCALIZED_TEXT_FIELDS) {
+    put(f, localizedValue(f, input[f], context.writing, errors, (raw) => {
+      const v = raw?.trim() ?? '';
+      if (v.length > FACT_TEXT_MAX) return { error: `Keep this under ${FACT_TEXT_MAX} characters.` };
+      return { value: v || null, text: v };
+    }));
+  }
+  for (const f of LOCALIZED_LIST_FIELDS) {
+    put(f, localizedValue(f, input[f], context.writing, errors, (raw) => {
+      const items = parseList(raw);
+      if (items && items.length > 100) return { error: 'At most 100 lines.' };
+      if (items?.some((i) => i.length > FACT_TEXT_MAX)) return { error: `Keep each line under ${FACT_TEXT_MAX} characters.` };
+      return { value: items, text: (items ?? []).join('\n') };
+    }));
   }
   for (const f of SHORT_FIELDS) {
     const v = input[f]?.trim() ?? '';
@@ -203,6 +234,58 @@ export function checkFactsForm(input: FactsFormInput, context: FactsFormContext)
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // The schema is the storage contract; the checks above give the friendly messages first.
   const parsed = recordedFactsSchema.partial().safeParse(out);
-  if (!parsed.success) return { ok: false, errors: { subjectsDescription: 'Some values could not be saved; check the fields and try again.' } };
+  if (!parsed.success) return { ok: false, errors: { incidentCategory: 'Some values could not be saved; check the fields and try again.' } };
   return { ok: true, value: parsed.data };
+}
+
+type Parsed<T> = { error: string } | { value: T | null; text: string };
+
+/**
+ * One localized field: each language box parsed, too long or in the wrong language flagged at its
+ * box, and a translation far shorter than the text in the writing language flagged too. An empty
+ * box is allowed (the draft in that language shows a gap); nothing typed is dropped.
+ */
+function localizedValue<T>(
+  field: LocalizedField,
+  boxes: LocalizedInput,
+  writing: Language,
+  errors: FactsErrors,
+  parse: (raw: string | null) => Parsed<T>,
+): Partial<Record<Language, T>> | null {
+  const out: Partial<Record<Language, T>> = {};
+  const parsed = new Map<Language, Parsed<T>>();
+  for (const lang of LANGUAGES) if (lang in boxes) parsed.set(lang, parse(boxes[lang] ?? null));
+  const sourceParsed = parsed.get(writing);
+  const source = sourceParsed && 'text' in sourceParsed && sourceParsed.text ? { lang: writing, text: sourceParsed.text } : null;
+  for (const [lang, p] of parsed) {
+    const block = localizedBlockId(field, lang);
+    if ('error' in p) {
+      errors[block] = p.error;
+      continue;
+    }
+    if (p.value === null) continue;
+    const problem = p.text ? checkTextLanguage(p.text, lang, lang === writing ? null : source) : null;
+    if (problem) errors[block] = problem;
+    out[lang] = p.value;
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** The languages the form had boxes for (the drafting languages when it was opened). */
+export function languagesIn(input: FactsFormInput): Language[] {
+  return LANGUAGES.filter((l) => LOCALIZED_FIELDS.some((f) => l in input[f]));
+}
+
+/**
+ * The form shows only the drafting languages: a text stored in another language (written before the
+ * settings changed) is kept, not dropped, when the form is saved.
+ */
+export function keepHiddenLanguages(before: RecordedFacts, after: RecordedFacts, shown: readonly Language[]): RecordedFacts {
+  const out: Record<string, unknown> = { ...after };
+  for (const f of LOCALIZED_FIELDS) {
+    const kept = Object.fromEntries(Object.entries(before[f] ?? {}).filter(([l]) => !shown.includes(l as Language)));
+    const merged = { ...kept, ...(after[f] ?? {}) };
+    if (Object.keys(merged).length > 0) out[f] = merged;
+  }
+  return out as RecordedFacts;
 }

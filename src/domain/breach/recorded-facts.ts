@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language, type LocalizedList, type LocalizedText } from '../language.js';
 import { INCIDENT_CATEGORIES } from './incident-category.js';
 import type { AssessmentAnswers } from '../assessment/answers.js';
 
@@ -23,6 +24,14 @@ const text = z.string().trim().min(1).max(FACT_TEXT_MAX);
 const short = z.string().trim().min(1).max(FACT_SHORT_MAX);
 const list = z.array(z.string().trim().min(1).max(FACT_TEXT_MAX)).max(100);
 const count = z.number().int().min(0).max(FACT_COUNT_MAX);
+/**
+ * A free text that goes into a notice, stored per language ({ da: '…', en: '…' }): a draft in a
+ * language the text is not written in shows a gap for it, never the other language's words.
+ */
+const localized = <T extends z.ZodType>(value: T) => z.object({ da: value.optional(), en: value.optional() }).refine((v) => v.da !== undefined || v.en !== undefined);
+const localizedText = localized(text) as unknown as z.ZodType<LocalizedText>;
+const localizedList = localized(list) as unknown as z.ZodType<LocalizedList>;
+
 /** An instant as stored: ISO 8601 in UTC (luxon's toISO() of a UTC DateTime). */
 const instant = z.iso.datetime({ offset: true });
 
@@ -34,26 +43,47 @@ export const countryCountSchema = z.object({ country: z.string().trim().min(1).m
 export type CountryCount = z.infer<typeof countryCountSchema>;
 
 export const recordedFactsSchema = z.object({
+  /**
+   * The declared title, what happened and how it was discovered, per language. The Declare modal's
+   * text (breaches columns) counts as the writing language's until Update facts gives one.
+   */
+  title: localizedText,
+  description: localizedText,
+  discovery: localizedText,
   /** Who the people are, in the team's words (the groups come from the assessment). */
-  subjectsDescription: text,
+  subjectsDescription: localizedText,
   subjectsCount: count,
   subjectsApproximate: z.boolean(),
   /** What data, in the team's words (the types come from the assessment). */
-  dataDescription: text,
+  dataDescription: localizedText,
   recordsCount: count,
   recordsApproximate: z.boolean(),
-  exposureWho: text,
-  actualConsequences: text,
-  likelyConsequences: text,
+  exposureWho: localizedText,
+  actualConsequences: localizedText,
+  likelyConsequences: localizedText,
   causeOrigin: z.enum(['internal', 'external']),
   causeMalicious: z.boolean(),
-  causeDescription: text,
-  measuresBefore: list,
-  measuresTaken: list,
-  measuresProposed: list,
-  mitigation: list,
+  causeDescription: localizedText,
+  measuresBefore: localizedList,
+  measuresTaken: localizedList,
+  measuresProposed: localizedList,
+  mitigation: localizedList,
   /** What people can do themselves (the data-subject notice). */
-  subjectSteps: list,
+  subjectSteps: localizedList,
+  /*
+   * The notice to the people affected speaks to them in words of its own, apart from the internal
+   * description (issue 12): what happened as told to them, what is not affected, the cause in plain
+   * words, what it could mean for them, what we have done, why they need not do anything, why a
+   * public notice is used, and an optional apology.
+   */
+  subjectWhatHappened: localizedText,
+  subjectNotAffected: localizedText,
+  subjectCause: localizedText,
+  subjectConsequences: localizedText,
+  subjectMeasures: localizedText,
+  subjectNoActionReason: localizedText,
+  publicNoticeReason: localizedText,
+  subjectApology: localizedText,
   /** Processor role: the controller we must tell. */
   controller: short,
   /** Processors involved (other than us). */
@@ -64,7 +94,7 @@ export const recordedFactsSchema = z.object({
   crossBorder: z.boolean(),
   /** The countries reached and the number of people in each (EDPB template: cross-border). */
   crossBorderCountries: z.array(countryCountSchema).max(30),
-  delayReason: text,
+  delayReason: localizedText,
   /** Datatilsynet item 12: when the missing information will be available (a date or free text). */
   supplementExpectedBy: short,
   /** The EDPB template's incident category. */
@@ -86,16 +116,46 @@ export type RecordedFacts = Partial<z.infer<typeof recordedFactsSchema>>;
 export type FactField = keyof z.infer<typeof recordedFactsSchema>;
 export const FACT_FIELDS = Object.keys(recordedFactsSchema.shape) as FactField[];
 
+/** The free texts that go into a notice in the team's words, one per language. */
+export const LOCALIZED_TEXT_FIELDS = [
+  'title', 'description', 'discovery',
+  'subjectWhatHappened', 'subjectNotAffected', 'subjectCause', 'subjectConsequences', 'subjectMeasures', 'subjectNoActionReason',
+  'publicNoticeReason', 'subjectApology',
+  'subjectsDescription', 'dataDescription', 'exposureWho', 'actualConsequences', 'likelyConsequences', 'causeDescription', 'delayReason',
+] as const satisfies readonly FactField[];
+/** The lists that go into a notice in the team's words (measures, steps), one per language. */
+export const LOCALIZED_LIST_FIELDS = ['measuresBefore', 'measuresTaken', 'measuresProposed', 'mitigation', 'subjectSteps'] as const satisfies readonly FactField[];
+export type LocalizedTextField = (typeof LOCALIZED_TEXT_FIELDS)[number];
+export type LocalizedListField = (typeof LOCALIZED_LIST_FIELDS)[number];
+export type LocalizedField = LocalizedTextField | LocalizedListField;
+export const LOCALIZED_FIELDS: readonly LocalizedField[] = [...LOCALIZED_TEXT_FIELDS, ...LOCALIZED_LIST_FIELDS];
+const isLocalizedField = (f: FactField): f is LocalizedField => (LOCALIZED_FIELDS as readonly string[]).includes(f);
+
 /**
- * Reads the stored jsonb. A value that does not fit its field (a hand-edited row, an older shape)
+ * Before texts were stored per language they were plain strings (and lists): read them as written in
+ * the team's writing language, so nothing recorded is lost.
+ */
+function legacyLocalized(raw: unknown, writing: Language): unknown {
+  return typeof raw === 'string' || Array.isArray(raw) ? { [writing]: raw } : raw;
+}
+
+/** The languages a localized fact is written in (da before en). */
+export function writtenIn(value: LocalizedText | LocalizedList | undefined): Language[] {
+  return value ? LANGUAGES.filter((l) => value[l] !== undefined) : [];
+}
+
+/**
+ * Reads the stored jsonb; `writing` is the team's writing language, for texts stored before they
+ * had one. A value that does not fit its field (a hand-edited row, an older shape)
  * is dropped rather than trusted: it then shows as a gap in the drafts, never as a wrong fact.
  */
-export function readRecordedFacts(stored: unknown): RecordedFacts {
+export function readRecordedFacts(stored: unknown, writing: Language): RecordedFacts {
   if (typeof stored !== 'object' || stored === null) return {};
   const out: Record<string, unknown> = {};
   for (const field of FACT_FIELDS) {
     const raw = (stored as Record<string, unknown>)[field];
-    const parsed = recordedFactsSchema.shape[field].safeParse(field === 'crossBorderCountries' ? legacyCountries(raw) : raw);
+    const value = field === 'crossBorderCountries' ? legacyCountries(raw) : isLocalizedField(field) ? legacyLocalized(raw, writing) : raw;
+    const parsed = recordedFactsSchema.shape[field].safeParse(value);
     if (parsed.success) out[field] = parsed.data;
   }
   return out as RecordedFacts;

@@ -12,10 +12,10 @@ import {
   parseInstant,
 } from './format.js';
 import { GapCollector, isRecorded } from './placeholders.js';
-import type { Bilingual, Lang } from './terms.js';
+import type { Bilingual, Language } from './terms.js';
 
 export interface DraftOptions {
-  lang: Lang;
+  lang: Language;
   /** The drafting time (ISO 8601): decides whether the notification is late. */
   now: IsoInstant;
   /** IANA zone for times in the text; default Europe/Copenhagen (BREACHBOT_TIMEZONE). */
@@ -25,7 +25,7 @@ export interface DraftOptions {
 const NONE: Bilingual = { en: 'None.', da: 'Ingen.' };
 
 export class DraftContext {
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly zone: string;
   readonly now: DateTime;
   readonly gaps: GapCollector;

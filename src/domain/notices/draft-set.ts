@@ -13,9 +13,7 @@ import { parseInstant } from './format.js';
 import { draftAuthorityNotice } from './authority-notice.js';
 import { draftProcessorNotice } from './processor-notice.js';
 import { draftSubjectNotice, subjectVariantFor } from './subject-notice.js';
-import type { Lang } from './terms.js';
-
-export const DRAFT_LANGS: readonly Lang[] = ['en', 'da'];
+import type { Language } from '../language.js';
 
 export interface DraftSetOptions {
   /** The drafting time (ISO): decides whether the notification is late. */
@@ -36,9 +34,24 @@ export function draftKinds(facts: NoticeFacts): NoticeKind[] {
   return [report, subjectVariantFor(facts) === 'public' ? 'subject_public' : 'subject'];
 }
 
-export function buildDraftSet(facts: NoticeFacts, opts: DraftSetOptions): NoticeDraft[] {
-  return draftKinds(facts).flatMap((kind) =>
-    DRAFT_LANGS.map((lang) => {
+/**
+ * The facts for each drafting language (from-breach.ts noticeFactsFrom(source, lang)): the drafts are
+ * produced in these languages only, each from the team's text in its own language.
+ */
+export type FactsByLanguage = Partial<Record<Language, NoticeFacts>>;
+
+/** One of the languages' facts, for what does not depend on language (the kinds, lateness). */
+export function anyFacts(byLang: FactsByLanguage): NoticeFacts {
+  const first = Object.values(byLang)[0];
+  if (!first) throw new RangeError('No drafting language');
+  return first;
+}
+
+export function buildDraftSet(byLang: FactsByLanguage, opts: DraftSetOptions): NoticeDraft[] {
+  const langs = (['en', 'da'] as const).filter((l) => byLang[l]);
+  return draftKinds(anyFacts(byLang)).flatMap((kind) =>
+    langs.map((lang) => {
+      const facts = byLang[lang]!;
       const o = { lang, now: opts.now, zone: opts.zone };
       if (kind === 'authority') return draftAuthorityNotice(facts, o);
       if (kind === 'processor') return draftProcessorNotice(facts, o);
@@ -57,8 +70,9 @@ export function isDraftLate(facts: NoticeFacts, opts: DraftSetOptions): boolean 
  * A hash of everything a draft is built from: the facts and whether the notification is late. Key
  * order does not matter, so the same facts always give the same hash.
  */
-export function factsHash(facts: NoticeFacts, opts: DraftSetOptions): string {
-  const input = stableJson({ facts, late: isDraftLate(facts, opts), kinds: draftKinds(facts) });
+export function factsHash(byLang: FactsByLanguage, opts: DraftSetOptions): string {
+  const facts = anyFacts(byLang);
+  const input = stableJson({ facts: byLang, late: isDraftLate(facts, opts), kinds: draftKinds(facts) });
   return createHash('sha256').update(input).digest('hex');
 }
 

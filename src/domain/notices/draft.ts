@@ -1,9 +1,10 @@
 /** The structured draft every notice function returns, and its assembly into Markdown. */
 
 import type { DraftContext } from './context.js';
-import type { MissingField } from './placeholders.js';
+import { FIELD_LABELS, type FieldKey } from './fields.js';
+import { UNTRANSLATED_PATTERN, type MissingField } from './placeholders.js';
 import { measureReadability, type Readability } from './readability.js';
-import type { Bilingual, Lang } from './terms.js';
+import type { Bilingual, Language } from './terms.js';
 
 export type NoticeKind = 'authority' | 'processor' | 'subject' | 'subject_public';
 
@@ -16,7 +17,7 @@ export interface NoticeSection {
 
 export interface NoticeDraft {
   kind: NoticeKind;
-  lang: Lang;
+  lang: Language;
   title: string;
   /** Status line (gaps left) and, for the authority, where and how to submit. */
   header: string;
@@ -36,13 +37,24 @@ export function section(id: string, heading: Bilingual, ctx: DraftContext, block
   return { id, heading: ctx.t(heading), body: blocks.filter((b) => b !== '').join('\n\n') };
 }
 
-function statusLine(count: number, lang: Lang): string {
+function statusLine(count: number, lang: Language): string {
   if (lang === 'da') {
     if (count === 0) return 'Udkast: ingen mangler. Kontrollér alle oplysninger før afsendelse.';
     return `Udkast: ${count} ${count === 1 ? 'mangel' : 'mangler'} skal udfyldes før afsendelse.`;
   }
   if (count === 0) return 'Draft: no gaps left. Check every fact before sending.';
   return `Draft: ${count} ${count === 1 ? 'gap' : 'gaps'} left to fill before sending.`;
+}
+
+/** The team's texts that are recorded but not in this draft's language (in-language.ts), once each. */
+function untranslated(sections: readonly NoticeSection[], lang: Language): MissingField[] {
+  const labels = new Set([...sections.map((s) => s.body).join('\n').matchAll(UNTRANSLATED_PATTERN)].map((m) => m[1]!));
+  const keys = Object.keys(FIELD_LABELS) as FieldKey[];
+  return [...labels].map((label) => ({
+    field: keys.find((k) => FIELD_LABELS[k][lang] === label) ?? ('description' as FieldKey),
+    label: lang === 'da' ? `dansk tekst for ${label}` : `English text for ${label}`,
+    translation: true as const,
+  }));
 }
 
 /**
@@ -58,7 +70,7 @@ export function assembleDraft(input: {
   warnOnReadability: boolean;
 }): NoticeDraft {
   const { kind, ctx, title, sections } = input;
-  const missing = ctx.gaps.missing;
+  const missing = [...ctx.gaps.missing, ...untranslated(input.sections, ctx.lang)];
   const header = [`**${statusLine(missing.length, ctx.lang)}**`, ...input.headerLines].join('\n\n');
   const markdown = [
     `# ${title}`,

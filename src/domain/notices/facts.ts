@@ -168,6 +168,19 @@ export type CommunicationFacts =
       note?: string | null;
     };
 
+export interface SubjectText {
+  /** What happened, as told to them ("your information"). */
+  whatHappened?: string | null;
+  /** The cause in plain words. */
+  cause?: string | null;
+  /** What it could mean for them. */
+  consequences?: string | null;
+  /** What we have done, as told to them. */
+  measures?: string | null;
+  /** An optional apology. */
+  apology?: string | null;
+}
+
 export interface SubjectAdvice {
   /** Concrete steps the team wants people to take, in the notice's language. */
   steps?: string[] | null;
@@ -246,6 +259,8 @@ export interface NoticeFacts {
   subjectAdvice?: SubjectAdvice | null;
   /** Why a public notice instead of contacting people one by one (public variant). */
   publicNoticeReason?: string | null;
+  /** The notice to the people affected, in words written to them (never the internal wording). */
+  subjectText?: SubjectText | null;
   otherAuthorities?: OtherAuthoritiesFacts | null;
   crossBorder?: CrossBorderFacts | null;
 }

@@ -9,7 +9,10 @@
 import type { AssessmentAnswers } from '../assessment/answers.js';
 import type { AssessmentResult } from '../assessment/result.js';
 import type { RecordedFacts } from '../breach/recorded-facts.js';
+import { DEFAULT_LANGUAGES, type Language, type LanguageSettings, type LocalizedText } from '../language.js';
 import type { Organisation } from '../settings-form.js';
+import { listIn, textIn } from './in-language.js';
+import { withDeclared } from '../breach/declared-texts.js';
 import { decisiveReasons } from './decisive-reasons.js';
 import type {
   AssessmentLike, BreachRole, CommunicationChannel, CommunicationFacts, NoticeFacts, NotificationState, OtherParty,
@@ -64,6 +67,8 @@ export interface NoticeSource {
   /** A § 22 restriction recorded by the DPO, if any. */
   restriction: { justification: string } | null;
   organisation: Organisation;
+  /** The organisation's languages (DEFAULT_LANGUAGES when not given). */
+  languages?: LanguageSettings;
 }
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
@@ -75,8 +80,16 @@ export const owedTarget = (role: string): 'authority' | 'controller' => (role ==
 
 const byTime = (a: NotificationRecord, b: NotificationRecord) => a.submittedAt.getTime() - b.submittedAt.getTime();
 
-export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
+/**
+ * The facts for a draft in `lang` (default: the team's writing language). A text the team wrote only
+ * in the other language becomes a visible gap naming the field (in-language.ts).
+ */
+export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?? DEFAULT_LANGUAGES).writing): NoticeFacts {
   const { breach: b, facts: f } = s;
+  const text = (v: Parameters<typeof textIn>[0], field: Parameters<typeof textIn>[2]) => textIn(v, lang, field);
+  const list = (v: Parameters<typeof listIn>[0], field: Parameters<typeof listIn>[2]) => listIn(v, lang, field);
+  const writing = (s.languages ?? DEFAULT_LANGUAGES).writing;
+  const declared = (typed: string | null, stored: LocalizedText | undefined) => withDeclared(typed, stored, writing);
   const answers = s.assessment?.answers ?? null;
   const role = ROLES.includes(b.role) ? (b.role as BreachRole) : null;
   return {
@@ -90,8 +103,8 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
     // Filled from the declaring user's Slack profile, and changed in Update facts if someone else reports.
     reporter: { name: f.reporterName ?? null, function: f.reporterFunction ?? null },
     reference: b.reference,
-    title: b.title,
-    description: b.description,
+    title: text(declared(b.title, f.title), 'title'),
+    description: text(declared(b.description, f.description), 'description'),
     awareAt: iso(b.awareAt),
     // The Declare modal says "leave empty if not known yet", so empty is that answer, not a gap.
     startedAt: b.startedAt ? b.startedAt.toISOString() : 'unknown',
@@ -101,7 +114,7 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
     detectedAt: f.detectedAt ?? null,
     incidentCategory: f.incidentCategory ?? null,
     dataUnintelligible: f.dataUnintelligible ?? null,
-    discovery: b.discovery,
+    discovery: text(declared(b.discovery, f.discovery), 'discovery'),
     role,
     otherParties: otherParties(f),
     // Typed as one line in the Declare modal; kept as typed rather than split on guesses.
@@ -110,32 +123,42 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
     cause: {
       origin: f.causeOrigin ?? null,
       malicious: f.causeMalicious ?? answers?.malicious ?? null,
-      description: f.causeDescription ?? null,
+      description: text(f.causeDescription, 'cause.description'),
     },
     subjects: {
       groups: answers?.subjectGroups ?? null,
-      description: f.subjectsDescription ?? null,
+      description: text(f.subjectsDescription, 'subjects.description'),
       ...renamed(count(f.subjectsCount, f.subjectsApproximate, answers?.subjectsCount), 'count', 'countIsApproximate'),
     },
     data: {
       types: answers?.dataTypes ?? null,
-      description: f.dataDescription ?? null,
+      description: text(f.dataDescription, 'data.description'),
+      notInvolved: text(f.subjectNotAffected, 'data.notInvolved'),
       ...renamed(count(f.recordsCount, f.recordsApproximate, answers?.recordsCount), 'recordsCount', 'recordsCountIsApproximate'),
     },
-    exposure: { who: f.exposureWho ?? null, status: answers?.disclosure ?? null },
-    measuresBefore: f.measuresBefore ?? null,
-    measuresTaken: f.measuresTaken ?? null,
-    measuresProposed: f.measuresProposed ?? null,
-    mitigation: f.mitigation ?? null,
-    actualConsequences: f.actualConsequences ?? null,
-    likelyConsequences: f.likelyConsequences ?? null,
+    exposure: { who: text(f.exposureWho, 'exposure.who'), status: answers?.disclosure ?? null },
+    measuresBefore: list(f.measuresBefore, 'measuresBefore'),
+    measuresTaken: list(f.measuresTaken, 'measuresTaken'),
+    measuresProposed: list(f.measuresProposed, 'measuresProposed'),
+    mitigation: list(f.mitigation, 'mitigation'),
+    actualConsequences: text(f.actualConsequences, 'actualConsequences'),
+    likelyConsequences: text(f.likelyConsequences, 'likelyConsequences'),
     ...decidedAssessment(s.assessment, s.decision),
     deadline: iso(b.deadlineAt),
     notification: notificationState(s),
-    delayReason: f.delayReason ?? null,
+    delayReason: text(f.delayReason, 'delayReason'),
     communication: communication(s),
-    subjectAdvice: f.subjectSteps ? { steps: f.subjectSteps } : null,
-    publicNoticeReason: null,
+    subjectAdvice: f.subjectSteps || f.subjectNoActionReason
+      ? { steps: list(f.subjectSteps, 'subjectAdvice'), noActionReason: text(f.subjectNoActionReason, 'subjectAdvice.noActionReason') }
+      : null,
+    publicNoticeReason: text(f.publicNoticeReason, 'publicNoticeReason'),
+    subjectText: {
+      whatHappened: text(f.subjectWhatHappened, 'subjectText.whatHappened'),
+      cause: text(f.subjectCause, 'subjectText.cause'),
+      consequences: text(f.subjectConsequences, 'subjectText.consequences'),
+      measures: text(f.subjectMeasures, 'subjectText.measures'),
+      apology: text(f.subjectApology, 'subjectText.apology'),
+    },
     otherAuthorities:
       f.policeInformed === undefined && f.otherAuthorities === undefined && f.policeReference === undefined
         ? null
@@ -145,6 +168,11 @@ export function noticeFactsFrom(s: NoticeSource): NoticeFacts {
         ? null
         : { involved: f.crossBorder ?? null, countries: f.crossBorderCountries ?? null },
   };
+}
+
+/** The facts for each of the organisation's drafting languages: what the drafts and their hash are built from. */
+export function noticeFactsByLanguage(s: NoticeSource): Partial<Record<Language, NoticeFacts>> {
+  return Object.fromEntries((s.languages ?? DEFAULT_LANGUAGES).drafting.map((lang) => [lang, noticeFactsFrom(s, lang)]));
 }
 
 interface Count {

@@ -50,10 +50,10 @@ export const PROCESSOR_SECTION_ORDER = [
 ] as const satisfies readonly ReportSectionId[];
 
 export const SUBJECT_HEADINGS = {
-  who_is_affected: { en: 'Who is this notice for?', da: 'Hvem gælder denne meddelelse?' },
-  what_happened: { en: 'What happened?', da: 'Hvad er der sket?' },
+  who_is_affected: { en: 'Who is affected?', da: 'Hvem er berørt?' },
+  what_happened: { en: 'What happened to your information?', da: 'Hvad er der sket med dine oplysninger?' },
   data_involved: { en: 'Which information about you is involved?', da: 'Hvilke oplysninger om dig er berørt?' },
-  who_may_have_seen: { en: 'Who may have seen the information?', da: 'Hvem kan have set oplysningerne?' },
+  who_may_have_seen: { en: 'Who may have seen your information?', da: 'Hvem kan have set dine oplysninger?' },
   consequences: { en: 'What could it mean for you?', da: 'Hvad kan det betyde for dig?' },
   what_we_did: { en: 'What have we done?', da: 'Hvad har vi gjort?' },
   what_you_can_do: { en: 'What can you do?', da: 'Hvad kan du selv gøre?' },

@@ -92,7 +92,8 @@ export const CHANNEL_LABELS: Record<CommunicationChannel, Bilingual> = {
 export const NO_COMMUNICATION_LABELS: Record<NoCommunicationReason, Bilingual> = {
   not_high_risk: {
     en: 'the breach is not likely to result in a high risk to the rights and freedoms of natural persons (Art. 34(1) GDPR)',
-    da: 'bruddet indebærer sandsynligvis ikke en høj risiko for fysiske personers rettigheder og frihedsrettigheder (databeskyttelsesforordningens art. 34, stk. 1)',
+    // Written after "fordi": a subordinate clause, so the adverbs come before the verb.
+    da: 'bruddet sandsynligvis ikke indebærer en høj risiko for fysiske personers rettigheder og frihedsrettigheder (databeskyttelsesforordningens art. 34, stk. 1)',
   },
   unintelligible: {
     en: 'the data were protected so that they are unintelligible to anyone not authorised to access them, e.g. by encryption (Art. 34(3)(a) GDPR)',

@@ -4,18 +4,33 @@
  */
 
 import { FIELD_LABELS, type FieldKey } from './fields.js';
-import type { Lang } from './terms.js';
+import { LANGUAGE_NAMES } from '../language.js';
+import type { Language } from './terms.js';
 
 export interface MissingField {
   field: FieldKey;
   label: string;
+  /** The text is recorded, but not in this draft's language: a translation is missing. */
+  translation?: true;
 }
 
-const PLACEHOLDER_WORD: Record<Lang, string> = { en: 'MISSING', da: 'MANGLER' };
+const PLACEHOLDER_WORD: Record<Language, string> = { en: 'MISSING', da: 'MANGLER' };
 
-export function placeholder(field: FieldKey, lang: Lang): string {
+export function placeholder(field: FieldKey, lang: Language): string {
   return `[${PLACEHOLDER_WORD[lang]}: ${FIELD_LABELS[field][lang]}]`;
 }
+
+/**
+ * The gap for a text the team wrote, but not in this draft's language: it names the field, never
+ * quotes the text, so no other language's words reach the draft.
+ */
+export function untranslatedPlaceholder(field: FieldKey, lang: Language): string {
+  const what = lang === 'da' ? `${LANGUAGE_NAMES.da.own} tekst for` : `${LANGUAGE_NAMES.en.own} text for`;
+  return `[${PLACEHOLDER_WORD[lang]}: ${what} "${FIELD_LABELS[field][lang]}"]`;
+}
+
+/** Matches an untranslated-text gap in either language; group 1 is the field's label. */
+export const UNTRANSLATED_PATTERN = /\[(?:MISSING: English text for|MANGLER: dansk tekst for) "([^"\]]*)"\]/g;
 
 /** Matches any placeholder in either language (for readability, and for callers counting gaps). */
 export const PLACEHOLDER_PATTERN = /\[(?:MISSING|MANGLER): [^\]]*\]/g;
@@ -26,10 +41,10 @@ export function isRecorded(value: string | null | undefined): value is string {
 }
 
 export class GapCollector {
-  readonly #lang: Lang;
+  readonly #lang: Language;
   readonly #missing = new Map<FieldKey, MissingField>();
 
-  constructor(lang: Lang) {
+  constructor(lang: Language) {
     this.#lang = lang;
   }
 

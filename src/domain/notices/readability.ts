@@ -4,11 +4,14 @@
  *   notices.md aims for 40 or less, so the data-subject notice warns above 40.
  * - English: Flesch Reading Ease = 206.835 − 1.015 × words/sentence − 84.6 × syllables/word.
  *   notices.md aims for 50 or more, so the data-subject notice warns below 50.
- * Placeholders and Markdown markup are removed first: they are not text the reader will get.
+ * Placeholders and Markdown markup are removed first: they are not text the reader will get. Only
+ * text in the draft's language is measured (issue 12): a sentence the detector reads as the other
+ * language (a team text quoted untranslated) is left out, and the count of those is reported.
  */
 
+import { detectLanguage } from '../language-check.js';
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
-import type { Lang } from './terms.js';
+import type { Language } from './terms.js';
 
 export const LIX_WARN_ABOVE = 40;
 export const FLESCH_WARN_BELOW = 50;
@@ -17,6 +20,10 @@ export interface Readability {
   metric: 'LIX' | 'Flesch';
   score: number;
   warning?: string;
+  /** The hardest sentences, hardest first (named in the warning). */
+  hardest: string[];
+  /** Sentences left out of the score as being in the other language. */
+  otherLanguageSentences: number;
 }
 
 export interface TextStats {
@@ -92,15 +99,32 @@ export function fleschReadingEase(markdown: string): number {
  * LIX for Danish, Flesch for English. `warn` is set for the data-subject notices, whose plain
  * language is a legal requirement (Art. 34(2)); the authority notices only report the score.
  */
-export function measureReadability(markdown: string, lang: Lang, warn: boolean): Readability {
+export function measureReadability(markdown: string, lang: Language, warn: boolean): Readability {
+  const all = sentences(markdown);
+  const own = all.filter((s) => { const d = detectLanguage(s); return d === null || d === lang; });
+  const text = own.join('\n');
+  // Per sentence, the same formula: the hardest are the ones to rewrite first.
+  const difficulty = (s: string) => (lang === 'da' ? lix(s) : -fleschReadingEase(s));
+  const hardest = [...own].sort((a, b) => difficulty(b) - difficulty(a)).slice(0, 2);
+  const quoted = hardest.map((s) => `"${s.length > 90 ? `${s.slice(0, 87)}…` : s}"`).join(lang === 'da' ? ' og ' : ' and ');
+  const base = { hardest, otherLanguageSentences: all.length - own.length };
   if (lang === 'da') {
-    const score = lix(markdown);
+    const score = lix(text);
     return warn && score > LIX_WARN_ABOVE
-      ? { metric: 'LIX', score, warning: `LIX ${score} er over ${LIX_WARN_ABOVE}: teksten er svær at læse. Brug kortere sætninger og kortere ord.` }
-      : { metric: 'LIX', score };
+      ? { metric: 'LIX', score, ...base, warning: `LIX ${score} er over ${LIX_WARN_ABOVE}: teksten er svær at læse. Brug kortere sætninger og kortere ord, især i ${quoted}.` }
+      : { metric: 'LIX', score, ...base };
   }
-  const score = fleschReadingEase(markdown);
+  const score = fleschReadingEase(text);
   return warn && score < FLESCH_WARN_BELOW
-    ? { metric: 'Flesch', score, warning: `Flesch Reading Ease ${score} is below ${FLESCH_WARN_BELOW}: the text is hard to read. Use shorter sentences and shorter words.` }
-    : { metric: 'Flesch', score };
+    ? { metric: 'Flesch', score, ...base, warning: `Flesch Reading Ease ${score} is below ${FLESCH_WARN_BELOW}: the text is hard to read. Use shorter sentences and shorter words, above all in ${quoted}.` }
+    : { metric: 'Flesch', score, ...base };
+}
+
+/** The prose as sentences, each with its end mark (a line without one ends a sentence too). */
+export function sentences(markdown: string): string[] {
+  return plainText(markdown)
+    .split('\n')
+    .flatMap((line) => line.split(/(?<=[.!?:])\s+/))
+    .map((s) => s.trim())
+    .filter((s) => (s.match(WORD)?.length ?? 0) > 0);
 }

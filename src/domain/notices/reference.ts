@@ -45,7 +45,7 @@ export const SELF_HELP = {
     },
     {
       en: 'If you think someone is using your identity, call the identity theft hotline. You find it on sikkerdigital.dk.',
-      da: 'Hvis du tror, at nogen misbruger din identitet, så ring til hotline for identitetstyveri. Du finder den på sikkerdigital.dk.',
+      da: 'Hvis du tror, at nogen misbruger din identitet, så ring til hotlinen for identitetstyveri. Du finder den på sikkerdigital.dk.',
     },
   ],
   credentials: [

@@ -70,9 +70,12 @@ function whatHappenedSection(facts: NoticeFacts, ctx: DraftContext): NoticeSecti
     : facts.ongoing === false
       ? (isRecorded(facts.endedAt) ? fill(ctx.t(T.stoppedOn), { date: ctx.instant(facts.endedAt, 'endedAt', 'date') }) : ctx.t(T.stopped))
     : ctx.gaps.gap('ongoing');
+  // Told to the person in words written for them: never the internal description (issue 12).
+  const told = facts.subjectText;
   return section('what_happened', H.what_happened, ctx, [
-    ctx.text(facts.description, 'description'),
+    ctx.text(told?.whatHappened, 'subjectText.whatHappened'),
     [started, aware, over].filter(Boolean).join(' '),
+    fill(ctx.t(T.cause), { cause: ctx.text(told?.cause, 'subjectText.cause') }),
   ]);
 }
 
@@ -112,21 +115,14 @@ function whoMayHaveSeenSection(facts: NoticeFacts, ctx: DraftContext): NoticeSec
 }
 
 function whatWeDidSection(facts: NoticeFacts, ctx: DraftContext): NoticeSection {
-  const taken = facts.measuresTaken ? recordedItems(facts.measuresTaken) : null;
-  const mitigation = recordedItems(facts.mitigation);
-  const proposed = recordedItems(facts.measuresProposed);
   const submitted = facts.notification?.submittedAt;
   const authority = isRecorded(submitted)
     ? fill(ctx.t(T.toldAuthority), { date: ctx.instant(submitted, 'notification.submittedAt', 'date') })
     // Only when the recorded assessment says the authority need not be told is the sentence left out.
     : facts.assessment?.notifyAuthority === false ? ''
     : fill(ctx.t(T.toldAuthority), { date: ctx.gaps.gap('notification.submittedAt') });
-  return section('what_we_did', H.what_we_did, ctx, [
-    taken === null ? ctx.gaps.gap('measuresTaken') : taken.length > 0 ? withBullets(ctx.t(T.weHaveDone), taken) : '',
-    mitigation.length > 0 ? withBullets(ctx.t(T.toLimitHarm), mitigation) : '',
-    authority,
-    proposed.length > 0 ? withBullets(ctx.t(T.toPrevent), proposed) : '',
-  ]);
+  // The measures as told to the person; the internal list (third person) stays in the report.
+  return section('what_we_did', H.what_we_did, ctx, [ctx.text(facts.subjectText?.measures, 'subjectText.measures'), authority]);
 }
 
 /** Standard steps for the recorded data types (a CPR number, passwords, contact or card details). */
@@ -159,7 +155,9 @@ function questionsSection(facts: NoticeFacts, ctx: DraftContext, org: string): N
     ctx.text(dpo?.email, 'organisation.dpo.email'),
     ctx.text(dpo?.phone, 'organisation.dpo.phone'),
   ].join(', ');
+  const apology = facts.subjectText?.apology;
   return section('questions', H.questions, ctx, [
+    isRecorded(apology) ? apology.trim() : '',
     fill(ctx.t(T.askDpo), { contact }),
     ctx.t(COMPLAINT_TO_AUTHORITY),
     `${ctx.t(T.signOff)}\n${org}`,
@@ -175,7 +173,7 @@ export function draftSubjectNotice(facts: NoticeFacts, options: SubjectDraftOpti
     what_happened: whatHappenedSection,
     data_involved: dataInvolvedSection,
     who_may_have_seen: whoMayHaveSeenSection,
-    consequences: (f, c) => section('consequences', H.consequences, c, [c.text(f.likelyConsequences, 'likelyConsequences')]),
+    consequences: (f, c) => section('consequences', H.consequences, c, [c.text(f.subjectText?.consequences, 'subjectText.consequences')]),
     what_we_did: whatWeDidSection,
     what_you_can_do: whatYouCanDoSection,
     questions: (f, c) => questionsSection(f, c, org),

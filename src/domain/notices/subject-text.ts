@@ -39,10 +39,11 @@ export const SUBJECT_TEXT = {
   stillGoing: { en: 'It is still going on.', da: 'Det står stadig på.' },
   stopped: { en: 'It has stopped.', da: 'Det er stoppet.' },
   stoppedOn: { en: 'It stopped on {date}.', da: 'Det stoppede den {date}.' },
+  cause: { en: 'Why it happened: {cause}', da: 'Derfor skete det: {cause}' },
 
   // Information involved
-  dataIs: { en: 'The information involved is: {data}.', da: 'Det drejer sig om disse oplysninger: {data}.' },
-  dataIsNot: { en: 'It does not involve: {data}.', da: 'Det drejer sig ikke om: {data}.' },
+  dataIs: { en: 'This is the information about you that is involved: {data}.', da: 'Det drejer sig om disse oplysninger om dig: {data}.' },
+  dataIsNot: { en: 'What is not affected: {data}', da: 'Det er ikke berørt: {data}' },
 
   // Who may have seen it
   notSeen: {
@@ -51,7 +52,7 @@ export const SUBJECT_TEXT = {
   },
   lost: { en: 'lost', da: 'gik tabt' },
   changed: { en: 'changed', da: 'blev ændret' },
-  seenBy: { en: 'The information may have been seen by: {who}.', da: 'Oplysningerne kan være set af: {who}.' },
+  seenBy: { en: 'Your information may have been seen by: {who}.', da: 'Dine oplysninger kan være blevet set af: {who}.' },
 
   // What we have done
   weHaveDone: { en: 'We have done this:', da: 'Vi har gjort følgende:' },

@@ -3,10 +3,13 @@
  * languages use the same, officially worded terms everywhere.
  */
 
-export type Lang = 'en' | 'da';
+import type { Language } from '../language.js';
+
+/** The draft's language is the one domain type (language.ts), re-exported for the notice modules. */
+export type { Language };
 
 /** One text in both languages; every fixed text in the drafts has this shape. */
-export type Bilingual = Readonly<Record<Lang, string>>;
+export type Bilingual = Readonly<Record<Language, string>>;
 
 export const TERMS = {
   personalDataBreach: { en: 'personal data breach', da: 'brud på persondatasikkerheden' },
@@ -53,7 +56,7 @@ export const TERMS = {
 
 export type TermKey = keyof typeof TERMS;
 
-export function term(key: TermKey, lang: Lang): string {
+export function term(key: TermKey, lang: Language): string {
   return TERMS[key][lang];
 }
 

@@ -1,3 +1,4 @@
+import { isLanguage } from '../language.js';
 import { describeEvent, outcomeWords } from '../timeline/describe.js';
 import { toCsv } from './csv.js';
 import { byReference, type RegisterBreach, type RegisterNotification } from './record.js';
@@ -21,6 +22,10 @@ function factText(v: unknown): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return lines(v as string[]);
+  // A text per language (recorded-facts.ts): each with its language, "da: …\nen: …".
+  if (typeof v === 'object' && Object.keys(v).length > 0 && Object.keys(v).every(isLanguage)) {
+    return lines(Object.entries(v).map(([lang, t]) => `${lang}: ${factText(t)}`));
+  }
   return JSON.stringify(v);
 }
 

@@ -46,13 +46,14 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
 }
 
 /**
- * The gaps of the English drafts as a short checklist with a Fill gaps button (Update facts). The
+ * The gaps of the English drafts (else of the drafts in the one language drafted) as a short checklist with a Fill gaps button (Update facts). The
  * organisation's own details are not facts of the breach: when unset they are one line pointing to
  * the Home tab, where a DPO or admin sets them once for every breach.
  */
 function gapBlocks(s: DraftSetSummary): KnownBlock[] {
-  const english = s.drafts.filter((d) => d.draft.lang === 'en');
-  const all = english.flatMap((d) => d.draft.missing);
+  // Slack's surfaces speak English: the English labels when there is an English draft.
+  const lang = s.drafts.some((d) => d.draft.lang === 'en') ? 'en' : s.drafts[0]?.draft.lang;
+  const all = s.drafts.filter((d) => d.draft.lang === lang).flatMap((d) => d.draft.missing);
   const facts = [...new Map(all.filter((m) => !m.field.startsWith('organisation.')).map((m) => [m.field, m.label])).values()];
   const orgUnset = all.some((m) => m.field.startsWith('organisation.'));
   const blocks: KnownBlock[] = [];

@@ -1,4 +1,6 @@
-import type { FactsFormField, FactsFormInput, TriState } from '../../domain/breach/facts-form.js';
+import { localizedBlockId, type FactsFormField, type FactsFormInput, type LocalizedInput, type TriState } from '../../domain/breach/facts-form.js';
+import type { LocalizedField } from '../../domain/breach/recorded-facts.js';
+import { LANGUAGES } from '../../domain/language.js';
 import { noticeFieldAction } from '../ids.js';
 import type { ViewStateValues } from './declare-state.js';
 
@@ -19,26 +21,46 @@ export function readFactsState(values: ViewStateValues): FactsFormInput {
     const v = el(f)?.selected_option?.value ?? null;
     return v !== null && TRI.includes(v) ? (v as TriState) : null;
   };
+  /** A localized field's language boxes that the modal has (its drafting languages). */
+  const boxes = (f: LocalizedField): LocalizedInput => {
+    const out: LocalizedInput = {};
+    for (const lang of LANGUAGES) {
+      const block = localizedBlockId(f, lang);
+      if (values[block]) out[lang] = (values[block]?.[noticeFieldAction(block)] as ElementState | undefined)?.value ?? null;
+    }
+    return out;
+  };
   const origin = el('causeOrigin')?.selected_option?.value;
   return {
-    subjectsDescription: str('subjectsDescription'),
+    subjectWhatHappened: boxes('subjectWhatHappened'),
+    subjectNotAffected: boxes('subjectNotAffected'),
+    subjectCause: boxes('subjectCause'),
+    subjectConsequences: boxes('subjectConsequences'),
+    subjectMeasures: boxes('subjectMeasures'),
+    subjectNoActionReason: boxes('subjectNoActionReason'),
+    publicNoticeReason: boxes('publicNoticeReason'),
+    subjectApology: boxes('subjectApology'),
+    title: boxes('title'),
+    description: boxes('description'),
+    discovery: boxes('discovery'),
+    subjectsDescription: boxes('subjectsDescription'),
     subjectsCount: str('subjectsCount'),
-    dataDescription: str('dataDescription'),
+    dataDescription: boxes('dataDescription'),
     recordsCount: str('recordsCount'),
     approximate: (el('approximate')?.selected_options ?? [])
       .map((o) => o.value)
       .filter((v): v is 'subjects' | 'records' => v === 'subjects' || v === 'records'),
-    exposureWho: str('exposureWho'),
-    actualConsequences: str('actualConsequences'),
-    likelyConsequences: str('likelyConsequences'),
+    exposureWho: boxes('exposureWho'),
+    actualConsequences: boxes('actualConsequences'),
+    likelyConsequences: boxes('likelyConsequences'),
     causeOrigin: origin === 'internal' || origin === 'external' || origin === 'unknown' ? origin : null,
     causeMalicious: tri('causeMalicious'),
-    causeDescription: str('causeDescription'),
-    measuresBefore: str('measuresBefore'),
-    measuresTaken: str('measuresTaken'),
-    measuresProposed: str('measuresProposed'),
-    mitigation: str('mitigation'),
-    subjectSteps: str('subjectSteps'),
+    causeDescription: boxes('causeDescription'),
+    measuresBefore: boxes('measuresBefore'),
+    measuresTaken: boxes('measuresTaken'),
+    measuresProposed: boxes('measuresProposed'),
+    mitigation: boxes('mitigation'),
+    subjectSteps: boxes('subjectSteps'),
     controller: str('controller'),
     processors: str('processors'),
     policeInformed: tri('policeInformed'),
@@ -46,7 +68,7 @@ export function readFactsState(values: ViewStateValues): FactsFormInput {
     otherAuthorities: str('otherAuthorities'),
     crossBorder: tri('crossBorder'),
     crossBorderCountries: str('crossBorderCountries'),
-    delayReason: str('delayReason'),
+    delayReason: boxes('delayReason'),
     supplementExpectedBy: str('supplementExpectedBy'),
     incidentCategory: el('incidentCategory')?.selected_option?.value ?? null,
     dataUnintelligible: tri('dataUnintelligible'),

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { LANGUAGE_NAMES } from '../../domain/language.js';
 import type { ReminderSchedule } from '../../domain/reminder-plan.js';
 import type { OrgSettings } from '../../store/settings.js';
 import { mention, userText } from '../blocks/text.js';
@@ -45,6 +46,7 @@ export function settingsBlocks(s: OrgSettings): KnownBlock[] {
         { type: 'mrkdwn', text: `*DPO users*\n${s.dpoUserIds.length ? s.dpoUserIds.map(mention).join(', ') : 'None: workspace admins stand in until one is set'}` },
         { type: 'mrkdwn', text: `*Responder group*\n${s.responderGroupId ? `\`${userText(s.responderGroupId, 40)}\` (invited to every breach channel)` : 'None'}` },
         { type: 'mrkdwn', text: `*Reminders*\n${describeSchedule(s.reminderSchedule)}` },
+        { type: 'mrkdwn', text: `*Languages*\nDrafts in ${s.languages.drafting.map((l) => LANGUAGE_NAMES[l].en).join(' and ')}; the team writes in ${LANGUAGE_NAMES[s.languages.writing].en}` },
         { type: 'mrkdwn', text: `*On close*\n${s.archiveOnClose ? 'The breach channel is archived' : 'The breach channel is kept'}` },
       ],
     },

@@ -1,11 +1,13 @@
 import type { ModalView } from '@slack/types';
 import { ADDRESS_MAX, DPO_USERS_MAX, ORG_NAME_MAX, PERSON_NAME_MAX, PHONE_MAX } from '../../domain/settings-form.js';
+import { LANGUAGES, LANGUAGE_NAMES } from '../../domain/language.js';
 import type { OrgSettings } from '../../store/settings.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { SETTINGS_VIEW, settingsAction, type SettingsFieldId } from '../ids.js';
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 const ARCHIVE_OPTION = { text: text('Archive its channel'), value: 'archive' };
+const LANGUAGE_OPTIONS = LANGUAGES.map((l) => ({ text: text(LANGUAGE_NAMES[l].en), value: l }));
 
 const input = (field: SettingsFieldId, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}) =>
   inputBlock(field, settingsAction(field), label, element, opts);
@@ -34,6 +36,19 @@ export function settingsModal(s: OrgSettings): ModalView {
       input('dpoName', "DPO's name", shortText(PERSON_NAME_MAX, org.dpo.name), { optional: true }),
       input('dpoEmail', "DPO's e-mail", { type: 'email_text_input', ...initial(org.dpo.email), placeholder: text('dpo@example.dk') }, { optional: true }),
       input('dpoPhone', "DPO's phone", { ...shortText(PHONE_MAX, org.dpo.phone), placeholder: text('+45 12 34 56 78') }, { optional: true }),
+      { type: 'header', text: text('Languages') },
+      input(
+        'draftingLanguages',
+        'Draft the notices in',
+        { type: 'checkboxes', options: LANGUAGE_OPTIONS, initial_options: LANGUAGE_OPTIONS.filter((o) => s.languages.drafting.includes(o.value)) },
+        { hint: 'Each draft is in one language only. Datatilsynet reads Danish.' },
+      ),
+      input(
+        'writingLanguage',
+        'The team writes the facts in',
+        { type: 'radio_buttons', options: LANGUAGE_OPTIONS, initial_option: LANGUAGE_OPTIONS.find((o) => o.value === s.languages.writing) },
+        { hint: 'Text typed in Update facts is taken to be in this language; a draft in the other language shows a gap until someone gives the translation.' },
+      ),
       { type: 'header', text: text('People') },
       input(
         'dpoUserIds',

@@ -18,5 +18,7 @@ export function readSettingsState(values: ViewStateValues): SettingsFormInput {
     countdownHours: str('countdownHours'),
     overdueEveryHours: str('overdueEveryHours'),
     archiveOnClose: (el('archiveOnClose')?.selected_options ?? []).some((o) => o.value === 'archive'),
+    draftingLanguages: (el('draftingLanguages')?.selected_options ?? []).map((o) => o.value),
+    writingLanguage: el('writingLanguage')?.selected_option?.value ?? null,
   };
 }

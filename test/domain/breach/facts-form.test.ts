@@ -1,22 +1,25 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
-  checkFactsForm as check, formatCountryCounts, parseCountryCounts, parseList, type FactsFormContext, type FactsFormInput,
+  checkFactsForm as check, formatCountryCounts, keepHiddenLanguages, parseCountryCounts, parseList, type FactsFormContext, type FactsFormInput,
 } from '../../../src/domain/breach/facts-form.js';
 import { readRecordedFacts } from '../../../src/domain/breach/recorded-facts.js';
 
 const empty: FactsFormInput = {
-  subjectsDescription: null, subjectsCount: null, dataDescription: null, recordsCount: null, approximate: [], exposureWho: null,
-  actualConsequences: null, likelyConsequences: null, causeOrigin: 'unknown', causeMalicious: 'unknown', causeDescription: null,
-  measuresBefore: null, measuresTaken: null, measuresProposed: null, mitigation: null, subjectSteps: null, controller: null,
+  title: {}, description: {}, discovery: {},
+  subjectWhatHappened: {}, subjectNotAffected: {}, subjectCause: {}, subjectConsequences: {}, subjectMeasures: {},
+  subjectNoActionReason: {}, publicNoticeReason: {}, subjectApology: {},
+  subjectsDescription: {}, subjectsCount: null, dataDescription: {}, recordsCount: null, approximate: [], exposureWho: {},
+  actualConsequences: {}, likelyConsequences: {}, causeOrigin: 'unknown', causeMalicious: 'unknown', causeDescription: {},
+  measuresBefore: {}, measuresTaken: {}, measuresProposed: {}, mitigation: {}, subjectSteps: {}, controller: null,
   processors: null, policeInformed: 'unknown', policeReference: null, otherAuthorities: null, crossBorder: 'unknown',
-  crossBorderCountries: null, delayReason: null, supplementExpectedBy: null, incidentCategory: null, dataUnintelligible: 'unknown',
+  crossBorderCountries: null, delayReason: {}, supplementExpectedBy: null, incidentCategory: null, dataUnintelligible: 'unknown',
   detectedAt: null, endedAt: null, reporterName: null, reporterFunction: null, sector: null,
 };
 
 const now = DateTime.fromISO('2026-10-23T12:00:00Z', { zone: 'utc' });
 const started = DateTime.fromISO('2026-10-20T06:00:00Z', { zone: 'utc' });
-const declared: FactsFormContext = { startedAt: started, now };
+const declared: FactsFormContext = { startedAt: started, now, writing: 'en' };
 const checkFactsForm = (input: FactsFormInput, context: FactsFormContext = declared) => check(input, context);
 const seconds = (iso: string) => DateTime.fromISO(iso).toSeconds();
 
@@ -27,13 +30,13 @@ describe('the Update facts form', () => {
 
   it('reads counts, lists (with "none" as an answer) and yes/no', () => {
     const r = checkFactsForm({
-      ...empty, subjectsCount: '1.200', approximate: ['subjects', 'records'], measuresTaken: '- Reset passwords\n• Told the bank\n\n', measuresBefore: 'none',
+      ...empty, subjectsCount: '1.200', approximate: ['subjects', 'records'], measuresTaken: { en: '- Reset passwords\n• Told the bank\n\n' }, measuresBefore: { en: 'none' },
       policeInformed: 'yes', policeReference: 'KBH-1', causeOrigin: 'external', causeMalicious: 'no',
     });
     expect(r).toEqual({
       ok: true,
       value: {
-        subjectsCount: 1200, subjectsApproximate: true, measuresTaken: ['Reset passwords', 'Told the bank'], measuresBefore: [],
+        subjectsCount: 1200, subjectsApproximate: true, measuresTaken: { en: ['Reset passwords', 'Told the bank'] }, measuresBefore: { en: [] },
         policeInformed: true, policeReference: 'KBH-1', causeOrigin: 'external', causeMalicious: false,
       },
     });
@@ -46,7 +49,42 @@ describe('the Update facts form', () => {
   });
 
   it('drops stored values that do not fit, rather than trust them', () => {
-    expect(readRecordedFacts({ subjectsCount: -3, delayReason: 'Weekend', measuresTaken: 'not a list' })).toEqual({ delayReason: 'Weekend' });
+    expect(readRecordedFacts({ subjectsCount: -3, delayReason: 'Weekend', measuresTaken: 'not a list' }, 'en')).toEqual({ delayReason: { en: 'Weekend' } });
+  });
+});
+
+describe('the Update facts form: each text in its language (issue 12)', () => {
+  const english = 'The criminal group behind the attack copied the customer list from the web shop.';
+  const danish = 'Den kriminelle gruppe bag angrebet har kopieret kundelisten fra webshoppen.';
+
+  it('keeps each language box apart, and an empty translation is allowed (it stays a gap in the drafts)', () => {
+    const r = checkFactsForm({ ...empty, exposureWho: { en: english, da: '' }, measuresTaken: { en: 'Closed the account', da: 'Lukkede kontoen' } });
+    expect(r).toEqual({ ok: true, value: { exposureWho: { en: english }, measuresTaken: { en: ['Closed the account'], da: ['Lukkede kontoen'] } } });
+  });
+
+  it('flags text typed in the wrong language at its box, and keeps what was typed', () => {
+    const r = checkFactsForm({ ...empty, exposureWho: { en: english, da: english }, causeDescription: { da: danish, en: danish } });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual({
+      exposureWho_da: 'This reads as English, but this box is for the Danish text. Move it to the English box, or write it in Danish.',
+      causeDescription_en: 'This reads as Danish, but this box is for the English text. Move it to the Danish box, or write it in English.',
+    });
+  });
+
+  it('does not flag names and short texts, where detection guesses', () => {
+    const r = checkFactsForm({ ...empty, exposureWho: { en: 'Acme Retail A/S', da: 'Acme Retail A/S' }, measuresTaken: { da: 'Microsoft 365' } });
+    expect(r.ok).toBe(true);
+  });
+
+  it('flags a translation far shorter than the text in the writing language', () => {
+    const r = checkFactsForm({ ...empty, likelyConsequences: { en: english, da: 'Svindel.' } });
+    expect(!r.ok && r.errors['likelyConsequences_da']).toMatch(/^This is much shorter than the English text \(8 against \d+ characters\)/);
+  });
+
+  it('keeps a text stored in a language the form does not show, and reads an old plain text as the writing language', () => {
+    const before = readRecordedFacts({ exposureWho: { da: danish, en: 'old' }, delayReason: 'Weekend' }, 'da');
+    expect(before.delayReason).toEqual({ da: 'Weekend' });
+    expect(keepHiddenLanguages(before, { exposureWho: { en: english } }, ['en'])).toEqual({ exposureWho: { da: danish, en: english }, delayReason: { da: 'Weekend' } });
   });
 });
 
@@ -64,7 +102,7 @@ describe('the Update facts form: the EDPB template items (issue 11)', () => {
       },
     });
     // What is stored reads back as the same facts.
-    expect(readRecordedFacts(r.ok ? JSON.parse(JSON.stringify(r.value)) : {})).toEqual(r.ok && r.value);
+    expect(readRecordedFacts(r.ok ? JSON.parse(JSON.stringify(r.value)) : {}, 'en')).toEqual(r.ok && r.value);
   });
 
   it('says at the field when the times cannot be right', () => {
@@ -84,7 +122,7 @@ describe('the Update facts form: the EDPB template items (issue 11)', () => {
 
   it('accepts detection after awareness, and any order when the start is not known', () => {
     expect(checkFactsForm({ ...empty, detectedAt: seconds('2026-10-23T11:00:00Z') }).ok).toBe(true);
-    expect(checkFactsForm({ ...empty, endedAt: seconds('2026-01-01T00:00:00Z') }, { startedAt: null, now }).ok).toBe(true);
+    expect(checkFactsForm({ ...empty, endedAt: seconds('2026-01-01T00:00:00Z') }, { startedAt: null, now, writing: 'en' }).ok).toBe(true);
   });
 
   it('refuses a kind of incident that is not on the list', () => {
@@ -120,6 +158,6 @@ describe('the Update facts form: the EDPB template items (issue 11)', () => {
   });
 
   it('reads countries stored as names before the counts, as countries whose count is not known', () => {
-    expect(readRecordedFacts({ crossBorderCountries: ['Sweden'] })).toEqual({ crossBorderCountries: [{ country: 'Sweden', count: null }] });
+    expect(readRecordedFacts({ crossBorderCountries: ['Sweden'] }, 'en')).toEqual({ crossBorderCountries: [{ country: 'Sweden', count: null }] });
   });
 });

@@ -14,7 +14,7 @@ describe('prefillFromAssessment: Update facts starts from the questionnaire', ()
   });
 
   it('leaves the facts alone without an assessment, and an unknown count unfilled', () => {
-    expect(prefillFromAssessment({ exposureWho: 'a supplier' }, null)).toEqual({ exposureWho: 'a supplier' });
+    expect(prefillFromAssessment({ exposureWho: { en: 'a supplier' } }, null)).toEqual({ exposureWho: { en: 'a supplier' } });
     expect(prefillFromAssessment({}, { subjectsCount: null, recordsCount: 40, malicious: false })).toEqual({ recordsCount: 40, recordsApproximate: true, causeMalicious: false });
   });
 });

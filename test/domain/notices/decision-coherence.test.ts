@@ -11,14 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { assess, type AssessmentAnswers, type AssessmentResult } from '../../../src/domain/assessment/index.js';
 import { proposedOutcome } from '../../../src/domain/decision.js';
 import { noticeFactsFrom, riskOfDecision, type DecisionRecord, type NoticeSource } from '../../../src/domain/notices/from-breach.js';
-import { draftAuthorityNotice, type Lang, type NoticeDraft } from '../../../src/domain/notices/index.js';
+import { draftAuthorityNotice, type Language, type NoticeDraft } from '../../../src/domain/notices/index.js';
 import { RISK_LABELS } from '../../../src/domain/notices/labels.js';
 import { EMPTY_ORGANISATION } from '../../../src/domain/settings-form.js';
 import { validAnswers } from '../assessment/arbitraries.js';
 import { answers, misSentAnswers, ransomwareAnswers, sectionsById } from './fixtures.js';
 
 const NOW = '2026-10-24T08:00:00Z';
-const LANGS: Lang[] = ['en', 'da'];
+const LANGS: Language[] = ['en', 'da'];
 type Risk = AssessmentResult['risk'];
 
 function source(a: AssessmentAnswers, decision: DecisionRecord | null): NoticeSource {
@@ -38,7 +38,7 @@ function source(a: AssessmentAnswers, decision: DecisionRecord | null): NoticeSo
 
 const accepted = (a: AssessmentAnswers): DecisionRecord => ({ kind: 'accepted', ...proposedOutcome(assess(a)), justification: null });
 
-function authority(a: AssessmentAnswers, decision: DecisionRecord | null, lang: Lang): NoticeDraft {
+function authority(a: AssessmentAnswers, decision: DecisionRecord | null, lang: Language): NoticeDraft {
   return draftAuthorityNotice(noticeFactsFrom(source(a, decision)), { lang, now: NOW });
 }
 
@@ -63,7 +63,8 @@ function statedCommunication(draft: NoticeDraft): 'told' | 'not_told' | 'gap' {
 function statedReasons(draft: NoticeDraft): string[] {
   const body = sectionsById(draft).get('consequences_and_risk')?.body ?? '';
   const after = body.split(/\*\*(?:Reasons|Begrundelser \(som registreret i risikovurderingen\)):\*\*/)[1] ?? '';
-  return after.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+  // A Danish draft quotes the English findings as a block quote ("> - …").
+  return after.split('\n').map((l) => l.replace(/^> /, '')).filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
 }
 
 /**

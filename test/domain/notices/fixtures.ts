@@ -72,10 +72,6 @@ export const seedCase: NoticeFacts = {
     groups: ['vulnerable'],
     description: 'rejected foreign nationals obliged to stay at Return Centre Kærshovedgård or Sjælsmark',
   },
-  data: {
-    types: ['basic_identity', 'location'],
-    description: "whether the resident's access card was scanned at the entry point",
-  },
   measuresTaken: [
     'Abstained from filing police reports for the periods and recalled reports already filed',
     'Told the public prosecutor that data from those dates cannot be used',
@@ -92,7 +88,20 @@ export const seedCase: NoticeFacts = {
   notification: { type: 'new', completeness: 'complete' },
   delayReason: 'The loss of data was found only later, not when the interruptions were identified.',
   communication: { status: 'planned', at: '2021-08-26T08:00:00Z', channels: ['website'], isPublic: true },
-  subjectAdvice: { steps: [], noActionReason: 'the breaches have been stopped and the consequences mitigated' },
+  subjectAdvice: { steps: [], noActionReason: 'we have stopped the errors and made sure they cannot harm you' },
+  publicNoticeReason: 'we no longer have a way to reach everyone who stayed at the centres then',
+  subjectText: {
+    whatHappened: 'In the summer of 2020, our system that records when you enter and leave the centre stopped several times. Some of the records of your visits were lost.',
+    cause: 'Our staff made mistakes, and we did not make copies of the records often enough.',
+    consequences: 'You could have been shown as absent even though you were there. That could have lowered your benefits or led to a police report.',
+    measures: 'We have withdrawn the police reports for those days. We do not use the lost days when we work out your benefits.',
+    apology: 'We are sorry that this happened.',
+  },
+  data: {
+    types: ['basic_identity', 'location'],
+    description: "whether the resident's access card was scanned at the entry point",
+    notInvolved: 'Your case files and your contact details.',
+  },
   otherAuthorities: { police: false, others: ['The public prosecutor'] },
   crossBorder: { involved: false },
 };
@@ -143,6 +152,12 @@ export const ransomwareCase: NoticeFacts = {
   notification: { type: 'new', completeness: 'initial', supplementExpectedBy: '2026-03-20T11:00:00Z' },
   communication: { status: 'planned', at: '2026-03-16T09:00:00Z', channels: ['digital_post', 'letter'] },
   subjectAdvice: { steps: ['Be careful if someone contacts you about your treatment.'] },
+  subjectText: {
+    whatHappened: 'Criminals attacked our patient file server and locked your records. They say they copied files.',
+    cause: 'The criminals got in through a weak spot in our remote access.',
+    consequences: 'Your health data may be published, and your treatment may be delayed.',
+    measures: 'We shut the server off and changed all passwords. We are restoring your records from a backup.',
+  },
   otherAuthorities: { police: true, policeReference: 'POL-0815', others: [] },
   crossBorder: { involved: true, countries: [{ country: 'DE', count: 40 }, { country: 'SE', count: 12 }] },
 };
@@ -201,3 +216,26 @@ export const misSentNow = '2026-02-10T08:00:00Z';
 export function sectionsById(draft: { sections: Array<{ id: string; heading: string; body: string }> }) {
   return new Map(draft.sections.map((s) => [s.id, s]));
 }
+
+/**
+ * The seed case as a Danish-writing team records it: the team's texts in Danish (the drafts take
+ * each language's text from its own facts, from-breach.ts), so the Danish golden reads as Danish.
+ */
+export const seedCaseDa: NoticeFacts = {
+  ...seedCase,
+  subjects: { ...seedCase.subjects, description: 'afviste udlændinge med pligt til at opholde sig på Udrejsecenter Kærshovedgård eller Sjælsmark' },
+  data: {
+    ...seedCase.data,
+    description: 'om beboerens adgangskort blev scannet ved indgangen',
+    notInvolved: 'Dine sagsakter og dine kontaktoplysninger.',
+  },
+  publicNoticeReason: 'vi ikke længere kan nå alle, der boede på centrene dengang',
+  subjectAdvice: { steps: [], noActionReason: 'vi har stoppet fejlene og sikret, at de ikke kan skade dig' },
+  subjectText: {
+    whatHappened: 'I sommeren 2020 gik vores system, der registrerer, når du går ind og ud af centret, i stå flere gange. Nogle registreringer af, hvornår du kom og gik, gik tabt.',
+    cause: 'Vores medarbejdere begik fejl, og vi tog ikke kopier af registreringerne ofte nok.',
+    consequences: 'Du kan være blevet registreret som fraværende, selvom du var der. Det kan have ført til lavere ydelser eller en politianmeldelse.',
+    measures: 'Vi har trukket politianmeldelserne for de dage tilbage. Vi bruger ikke de tabte dage, når vi beregner dine ydelser.',
+    apology: 'Vi beklager, at det er sket.',
+  },
+};

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '../../../src/domain/assessment/result.js';
 import { FACT_FIELDS, type RecordedFacts } from '../../../src/domain/breach/recorded-facts.js';
 import { draftAuthorityNotice, draftSubjectNotice } from '../../../src/domain/notices/index.js';
-import { noticeFactsFrom, type NoticeSource } from '../../../src/domain/notices/from-breach.js';
+import { buildDraftSet } from '../../../src/domain/notices/draft-set.js';
+import { noticeFactsByLanguage, noticeFactsFrom, type NoticeSource } from '../../../src/domain/notices/from-breach.js';
 import { EMPTY_ORGANISATION } from '../../../src/domain/settings-form.js';
 
 /** A value no fixed text could contain; the name says which stored value it stands for. */
@@ -21,24 +22,38 @@ const breach = {
   deadlineAt: new Date('2026-10-26T08:00:00Z'),
 };
 
+/** A text the team gave in both languages (the sentinel is the same in each). */
+const both = <T,>(v: T) => ({ da: v, en: v });
+
 const facts: Required<RecordedFacts> = {
-  subjectsDescription: S('subjectsDescription'),
+  title: both(S('title')),
+  subjectWhatHappened: both(S('subjectWhatHappened')),
+  subjectNotAffected: both(S('subjectNotAffected')),
+  subjectCause: both(S('subjectCause')),
+  subjectConsequences: both(S('subjectConsequences')),
+  subjectMeasures: both(S('subjectMeasures')),
+  subjectNoActionReason: both(S('subjectNoActionReason')),
+  publicNoticeReason: both(S('publicNoticeReason')),
+  subjectApology: both(S('subjectApology')),
+  description: both(S('description')),
+  discovery: both(S('discovery')),
+  subjectsDescription: both(S('subjectsDescription')),
   subjectsCount: 1234,
   subjectsApproximate: true,
-  dataDescription: S('dataDescription'),
+  dataDescription: both(S('dataDescription')),
   recordsCount: 5678,
   recordsApproximate: false,
-  exposureWho: S('exposureWho'),
-  actualConsequences: S('actualConsequences'),
-  likelyConsequences: S('likelyConsequences'),
+  exposureWho: both(S('exposureWho')),
+  actualConsequences: both(S('actualConsequences')),
+  likelyConsequences: both(S('likelyConsequences')),
   causeOrigin: 'external',
   causeMalicious: true,
-  causeDescription: S('causeDescription'),
-  measuresBefore: [S('measuresBefore')],
-  measuresTaken: [S('measuresTaken')],
-  measuresProposed: [S('measuresProposed')],
-  mitigation: [S('mitigation')],
-  subjectSteps: [S('subjectSteps')],
+  causeDescription: both(S('causeDescription')),
+  measuresBefore: both([S('measuresBefore')]),
+  measuresTaken: both([S('measuresTaken')]),
+  measuresProposed: both([S('measuresProposed')]),
+  mitigation: both([S('mitigation')]),
+  subjectSteps: both([S('subjectSteps')]),
   controller: S('controller'),
   processors: [S('processors')],
   policeInformed: true,
@@ -46,7 +61,7 @@ const facts: Required<RecordedFacts> = {
   otherAuthorities: [S('otherAuthorities')],
   crossBorder: true,
   crossBorderCountries: [{ country: S('crossBorderCountries'), count: 12 }],
-  delayReason: S('delayReason'),
+  delayReason: both(S('delayReason')),
   supplementExpectedBy: S('supplementExpectedBy'),
   incidentCategory: 'hacking',
   dataUnintelligible: false,
@@ -92,7 +107,8 @@ describe('noticeFactsFrom: from what is stored to the notices\' facts', () => {
     for (const s of sentinels) expect(mapped, s).toContain(s);
     // Every facts-form field is used.
     for (const field of FACT_FIELDS) {
-      const v = facts[field];
+      const raw = facts[field];
+      const v = raw && typeof raw === 'object' && 'en' in raw ? raw.en : raw;
       if (typeof v === 'string' || Array.isArray(v)) expect(mapped, field).toContain(Array.isArray(v) ? (typeof v[0] === 'string' ? v[0] : JSON.stringify(v[0])) : v);
     }
     const f = noticeFactsFrom(full);
@@ -154,7 +170,7 @@ describe('noticeFactsFrom: from what is stored to the notices\' facts', () => {
   });
 
   it("uses the assessment's estimates as approximate when the facts form has no count, and a recorded 'none' as none", () => {
-    const f = noticeFactsFrom({ ...full, facts: { measuresTaken: [] } });
+    const f = noticeFactsFrom({ ...full, facts: { measuresTaken: { da: [] } } });
     expect(f.subjects).toMatchObject({ count: 99, countIsApproximate: true });
     expect(f.data).toMatchObject({ recordsCount: 77, recordsCountIsApproximate: true });
     expect(f.measuresTaken).toEqual([]);
@@ -173,5 +189,36 @@ describe('noticeFactsFrom: from what is stored to the notices\' facts', () => {
     });
     expect(f.notification).toMatchObject({ type: 'follow_up', completeness: 'complete', submittedAt: '2026-10-30T09:00:00.000Z' });
     expect(f.communication).toEqual({ status: 'not_communicated', reason: 'restriction_s22', note: S('restriction') });
+  });
+});
+
+describe('one language per draft (issue 12)', () => {
+  const english = 'The criminal group behind the attack';
+  const typedInEnglish: NoticeSource = {
+    ...full,
+    facts: { ...facts, exposureWho: { en: english }, measuresTaken: { en: ['Closed the account'] }, likelyConsequences: { da: 'Svindel', en: 'Fraud' } },
+    languages: { drafting: ['da', 'en'], writing: 'en' },
+  };
+
+  it('a text written only in English is a visible, counted gap in the Danish draft, never the English words', () => {
+    const da = draftAuthorityNotice(noticeFactsFrom(typedInEnglish, 'da'), { lang: 'da', now: '2026-10-29T00:00:00Z' });
+    expect(da.markdown).toContain('[MANGLER: dansk tekst for "trufne foranstaltninger"]');
+    expect(da.markdown).not.toContain('Closed the account');
+    expect(da.markdown).toContain('Svindel');
+    expect(da.missing).toContainEqual({ field: 'measuresTaken', label: 'dansk tekst for trufne foranstaltninger', translation: true });
+    const en = draftAuthorityNotice(noticeFactsFrom(typedInEnglish, 'en'), { lang: 'en', now: '2026-10-29T00:00:00Z' });
+    expect(en.markdown).toContain('Closed the account');
+    expect(en.markdown).toContain('Fraud');
+    expect(en.markdown).not.toContain('MANGLER');
+    expect(en.markdown).not.toContain('English text for');
+    const subject = draftSubjectNotice(noticeFactsFrom(typedInEnglish, 'da'), { lang: 'da', now: '2026-10-29T00:00:00Z', variant: 'individual' });
+    expect(subject.markdown).toContain('[MANGLER: dansk tekst for "hvem der kan have set oplysningerne"]');
+    expect(subject.markdown).not.toContain(english);
+  });
+
+  it('the drafts are built in the drafting languages only', () => {
+    const byLang = noticeFactsByLanguage({ ...typedInEnglish, languages: { drafting: ['en'], writing: 'en' } });
+    expect(Object.keys(byLang)).toEqual(['en']);
+    expect(buildDraftSet(byLang, { now: '2026-10-29T00:00:00Z', zone: 'Europe/Copenhagen' }).map((d) => d.lang)).toEqual(['en', 'en']);
   });
 });

@@ -45,7 +45,7 @@ describe('processor notice', () => {
     });
 
     it('gives the contract deadline and a delay section when it has passed', () => {
-      expect(byId.get('timeline')?.body).toContain(lang === 'en' ? 'Deadline for telling the controller (our agreement):** 15 March 2026, 09:30 CET' : '15. marts 2026 kl. 09.30 CET');
+      expect(byId.get('timeline')?.body).toContain(lang === 'en' ? 'Deadline for telling the controller (our agreement):** 15 March 2026, 09:30 CET' : '15. marts 2026 kl. 09.30 dansk tid');
       expect(byId.get('delay')?.body).toContain(lang === 'en' ? '[MISSING: the reasons for the delay]' : '[MANGLER: begrundelse for forsinkelsen]');
       expect(draft.missing.map((m) => m.field)).toEqual(['delayReason']);
     });

@@ -51,7 +51,7 @@ describe('readability warnings', () => {
   it('flags a data-subject notice whose recorded text is hard to read', () => {
     for (const [lang, text] of [['en', hardEnglish], ['da', hardDanish]] as const) {
       // The fixed text is plain, so it takes a good deal of hard recorded text to tip the whole notice.
-      const facts = { ...ransomwareCase, description: `${text} ${text} ${text}`, likelyConsequences: `${text} ${text}` };
+      const facts = { ...ransomwareCase, subjectText: { ...ransomwareCase.subjectText, whatHappened: `${text} ${text} ${text}`, consequences: `${text} ${text}` } };
       const draft = draftSubjectNotice(facts, { lang, now: ransomwareNow });
       expect(draft.readability.warning, lang).toBeDefined();
       const plain = draftSubjectNotice(ransomwareCase, { lang, now: ransomwareNow });
@@ -64,5 +64,35 @@ describe('readability warnings', () => {
     const draft = draftAuthorityNotice(facts, { lang: 'en', now: ransomwareNow });
     expect(draft.readability.metric).toBe('Flesch');
     expect(draft.readability.warning).toBeUndefined();
+  });
+});
+
+describe('readability per language (issue 12)', () => {
+  const danish = 'Vi har lukket adgangen til systemet. Du behøver ikke at gøre noget.';
+  const english = 'The breaches have been stopped and the consequences have been mitigated by our team.';
+
+  it('measures only text in the draft language: a quoted sentence in the other language is left out', () => {
+    const alone = measureReadability(danish, 'da', true);
+    const mixed = measureReadability(`${danish}\n${english}`, 'da', true);
+    expect(mixed.score).toBe(alone.score);
+    expect(mixed.otherLanguageSentences).toBe(1);
+    expect(alone.otherLanguageSentences).toBe(0);
+  });
+
+  it('names the hardest sentences in the warning', () => {
+    const hard = 'Databeskyttelsesrådgiverens gennemgribende undersøgelse konkluderede, at persondatasikkerhedsforanstaltningerne utvivlsomt var utilstrækkelige.';
+    const r = measureReadability(`Det er kort. ${hard}`, 'da', true);
+    expect(r.hardest[0]).toBe(hard);
+    expect(r.warning).toContain('"Databeskyttelsesrådgiverens gennemgribende');
+  });
+
+  it('prints the seed case figures', async () => {
+    const { seedCase, seedCaseDa, seedNow } = await import('./fixtures.js');
+    for (const lang of ['en', 'da'] as const) {
+      const subject = draftSubjectNotice(lang === 'da' ? seedCaseDa : seedCase, { lang, now: seedNow, variant: 'public' }).readability;
+      const authority = draftAuthorityNotice(seedCase, { lang, now: seedNow }).readability;
+      console.log(`seed case (${lang}): subject notice ${subject.metric} ${subject.score}, authority notice ${authority.metric} ${authority.score}; other-language sentences left out: ${subject.otherLanguageSentences} / ${authority.otherLanguageSentences}`);
+      expect(subject.metric).toBe(lang === 'da' ? 'LIX' : 'Flesch');
+    }
   });
 });

@@ -99,12 +99,13 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     const saved = await updateFacts(t, breach, t.users.responder, {
       subjectsCount: '1200',
       approximate: ['subjects'],
-      measuresTaken: 'Recalled the e-mails\nAsked the recipients to delete them <!channel> & confirm',
-      likelyConsequences: long('Consequences'),
-      actualConsequences: long('So far'),
-      causeDescription: long('Cause'),
-      exposureWho: long('Recipients'),
-      dataDescription: long('Data'),
+      // Typed in English, in the English boxes (the team writes in Danish by default).
+      measuresTaken_en: 'Recalled the e-mails\nAsked the recipients to delete them <!channel> & confirm',
+      likelyConsequences_en: long('Consequences'),
+      actualConsequences_en: long('So far'),
+      causeDescription_en: long('Cause'),
+      exposureWho_en: long('Recipients'),
+      dataDescription_en: long('Data'),
     });
     expect(saved.responseAction).toBe('close');
     const [facts] = await sql`select data from breach_events where breach_id = ${breach.id} and type = 'facts_updated' and actor = ${t.users.responder}`;

@@ -151,4 +151,25 @@ describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
     expect(before.dpoUserIds).toEqual(after.dpoUserIds);
     t.slack.assertNoViolations();
   });
+
+  it('the languages: both drafted and Danish written by default (a required input); English only is saved and shown', async () => {
+    expect((await getOrgSettings(db.db, config())).languages).toEqual({ drafting: ['da', 'en'], writing: 'da' });
+    const { modal } = await openSettings(t, admin);
+    const drafting = modal.state.values['draftingLanguages']?.[settingsAction('draftingLanguages')];
+    expect((drafting?.['selected_options'] as Array<{ value: string }>).map((o) => o.value)).toEqual(['da', 'en']);
+
+    const english = { text: { type: 'plain_text', text: 'English' }, value: 'en' };
+    const saved = await t.driver.submitView({
+      user: admin,
+      viewId: modal.id,
+      values: values({
+        draftingLanguages: { type: 'checkboxes', selected_options: [english] },
+        writingLanguage: { type: 'radio_buttons', selected_option: english },
+      }),
+    });
+    expect(saved.responseAction).toBe('close');
+    expect((await getOrgSettings(db.db, config())).languages).toEqual({ drafting: ['en'], writing: 'en' });
+    await t.slack.waitFor(() => JSON.stringify(t.slack.homeView(admin)!.blocks).includes('Drafts in English; the team writes in English'));
+    t.slack.assertNoViolations();
+  });
 });

@@ -60,6 +60,7 @@ const settings: OrgSettings = {
   organisation: { name: '<!channel> & Co', cvr: '12345678', address: '&'.repeat(500), dpo: { name: 'Dina', email: 'dpo@example.dk', phone: '+45 12 34 56 78' } },
   reminderSchedule: DEFAULT_REMINDER_SCHEDULE,
   archiveOnClose: false,
+  languages: { drafting: ['da', 'en'], writing: 'da' },
 };
 
 function home(openCount: number, over: Partial<HomeInput> = {}) {

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { factsFormStart } from '../../../flows/facts.js';
 import { grantedBreach } from '../../access/context.js';
+import { getLanguageSettings } from '../../../store/settings.js';
 import type { BotDeps } from '../../deps.js';
 import { NOTICE_ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
@@ -14,7 +15,8 @@ export function register(_app: App, deps: BotDeps, card: CardActions): void {
     await ack();
     const breach = grantedBreach(context);
     if (breach.closedAt) return replyOnlyTo(deps, client, body, `${breach.reference} is closed: its facts are part of the record.`);
-    await client.views.open({ trigger_id: body.trigger_id, view: factsModal(breach, await factsFormStart(deps.db, breach)) }).catch(async (err) => {
+    const languages = await getLanguageSettings(deps.db);
+    await client.views.open({ trigger_id: body.trigger_id, view: factsModal(breach, await factsFormStart(deps.db, breach, languages.writing), languages) }).catch(async (err) => {
       deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);
       await replyOnlyTo(deps, client, body, `:warning: I could not open the facts form (${slackErrorCode(err)}). Please press *Update facts* again.`);
     });

@@ -1,5 +1,6 @@
 import { granted } from '../../access/context.js';
 import { factsFormStart } from '../../../flows/facts.js';
+import { getLanguageSettings } from '../../../store/settings.js';
 import { COMMAND } from '../../ids.js';
 import { factsModal } from '../../views/facts-modal.js';
 import { slackErrorCode } from '../../web-api-error.js';
@@ -20,7 +21,9 @@ export const factsSubcommand: Subcommand = {
       await ack({ response_type: 'ephemeral', text });
       return;
     }
-    const open = factsFormStart(deps.db, breach).then((facts) => client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, facts) }));
+    const open = getLanguageSettings(deps.db).then(async (languages) =>
+      client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, await factsFormStart(deps.db, breach, languages.writing), languages) }),
+    );
     await ack();
     await open.catch(async (err) => {
       deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);
