@@ -54,12 +54,12 @@ describeEachDatabase('a replayed submission applies once', ({ freshDatabase }) =
 
   it('updated facts, without undoing a later change', async () => {
     const first = await openFromCard(t, breach, NOTICE_ACTIONS.updateFacts, NOTICE_VIEWS.facts, t.users.responder);
-    const sent = await t.driver.submitView({ user: t.users.responder, viewId: first.id, values: fieldValues({ subjectsDescription: 'Visitors of March' }) });
+    const sent = await t.driver.submitView({ user: t.users.responder, viewId: first.id, values: fieldValues({ subjectsDescription_da: 'Visitors of March' }) });
     expect(sent.responseAction).toBe('close');
     const second = await openFromCard(t, breach, NOTICE_ACTIONS.updateFacts, NOTICE_VIEWS.facts, t.users.dpo);
-    await t.driver.submitView({ user: t.users.dpo, viewId: second.id, values: fieldValues({ subjectsDescription: 'Visitors of March and April' }) });
+    await t.driver.submitView({ user: t.users.dpo, viewId: second.id, values: fieldValues({ subjectsDescription_da: 'Visitors of March and April' }) });
     await replay(sent);
-    const [row] = await sql`select facts->>'subjectsDescription' as d from breaches where id = ${breach.id}`;
+    const [row] = await sql`select facts->'subjectsDescription'->>'da' as d from breaches where id = ${breach.id}`;
     expect(row!['d']).toBe('Visitors of March and April');
     // Submissions only: the bot itself also records the reporter's name from Slack as a facts update.
     expect(await count('breach_events', "type = 'facts_updated' and data ? 'submission'")).toBe(2);

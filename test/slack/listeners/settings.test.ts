@@ -154,13 +154,14 @@ describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
 
   it('the languages: both drafted and Danish written by default (a required input); English only is saved and shown', async () => {
     expect((await getOrgSettings(db.db, config())).languages).toEqual({ drafting: ['da', 'en'], writing: 'da' });
-    const { modal } = await openSettings(t, admin);
+    await openHome(t, t.users.dpo);
+    const { modal } = await openSettings(t, t.users.dpo);
     const drafting = modal.state.values['draftingLanguages']?.[settingsAction('draftingLanguages')];
     expect((drafting?.['selected_options'] as Array<{ value: string }>).map((o) => o.value)).toEqual(['da', 'en']);
 
     const english = { text: { type: 'plain_text', text: 'English' }, value: 'en' };
     const saved = await t.driver.submitView({
-      user: admin,
+      user: t.users.dpo,
       viewId: modal.id,
       values: values({
         draftingLanguages: { type: 'checkboxes', selected_options: [english] },
@@ -169,7 +170,7 @@ describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
     });
     expect(saved.responseAction).toBe('close');
     expect((await getOrgSettings(db.db, config())).languages).toEqual({ drafting: ['en'], writing: 'en' });
-    await t.slack.waitFor(() => JSON.stringify(t.slack.homeView(admin)!.blocks).includes('Drafts in English; the team writes in English'));
+    await t.slack.waitFor(() => JSON.stringify(t.slack.homeView(t.users.dpo)!.blocks).includes('Drafts in English; the team writes in English'));
     t.slack.assertNoViolations();
   });
 });
