@@ -15,10 +15,5 @@ export default defineConfig({
     hookTimeout: 120_000,
     fileParallelism: false,
     maxWorkers: 1,
-    // KNOWN FLAKE, to fix: "three replicas, one killed while posting" reported duplicated=1 in one of
-    // two runs after the Web API pacing (issue 15) landed: a reminder Slack held for 3 s while its
-    // replica died was posted again by the replica that took the claim over. One retry keeps CI
-    // from failing on it while it is fixed; each run still prints lost/duplicated for every scenario.
-    retry: 1,
   },
 });

@@ -39,6 +39,14 @@ export interface ReminderSchedulerOptions {
   pollMs?: number;
   /** A claim older than this belongs to a dead process and is taken over. Must exceed one post. Default 2 min. */
   claimTimeoutMs?: number;
+  /**
+   * How long a dead process's claims wait before they are taken over (default 10 s). Its last post
+   * may still be in flight: Slack can carry out a request after the sender died, and the message
+   * shows up in the channel only then. Looking for it sooner would miss it and post the reminder
+   * twice (test/resilience/replicas.test.ts). Slack answers Web API calls within a few seconds;
+   * a post it has not carried out after this long is treated as not made.
+   */
+  inFlightSettleMs?: number;
   /** Breaches claimed per round. Default 20. */
   batch?: number;
   /**
@@ -72,6 +80,7 @@ const DEAD_CLAIMS_EVERY_MS = 5_000;
 export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderScheduler {
   const pollMs = o.pollMs ?? 1000;
   const claimTimeoutMs = o.claimTimeoutMs ?? 120_000;
+  const inFlightSettleMs = Math.min(o.inFlightSettleMs ?? 10_000, claimTimeoutMs);
   const batch = o.batch ?? 20;
   const concurrency = o.concurrency ?? 20;
   const nextReminder = o.nextReminder ?? ((r, after) => chainNext(r, after));
@@ -136,14 +145,16 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
   let deadClaimsCheckedAt = Number.NEGATIVE_INFINITY;
   const tick = async () => {
     // A process of this bot killed on this host (a crash, a restart) holds claims nobody will post:
-    // take them over now rather than after the claim timeout. Other hosts' claims simply time out.
+    // take them over once its last post has settled (inFlightSettleMs) rather than after the claim
+    // timeout. Other hosts' claims simply time out.
     if (Date.now() - deadClaimsCheckedAt >= DEAD_CLAIMS_EVERY_MS) {
       deadClaimsCheckedAt = Date.now();
-      const n = await expireDeadClaims(o.db, (owner) => isDeadLocalOwner(owner, o.owner)).catch((err) => {
+      const staleAt = o.clock.now().minus({ milliseconds: claimTimeoutMs - inFlightSettleMs }).toJSDate();
+      const n = await expireDeadClaims(o.db, (owner) => isDeadLocalOwner(owner, o.owner), staleAt).catch((err) => {
         o.logger.warn('looking for claims of dead processes failed:', errText(err));
         return 0;
       });
-      if (n > 0) o.logger.info(`taking over ${n} reminder claim(s) of a process that is gone`);
+      if (n > 0) o.logger.info(`taking over ${n} reminder claim(s) of a process that is gone, in ${Math.round(inFlightSettleMs / 1000)} s`);
     }
     for (let i = 0; i < MAX_ROUNDS_PER_TICK && !stopped; i += 1) {
       if (!(await round())) return;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import type { PostgresJsQueryResultHKT } from 'drizzle-orm/postgres-js';
 import { DateTime } from 'luxon';
@@ -193,17 +193,19 @@ export async function claimDue(
 }
 
 /**
- * Claims held by processes that are certainly gone (`isDead`, see lease-owner.ts) are made stale at
- * once, so the next claim takes them over instead of waiting out the claim timeout. Returns how many.
+ * Claims held by processes that are certainly gone (`isDead`, see lease-owner.ts) go stale at
+ * `staleAt` (a past time for a claim timeout measured from now), so a claim round takes them over
+ * soon instead of waiting out the whole claim timeout. Only moved earlier, never later: checking
+ * again does not push a takeover back. Returns how many claims were moved.
  */
-export async function expireDeadClaims(db: DbExecutor, isDead: (owner: string) => boolean): Promise<number> {
+export async function expireDeadClaims(db: DbExecutor, isDead: (owner: string) => boolean, staleAt: Date): Promise<number> {
   const held = await db.selectDistinct({ owner: reminders.claimedBy }).from(reminders).where(eq(reminders.status, 'claimed'));
   const dead = held.map((h) => h.owner).filter((o): o is string => o !== null && isDead(o));
   if (dead.length === 0) return 0;
   const rows = await db
     .update(reminders)
-    .set({ claimedAt: new Date(0) })
-    .where(and(eq(reminders.status, 'claimed'), inArray(reminders.claimedBy, dead)))
+    .set({ claimedAt: staleAt })
+    .where(and(eq(reminders.status, 'claimed'), inArray(reminders.claimedBy, dead), gt(reminders.claimedAt, staleAt)))
     .returning({ id: reminders.id });
   return rows.length;
 }

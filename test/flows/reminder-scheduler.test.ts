@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../../src/db/client.js';
@@ -183,6 +184,29 @@ describeEachDatabase('reminder scheduler', ({ freshDatabase }) => {
     expect(posted.map((r) => [r.key, r.late, r.lateByMinutes])).toEqual([['countdown-48h', true, 10]]);
     const [row] = await h.sql`select status, late, claimed_by from reminders where breach_id = ${id} and key = 'countdown-48h'`;
     expect(row).toMatchObject({ status: 'posted', late: true, claimed_by: 'replica-a' });
+  });
+
+  it("takes over a dead local process's claim only after its last post could have landed, and looks for that post first", async () => {
+    const { id, deadline } = await breachWithPlan();
+    const due = deadline.minus({ hours: 48 });
+    const clock = manualClock(due);
+    // A process of this bot on this host that is gone (no process has this pid), killed mid-post.
+    const deadOwner = `${hostname()}:999999999:dead01`;
+    await claimDue(h.db, { owner: deadOwner, now: due, limit: 10, claimTimeoutMs: 120_000 });
+    const { s, posted } = scheduler(clock, { owner: `${hostname()}:${process.pid}:self01`, claimTimeoutMs: 120_000, inFlightSettleMs: 10_000 });
+    clock.advance({ seconds: 1 });
+    await s.tickNow();
+    clock.advance({ seconds: 8 });
+    await s.tickNow();
+    // Slack may still carry out the dead process's post: nothing is posted while it could land.
+    expect(posted).toEqual([]);
+    clock.advance({ seconds: 3 });
+    await s.tickNow();
+    await s.stop();
+    // Taken over well before the 2-minute claim timeout, as a retry (attempts > 0: the poster looks first).
+    expect(posted.map((r) => [r.key, r.attempts])).toEqual([['countdown-48h', 1]]);
+    const [row] = await h.sql`select status, claimed_by from reminders where breach_id = ${id} and key = 'countdown-48h'`;
+    expect(row).toMatchObject({ status: 'posted', claimed_by: `${hostname()}:${process.pid}:self01` });
   });
 
   it('after an outage across several due times posts one late reminder per stream and skips the rest', async () => {
