@@ -54,9 +54,17 @@ const SLACK_TOKEN = /\bxox[a-z]{1,2}[-.][A-Za-z0-9%+/=._-]*/gi;
 const APP_TOKEN = /\bxapp-[A-Za-z0-9%+/=._-]*/gi;
 const SLACK_HOOK = /(https:\/\/hooks\.slack(?:-gov)?\.com\/)[^\s"'<>]+/gi;
 
-/** Belt and braces: a token that slips into a log line is masked. */
+/**
+ * A failed database query's error (drizzle's "Failed query: …\nparams: …") carries the query's
+ * parameters: a breach's title, description, the people affected. Logs carry no personal data
+ * (../shared/spec/product.md), so everything after "params:" is masked; the query text stays.
+ */
+const QUERY_PARAMS = /(Failed query: [\s\S]*?\bparams: )[\s\S]*/g;
+
+/** Belt and braces: a token or query parameters that slip into a log line are masked. */
 export function redact(text: string): string {
   return text
+    .replace(QUERY_PARAMS, '$1[redacted]')
     .replace(SLACK_TOKEN, (m) => `${m.slice(0, 4)}…[redacted]`)
     .replace(APP_TOKEN, 'xapp-[redacted]')
     .replace(SLACK_HOOK, '$1[redacted]')

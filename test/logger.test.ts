@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../src/logger.js';
 
@@ -39,5 +40,14 @@ describe('log redaction', () => {
     for (const plain of ['xoxo from Rita', 'setup of BR-2026-0042 failed: channel_not_found', 'boxes', 'the toxic xox pattern']) {
       expect(redact(plain)).toBe(plain);
     }
+  });
+
+  it("masks a failed database query's parameters (breach text) but keeps the query", () => {
+    const err = new DrizzleQueryError('insert into "breaches" ("title", "description") values ($1, $2)', ['Laptop of Jens Hansen', 'CPR 010203-1234\nstolen on the bus'], new Error('connection refused'));
+    const out = redact(`declaring failed: ${err.message}`);
+    expect(out).toContain('insert into "breaches"');
+    expect(out).not.toContain('Jens Hansen');
+    expect(out).not.toContain('010203');
+    expect(out).not.toContain('stolen on the bus');
   });
 });

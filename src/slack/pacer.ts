@@ -97,7 +97,8 @@ export class SlackPacer {
       const created = q;
       created.on('idle', () => {
         setTimeout(() => {
-          if (created.size === 0 && created.pending === 0 && !this.resumeAt.has(key)) this.queues.delete(key);
+          // Only this queue: a stale timer must not drop a newer queue of the same channel.
+          if (this.queues.get(key) === created && created.size === 0 && created.pending === 0 && !this.resumeAt.has(key)) this.queues.delete(key);
         }, POST_MESSAGE_PER_CHANNEL.intervalMs).unref();
       });
     }

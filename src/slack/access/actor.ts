@@ -8,6 +8,30 @@ import { channelMembersMemo } from '../channel-members-memo.js';
 import { canSeeBreach } from '../membership.js';
 
 /**
+ * The guard runs before the listener acks, and Slack wants the ack within 3 s (slack-rules.md
+ * §1.5). Its Slack reads wait their turn in the pacer behind Home renders and other work, so they
+ * get this long in all; when Slack has not answered by then, the request is refused (nothing done,
+ * "try again") rather than acked late, which Slack would show as an error while the work went on.
+ */
+export const ACCESS_READS_BUDGET_MS = 2_000;
+const SLACK_TOO_SLOW = 'Slack took too long to tell me who is in this breach\'s channel, so nothing was done. Please try again in a moment.';
+
+class TooSlow extends Error {}
+
+/** `read` unless the budget runs out first (then TooSlow); the read itself goes on and is dropped. */
+async function inTime<T>(read: Promise<T>, until: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TooSlow()), Math.max(0, until - Date.now()));
+  });
+  try {
+    return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Finds what the policy needs to know about a person, asking Slack only when the answer matters:
  * DPO, lead and reporter come from the database; channel membership (conversations.members) only
  * for an action members may do; workspace admin (users.info) only while no DPO is configured and
@@ -19,7 +43,9 @@ export async function decideAccess(
   action: PolicyAction,
   userId: string,
   breach: Pick<Breach, 'leadId' | 'reporterId' | 'channelId'> | null,
+  budgetMs = ACCESS_READS_BUDGET_MS,
 ): Promise<{ access: Access; actor: Actor }> {
+  const until = Date.now() + budgetMs;
   const org = await getOrgSettings(deps.db, deps.config);
   const actor: Actor = {
     userId,
@@ -32,18 +58,24 @@ export async function decideAccess(
   };
   let access = may(action, actor);
   const who = POLICY[action].who;
-  if (!access.ok && breach && who !== 'anyone' && who.includes('member')) {
-    actor.isMember = await canSeeBreach(client, breach.channelId, userId);
-    access = may(action, actor);
-  }
-  if (!access.ok && adminMayStandIn(action, actor.dpoConfigured)) {
-    actor.isAdmin = await isWorkspaceAdmin(client, userId);
-    access = may(action, actor);
+  try {
+    if (!access.ok && breach && who !== 'anyone' && who.includes('member')) {
+      actor.isMember = await inTime(canSeeBreach(client, breach.channelId, userId), until);
+      access = may(action, actor);
+    }
+    if (!access.ok && adminMayStandIn(action, actor.dpoConfigured)) {
+      actor.isAdmin = await inTime(isWorkspaceAdmin(client, userId), until);
+      access = may(action, actor);
+    }
+  } catch (err) {
+    if (!(err instanceof TooSlow)) throw err;
+    return { access: { ok: false, reason: SLACK_TOO_SLOW }, actor };
   }
   // Someone working on the breach who may not keep its record is told whom to ask, by name
-  // (issue 17); an outsider learns nothing about who works on it.
+  // (issue 17); an outsider learns nothing about who works on it. Without an answer in time, the
+  // refusal goes without the names.
   if (!access.ok && breach && who !== 'anyone' && !who.includes('member')) {
-    if (await canSeeBreach(client, breach.channelId, userId)) {
+    if (await inTime(canSeeBreach(client, breach.channelId, userId), until).catch(() => false)) {
       access = { ok: false, reason: `${access.reason} For this breach, ask ${decidersText(breach.leadId, org.dpoUserIds)}.` };
     }
   }

@@ -19,7 +19,8 @@ type Body = Record<string, any>;
 export function surfaceOf(body: Body): { kind: SurfaceKind; id: string } | null {
   if (body['command'] !== undefined) {
     const { name } = parse(String(body['text'] ?? ''));
-    const id = name === '' ? 'declare' : name in SURFACES.command ? name : 'unknown';
+    // Own keys only: `/breach constructor` must not find Object's constructor as a surface.
+    const id = name === '' ? 'declare' : Object.hasOwn(SURFACES.command, name) ? name : 'unknown';
     return { kind: 'command', id };
   }
   switch (body['type']) {
@@ -90,7 +91,7 @@ export function accessGuard(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
     const body = args.body as Body;
     const found = surfaceOf(body);
     if (!found) return args.next();
-    const surface = SURFACES[found.kind][found.id];
+    const surface = Object.hasOwn(SURFACES[found.kind], found.id) ? SURFACES[found.kind][found.id] : undefined;
     const client = (args as unknown as { client: webApi.WebClient }).client;
     const full = { ...args, client };
     if (!surface) {
