@@ -46,6 +46,7 @@ const disclosure: Features = {
   effect: null,
   malicious: null,
   deletedByTrusted: false,
+  copyOut: null,
 };
 
 /** Defaults for an availability breach. */
@@ -185,7 +186,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, lost: true, data: 'fraud', dataTypes: ['basic_identity', 'contact', 'national_id', 'payment_card'], reach: 'unknown', loss: 'permanent', effect: 'minor', malicious: true },
+    features: { ...disclosure, lost: true, copyOut: true, data: 'fraud', dataTypes: ['basic_identity', 'contact', 'national_id', 'payment_card'], reach: 'unknown', loss: 'permanent', effect: 'minor', malicious: true },
   },
   {
     id: 'edpb-05',
@@ -239,16 +240,19 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'no',
     subjects: 'no',
     note: null,
-    features: { ...disclosure, data: 'simple', dataTypes: ['basic_identity', 'education'], vulnerable: true, reach: 'unknown', protection: 'intact', malicious: true },
+    // The tablets are gone (availability) and the backup gives the data back.
+    features: { ...disclosure, lost: true, loss: 'brief', copyOut: true, data: 'simple', dataTypes: ['basic_identity', 'education'], vulnerable: true, reach: 'unknown', protection: 'intact', malicious: true },
   },
   {
     id: 'edpb-11',
     citation: `${EDPB} 11`,
-    summary: "an unencrypted notebook with over 100,000 customers' data is stolen",
+    summary: "an unencrypted notebook with over 100,000 customers' data is stolen; the data are restored from daily backups",
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'simple', dataTypes: ['basic_identity', 'contact'], scale: 'very_many', reach: 'unknown', malicious: true },
+    // The notebook is gone (availability) and the daily backups give the data back: the backup
+    // settles the loss, not the disclosure.
+    features: { ...disclosure, lost: true, loss: 'brief', copyOut: true, data: 'simple', dataTypes: ['basic_identity', 'contact'], scale: 'very_many', reach: 'unknown', malicious: true },
   },
   {
     id: 'edpb-12',
