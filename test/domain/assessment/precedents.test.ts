@@ -39,6 +39,8 @@ describe('the closest example', () => {
     ['edpb-12', { subjectsCount: 30, subjectGroups: ['patients'], dataTypes: ['basic_identity', 'health'], disclosure: 'likely', recipients: 'unknown', malicious: true }],
     ['edpb-13', { subjectsCount: 2, dataTypes: ['basic_identity', 'contact'], recipients: 'known' }],
     ['edpb-14', { subjectsCount: 600, subjectGroups: ['citizens'], dataTypes: ['basic_identity', 'contact', 'national_id'], recipients: 'known' }],
+    ['edpb-16', { subjectsCount: 1, dataTypes: ['basic_identity', 'contact', 'behavioural'], recipients: 'known' }],
+    ['edpb-18', { subjectsCount: 99, subjectGroups: ['employees'], dataTypes: ['basic_identity', 'income', 'employment'], recipients: 'unknown', malicious: true }],
   ];
 
   it.each(cases)('of an instance of %s is that example, with the same outcome', (id, overrides) => {
