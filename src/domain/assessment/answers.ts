@@ -96,6 +96,16 @@ export interface AssessmentAnswers {
    * beside them); null or absent = all of them, the meaning before this answer existed.
    */
   protectedDataTypes?: DataType[] | null;
+  /**
+   * A copy of the data is out of the organisation's control: the lost or stolen device or paper
+   * itself, or a file sent or taken (true); the data stayed in its systems or premises, as with
+   * ransomware that only encrypted them (false); not known (null: assessed as the worse case, out
+   * of control). Asked when confidentiality is lost together with integrity or availability: a
+   * backup that restores the data says nothing about a copy in someone else's hands. Absent in
+   * answers stored before the question existed, and wherever it is not asked: read as false, the
+   * meaning those answers had.
+   */
+  copyOutOfControl?: boolean | null;
 
   // integrity and availability
   alteration: Alteration;

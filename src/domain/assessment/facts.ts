@@ -70,6 +70,14 @@ export interface Facts {
   readonly dependence: Dependence | null;
   /** Credentials were answered without saying what they open. */
   readonly credentialsReachUnknown: boolean;
+  /**
+   * A copy of the data is out of the organisation's control (a lost or stolen device or paper, a
+   * file sent or taken), as answered or, when unknown, as the worse case; false when confidentiality
+   * is not in question, and when the question was not asked (answers stored before it existed).
+   */
+  readonly copyOutOfControl: boolean;
+  /** Whether a copy left the organisation's control was unknown and is assessed as the worse case. */
+  readonly copyOutOfControlAssumed: boolean;
 }
 
 export function readFacts(a: AssessmentAnswers): Facts {
@@ -104,6 +112,10 @@ export function readFacts(a: AssessmentAnswers): Facts {
     fraud: disclosedTypes.filter((t) => FRAUD_ENABLING.has(t)),
     dependence: dependence(direct, a.subjectGroups),
     credentialsReachUnknown: hasCredentials && a.credentialsGiveAccessTo.length === 0,
+    // Absent: not asked, read as before the question existed (the data did not leave). Null: asked
+    // and not known, assessed as the worse case (assessment.md: unknowns count against the controller).
+    copyOutOfControl: confidentiality && (a.copyOutOfControl === true || a.copyOutOfControl === null),
+    copyOutOfControlAssumed: confidentiality && a.copyOutOfControl === null,
   };
 }
 

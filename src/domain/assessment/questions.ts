@@ -213,6 +213,22 @@ export const QUESTIONS: QuestionCatalogue = {
     appliesWhen: 'Only when someone may have seen or taken the data, and the recipient is bound to secrecy.',
     whenNotApplicable: false,
   },
+  copyOutOfControl: {
+    field: 'copyOutOfControl',
+    step: 2,
+    input: 'single',
+    question: 'Is a copy of the data out of your hands?',
+    help: 'A lost or stolen laptop, USB stick or paper file is, even if a backup restored the data. Ransomware that only encrypted them in place is not.',
+    choices: [
+      yes(true, 'Yes: a lost or stolen device or paper, or a copy sent or taken'),
+      yes(false, 'No: the data stayed in our systems or premises'),
+      { id: 'unknown', value: null, label: 'We do not know yet' },
+    ],
+    optional: true,
+    appliesWhen: 'Only when someone may have seen or taken the data and data were also lost or altered.',
+    // Not asked: absent, which the assessment reads as it read answers from before the question.
+    whenNotApplicable: undefined,
+  },
   protection: {
     field: 'protection',
     step: 2,
@@ -343,6 +359,7 @@ export const QUESTION_ORDER: readonly AnswerField[] = [
   'credentialsGiveAccessTo',
   'disclosure',
   'recipients',
+  'copyOutOfControl',
   'recipientDeletedOrReturned',
   'protection',
   'protectedDataTypes',
@@ -380,6 +397,9 @@ function applies(field: AnswerField, a: Partial<AssessmentAnswers>): boolean {
         a.disclosure !== 'ruled_out' &&
         (a.recipients === undefined || a.recipients === 'trusted')
       );
+    case 'copyOutOfControl':
+      // Only beside a loss does it matter: whether a restore undid the breach (rules.ts, rule 4a).
+      return has('confidentiality') && (has('integrity') || has('availability'));
     case 'protectedDataTypes':
       return has('confidentiality') && (a.protection === undefined || a.protection === 'intact');
     case 'alteration':

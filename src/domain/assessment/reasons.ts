@@ -97,6 +97,25 @@ export function probablyNotSeenIsNotRuledOut(f: Facts): string {
   );
 }
 
+/**
+ * Why a quick restore does not settle a disclosure when a copy of the data is out of the
+ * organisation's control: EDPB Guidelines 01/2021 case 11 (a stolen unencrypted notebook whose
+ * data could be restored from daily backups: notify the authority and the people) and WP250
+ * Annex B example 1 (a stolen device is harmless only when its data are encrypted as well as backed up).
+ */
+export function backupDoesNotRecallCopy(f: Facts): string {
+  const copy = f.copyOutOfControlAssumed
+    ? "whether a copy of them is out of the organisation's control is not known, so it is assessed as the worse case: it is"
+    : "a copy of them is out of the organisation's control (a lost or stolen device or paper, or a copy sent or taken)";
+  return (
+    `${lossHead(f)} and are back in good time, but ${copy}. Restoring the data gives them back to the organisation, ` +
+    'not the copy back from whoever holds it, so the quick restore does not make the breach unlikely to result in a ' +
+    'risk: the possible disclosure is assessed on its own (EDPB Guidelines 01/2021, case 11: a stolen unencrypted ' +
+    'notebook is notifiable although its data could be restored from daily backups; WP250 Annex B, example 1: a ' +
+    'stolen device needs its data encrypted, not only backed up).'
+  );
+}
+
 export function specialDisclosed(f: Facts): string {
   const head = `${capitalise(dataList(f.special, f.answers))}${specialSuffix(f.special)} of ${people(f.answers)} ${wasWere(f.special)} ${disclosedHow(f)}`;
   if (f.disclosure === 'unlikely') {

@@ -30,11 +30,18 @@ export function riskFromSeverity(sev: SeverityExplained): Risk {
  * 3. a recipient bound to secrecy (`trusted`) confirmed deletion or return, no malice → unlikely
  *    (EDPB 01/2021 case 09); a private person's word does not count;
  * 4. disclosure unlikely ("probably not seen", which is not "ruled out"):
- *    a. beside a loss undone in good time (ransomware restored from a backup, the data never left
- *       the systems) → unlikely: the loss decides (EDPB 01/2021 case 01);
+ *    a. beside a loss undone in good time, with no copy of the data out of the organisation's
+ *       control (ransomware restored from a backup, the data never left the systems) → unlikely:
+ *       the loss decides (EDPB 01/2021 case 01, where logs showed no outward data flow). A copy out
+ *       of control (a lost or stolen device or paper; unknown is the worse case) keeps the
+ *       disclosure open however quickly a backup restored the data: the backup gives the data back
+ *       to the organisation, not the copy back from whoever holds it. EDPB 01/2021 case 11 (a stolen
+ *       unencrypted notebook, data restorable from daily backups: high risk) and WP250 Annex B
+ *       example 1 (a stolen device is unlikely to result in a risk only when its data are encrypted
+ *       as well as backed up) decide it; b and c below then apply;
  *    b. data in the hands of unknown people or public (a lost or stolen device or paper, an open
  *       server): nobody can show they were not seen, so the disclosure rules below apply as for a
- *       possible disclosure (EDPB 01/2021 cases 11 and 12);
+ *       possible disclosure (EDPB 01/2021 cases 11 and 12; WP250 Annex B);
  *    c. otherwise (a known recipient, probably unread): "risk" for special-category, criminal or
  *       fraud-enabling data, or a large number of people; else unlikely;
  * 5. special-category or criminal data disclosed or possibly disclosed → high (EDPB 9/2022);
@@ -66,7 +73,10 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
   const outOfControl = f.recipients === 'unknown' || f.recipients === 'public';
 
   if (!dataLikelyDisclosed(f)) {
-    if (restoredInGoodTime(f)) return decide('unlikely', [say.noSignOfDisclosure(f)]);
+    if (restoredInGoodTime(f)) {
+      if (!f.copyOutOfControl) return decide('unlikely', [say.noSignOfDisclosure(f)]);
+      notes.unshift(say.backupDoesNotRecallCopy(f));
+    }
     if (!outOfControl) {
       const floors: string[] = [];
       if (sensitive || fraud) floors.push(say.sensitiveExposed(f, sensitive));

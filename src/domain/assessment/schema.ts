@@ -68,6 +68,10 @@ const baseSchema = z.object(
     })
     .nullable()
     .optional(),
+  copyOutOfControl: z
+    .boolean({ error: 'Answer whether a copy of the data is out of your control, or leave it as unknown.' })
+    .nullable()
+    .optional(),
 
   alteration: z.enum(ALTERATIONS, { error: 'Choose whether the data were altered and can be recovered.' }),
   unavailability: z.enum(UNAVAILABILITIES, { error: 'Choose whether the data were unavailable, and for how long.' }),
@@ -121,13 +125,21 @@ function checkConsistency(a: AssessmentAnswers, ctx: Ctx): void {
   checkProtectedTypes(a, confidentiality, ctx);
 
   const integrity = a.breachTypes.includes('integrity');
+  const availability = a.breachTypes.includes('availability');
+  if (a.copyOutOfControl !== undefined && !(confidentiality && (integrity || availability))) {
+    issue(
+      ctx,
+      'copyOutOfControl',
+      'Whether a copy of the data is out of your control is only asked when data may have been seen or taken and were also lost or altered: clear it, or change what happened to the data.',
+    );
+  }
+
   if (integrity && a.alteration === 'none') {
     issue(ctx, 'alteration', 'You said data were altered: say whether the correct data can be recovered.');
   } else if (!integrity && a.alteration !== 'none') {
     issue(ctx, 'alteration', 'Data count as altered only when the breach includes integrity: choose "not altered", or add integrity.');
   }
 
-  const availability = a.breachTypes.includes('availability');
   if (availability && a.unavailability === 'none') {
     issue(ctx, 'unavailability', 'You said data were lost or unavailable: say whether for a time or for good.');
   } else if (!availability && a.unavailability !== 'none') {

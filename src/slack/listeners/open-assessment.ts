@@ -1,6 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Db } from '../../db/client.js';
 import type { AssessmentAnswers } from '../../domain/assessment/index.js';
+import { prefillFromIncident } from '../../domain/assessment/from-facts.js';
+import { readRecordedFacts } from '../../domain/breach/recorded-facts.js';
+import { DEFAULT_LANGUAGES } from '../../domain/language.js';
 import type { Role } from '../../domain/deadline.js';
 import { latestAssessment } from '../../store/assessments.js';
 import type { Breach } from '../../store/breaches.js';
@@ -9,11 +12,15 @@ import { assessmentModal } from '../views/assessment-modal.js';
 /**
  * Opens the risk questionnaire at step 1. Called right after ack(): the trigger expires three
  * seconds after Slack sent it, so only one indexed read comes before views.open, for the previous version's answers. Reassessing starts from them; a first
- * assessment starts from the role given when the breach was declared.
+ * assessment starts from the role given when the breach was declared. Either way, what the recorded
+ * kind of incident tells (a lost or stolen device: a copy of the data is out of our hands) fills
+ * what is not answered yet.
  */
 export async function openAssessmentModal(client: webApi.WebClient, triggerId: string, db: Db, breach: Breach): Promise<void> {
   const previous = await latestAssessment(db, breach.id);
-  const answers = previous ? storedAsDraft(previous.answers) : { role: breach.role as Role };
+  // The incident category is not a text, so the writing language does not matter for reading it.
+  const { incidentCategory } = readRecordedFacts(breach.facts, DEFAULT_LANGUAGES.writing);
+  const answers = prefillFromIncident(previous ? storedAsDraft(previous.answers) : { role: breach.role as Role }, incidentCategory);
   await client.views.open({
     trigger_id: triggerId,
     view: assessmentModal({ breachId: breach.id, reference: breach.reference, step: 1, answers }),

@@ -34,6 +34,8 @@ const raw = fc.record({
   // Which of the data types intact protection covers: a 0..1 weight per type; absent/null = all.
   covers: fc.option(fc.array(fc.boolean(), { minLength: DATA_TYPES.length, maxLength: DATA_TYPES.length }), { nil: null }),
   coversAbsent: fc.boolean(),
+  // A copy out of the organisation's control: absent (not asked, stored before the question), yes, no, unknown.
+  copy: fc.constantFrom(undefined, true, false, null),
   alteration: fc.constantFrom(...ALTERATIONS.filter((x) => x !== 'none')),
   unavailability: fc.constantFrom('temporary' as const, 'permanent' as const),
   restoredWithinHours: fc.option(fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.double({ min: 0, max: 200, noNaN: true })), { nil: null }),
@@ -55,6 +57,8 @@ export const validAnswers: fc.Arbitrary<AssessmentAnswers> = raw.map((r) => {
   const chosen = r.covers === null ? null : r.dataTypes.filter((_, i) => r.covers![i]);
   const protectedDataTypes = intact && chosen !== null ? (chosen.length > 0 ? chosen : [r.dataTypes[0]!]) : null;
   const coverage = protectedDataTypes === null && r.coversAbsent ? {} : { protectedDataTypes };
+  // Asked only beside a loss, as the questionnaire does; absent otherwise.
+  const copy = conf && (integ || avail) && r.copy !== undefined ? { copyOutOfControl: r.copy } : {};
   return {
     role: r.role,
     breachTypes: r.breachTypes,
@@ -70,6 +74,7 @@ export const validAnswers: fc.Arbitrary<AssessmentAnswers> = raw.map((r) => {
     recipientDeletedOrReturned: conf && canConfirmDeletion && r.recipientDeletedOrReturned,
     protection: r.protection,
     ...coverage,
+    ...copy,
     alteration: integ ? r.alteration : 'none',
     unavailability,
     restoredWithinHours: (integ || avail) && unavailability !== 'permanent' ? r.restoredWithinHours : null,

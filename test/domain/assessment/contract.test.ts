@@ -46,6 +46,7 @@ describe('answers stored before issue 11', () => {
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
       expect(parsed.data).toEqual(answers);
       expect('protectedDataTypes' in answers).toBe(false);
+      expect('copyOutOfControl' in answers).toBe(false);
     }
   });
 
@@ -71,16 +72,20 @@ describe('answers stored before issue 11', () => {
   });
 });
 
-describe('the new answer protectedDataTypes defaults to the old meaning', () => {
-  it('absent, null, or every kind of data involved give the same result', () => {
+describe('the new answers default to the old meaning', () => {
+  it('protectedDataTypes absent, null or every kind, and copyOutOfControl absent or "stayed with us", give the same result', () => {
     fc.assert(
       fc.property(validAnswers, (a) => {
-        const { protectedDataTypes: _, ...absent } = a;
+        const { protectedDataTypes: _, copyOutOfControl: __, ...absent } = a;
         const reference = assess(absent);
         expect(assess({ ...absent, protectedDataTypes: null })).toEqual(reference);
         if (a.breachTypes.includes('confidentiality') && a.protection === 'intact') {
           expect(assess({ ...absent, protectedDataTypes: [...a.dataTypes] })).toEqual(reference);
         }
+        const lostAndSeen = a.breachTypes.includes('confidentiality') && a.breachTypes.some((t) => t !== 'confidentiality');
+        if (lostAndSeen) expect(assess({ ...absent, copyOutOfControl: false })).toEqual(reference);
+        // Not asked without a loss beside the disclosure: the schema keeps it absent there.
+        else expect(assessmentAnswersSchema.safeParse({ ...absent, copyOutOfControl: true }).success).toBe(false);
       }),
     );
   });

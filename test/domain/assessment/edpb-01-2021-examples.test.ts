@@ -228,6 +228,20 @@ describe('EDPB Guidelines 01/2021', () => {
     expectDecisive(r, [/National ID numbers \(CPR\)/, /about 600 citizens/, /identity theft/]);
   });
 
+  // Case 15 ("Personal data sent by mail by mistake") is not instantiated: its facts could not be
+  // checked against the text (see the precedent catalogue).
+
+  it("case 16: a car insurer's policy letter in another policyholder's envelope: yes / no", () => {
+    // Name, address, registration number, this and next year's premiums (a rise can reveal a claim),
+    // annual mileage, date of birth; no special-category or payment data. The recipient opened it.
+    const letter = { subjectsCount: 1, disclosure: 'confirmed' as const, recipients: 'known' as const };
+    const r = assessValid(answers({ ...letter, dataTypes: ['basic_identity', 'contact', 'behavioural'] }));
+    expect(outcome(r)).toBe('yes / no');
+    expectDecisive(r, [/behavioural data/, /one customer/, /medium/, /not a high risk/]);
+    // The same letter with only a name and an address is case 13's swapped bills: no / no.
+    expect(outcome(assessValid(answers({ ...letter, dataTypes: ['basic_identity', 'contact'] })))).toBe('no / no');
+  });
+
   it('case 17: social engineering: an impostor obtains a customer\'s account and billing data: yes / yes', () => {
     const r = assessValid(
       answers({
@@ -240,6 +254,15 @@ describe('EDPB Guidelines 01/2021', () => {
     );
     expect(outcome(r)).toBe('yes / yes');
     expectDecisive(r, [/financial data/i, /one customer/, /fraud/]);
+  });
+
+  it("case 18: mailbox rules forward e-mails with 99 employees' names and wages to an attacker: yes / yes", () => {
+    const forwarded = { disclosure: 'confirmed' as const, recipients: 'unknown' as const, malicious: true };
+    const r = assessValid(answers({ ...forwarded, subjectsCount: 99, subjectGroups: ['employees'], dataTypes: ['basic_identity', 'income', 'employment'] }));
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/income and salary data/, /about 99 employees/, /high/]);
+    // Wages enable no fraud by themselves: the high risk comes from who has them and how they got them.
+    expectReasons(r, [/do not enable identity theft or fraud/, /CB: unknown recipients \+0\.5, malicious intent \+0\.5/]);
   });
 });
 

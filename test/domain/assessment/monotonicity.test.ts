@@ -27,6 +27,7 @@ function expectNoLower(better: AssessmentAnswers, worse: AssessmentAnswers): voi
 
 const confidentiality = validAnswers.filter((a) => a.breachTypes.includes('confidentiality'));
 const loss = validAnswers.filter((a) => a.breachTypes.includes('availability') || a.breachTypes.includes('integrity'));
+const confidentialityAndLoss = loss.filter((a) => a.breachTypes.includes('confidentiality'));
 
 describe('a worse fact never lowers the outcome', () => {
   it('more people affected, or an unknown number', () => {
@@ -85,6 +86,21 @@ describe('a worse fact never lowers the outcome', () => {
         });
         const deleted = a.recipientDeletedOrReturned;
         const ladder = [to('trusted', deleted), to('known', deleted), to('known', false), to('unknown', false), to('public', false)];
+        for (let i = 1; i < ladder.length; i++) expectNoLower(ladder[i - 1]!, ladder[i]!);
+      }),
+    );
+  });
+
+  it('a copy of the data out of control: stayed → not asked → not known → out of control', () => {
+    fc.assert(
+      fc.property(confidentialityAndLoss, (a) => {
+        const { copyOutOfControl: _, ...notAsked } = a;
+        const ladder: AssessmentAnswers[] = [
+          { ...notAsked, copyOutOfControl: false },
+          notAsked,
+          { ...notAsked, copyOutOfControl: null },
+          { ...notAsked, copyOutOfControl: true },
+        ];
         for (let i = 1; i < ladder.length; i++) expectNoLower(ladder[i - 1]!, ladder[i]!);
       }),
     );

@@ -34,10 +34,13 @@ describe('the closest example', () => {
     ['edpb-06', { subjectsCount: 1_200, dataTypes: ['credentials'], recipients: 'unknown', protection: 'intact', malicious: true }],
     ['edpb-08', { subjectsCount: 500, dataTypes: ['basic_identity', 'contact'], recipients: 'known', malicious: true }],
     ['edpb-09', { subjectsCount: 24, dataTypes: ['basic_identity', 'contact'], recipients: 'trusted', recipientDeletedOrReturned: true }],
-    ['edpb-11', { subjectsCount: 100_000, dataTypes: ['basic_identity', 'contact'], disclosure: 'likely', recipients: 'unknown', malicious: true }],
+    // The notebook is gone and its data are restored from daily backups, as case 11 says.
+    ['edpb-11', { breachTypes: ['confidentiality', 'availability'], subjectsCount: 100_000, dataTypes: ['basic_identity', 'contact'], disclosure: 'likely', recipients: 'unknown', copyOutOfControl: true, unavailability: 'temporary', restoredWithinHours: 24, malicious: true }],
     ['edpb-12', { subjectsCount: 30, subjectGroups: ['patients'], dataTypes: ['basic_identity', 'health'], disclosure: 'likely', recipients: 'unknown', malicious: true }],
     ['edpb-13', { subjectsCount: 2, dataTypes: ['basic_identity', 'contact'], recipients: 'known' }],
     ['edpb-14', { subjectsCount: 600, subjectGroups: ['citizens'], dataTypes: ['basic_identity', 'contact', 'national_id'], recipients: 'known' }],
+    ['edpb-16', { subjectsCount: 1, dataTypes: ['basic_identity', 'contact', 'behavioural'], recipients: 'known' }],
+    ['edpb-18', { subjectsCount: 99, subjectGroups: ['employees'], dataTypes: ['basic_identity', 'income', 'employment'], recipients: 'unknown', malicious: true }],
   ];
 
   it.each(cases)('of an instance of %s is that example, with the same outcome', (id, overrides) => {
@@ -58,6 +61,21 @@ describe('the closest example', () => {
       'Vulnerable people, patients or children: not among them here; among them in the example.',
       'Cause: an accident or error here; deliberate in the example.',
     ]);
+  });
+
+  it('sets a lost laptop restored from a backup beside the stolen notebook, not beside ransomware restored in place', () => {
+    const laptop = {
+      breachTypes: ['confidentiality' as const, 'availability' as const],
+      subjectsCount: 60,
+      dataTypes: ['basic_identity' as const, 'contact' as const],
+      disclosure: 'unlikely' as const,
+      recipients: 'unknown' as const,
+      unavailability: 'temporary' as const,
+      restoredWithinHours: 6,
+    };
+    const lost = closest(answers({ ...laptop, copyOutOfControl: true }));
+    expect(lost.precedent.id).toBe('edpb-11');
+    expect(lost.differences).toContain('People affected: fewer than 100 here; over 100,000 in the example.');
   });
 
   it('lists nothing when the compared facts are alike, and flags an outcome that differs from the example', () => {

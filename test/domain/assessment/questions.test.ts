@@ -19,7 +19,7 @@ const ALL_FIELDS = Object.keys(QUESTIONS) as AnswerField[];
 
 describe('question catalogue', () => {
   it('has one question per answer field, each in the modal order once', () => {
-    expect(ALL_FIELDS).toHaveLength(21);
+    expect(ALL_FIELDS).toHaveLength(22);
     expect([...QUESTION_ORDER].sort()).toEqual([...ALL_FIELDS].sort());
     for (const field of ALL_FIELDS) expect(QUESTIONS[field].field).toBe(field);
   });
@@ -88,6 +88,20 @@ describe('question catalogue', () => {
     // Chosen among the kinds of data involved, not the whole list.
     expect(choicesFor('protectedDataTypes', conf).map((c) => c.value)).toEqual(['contact', 'credentials']);
     expect(choicesFor('credentialsGiveAccessTo', conf)).toHaveLength(DATA_TYPES.length);
+  });
+
+  it('asks whether a copy is out of our hands only when data may have been seen and were also lost or altered', () => {
+    const data = { dataTypes: ['contact' as const] };
+    expect(applicableFields({ ...data, breachTypes: ['confidentiality', 'availability'] })).toContain('copyOutOfControl');
+    expect(applicableFields({ ...data, breachTypes: ['confidentiality', 'integrity'] })).toContain('copyOutOfControl');
+    // A disclosure alone is judged by who may have the data; a loss alone has no copy in other hands.
+    expect(applicableFields({ ...data, breachTypes: ['confidentiality'] })).not.toContain('copyOutOfControl');
+    expect(applicableFields({ ...data, breachTypes: ['availability'] })).not.toContain('copyOutOfControl');
+    // Not asked, it stays absent: the meaning answers stored before the question have.
+    const completed = withNotApplicableDefaults({ ...data, breachTypes: ['confidentiality'] });
+    expect(completed.copyOutOfControl).toBeUndefined();
+    // "We do not know yet" is an answer of its own (null), apart from "not asked".
+    expect(QUESTIONS.copyOutOfControl.choices.map((c) => c.value)).toEqual([true, false, null]);
   });
 
   it('answers to the applicable questions, completed with defaults, pass the schema and assess the same', () => {

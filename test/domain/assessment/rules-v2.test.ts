@@ -206,6 +206,72 @@ describe('3. lost or stolen devices and paper: "probably not seen" is not "ruled
   });
 });
 
+describe('3b. a lost or stolen device restored from a backup: the backup does not take the copy back', () => {
+  // Confidentiality and availability lost, the data back within hours, "probably not seen": the
+  // answers of a lost laptop or USB stick whose data were restored from a backup. Only whether a
+  // copy is out of the organisation's control tells it apart from ransomware restored from a
+  // backup (EDPB 01/2021 case 01 against case 11; WP250 Annex B example 1).
+  const restored = {
+    breachTypes: ['confidentiality' as const, 'availability' as const],
+    disclosure: 'unlikely' as const,
+    recipients: 'unknown' as const,
+    protection: 'none' as const,
+    unavailability: 'temporary' as const,
+    restoredWithinHours: 3,
+    impactOnPeople: 'none' as const,
+  };
+  const lost = { ...restored, copyOutOfControl: true };
+
+  it("an unencrypted USB stick with employees' sick-leave records and CPR numbers, restored from a backup: yes / yes", () => {
+    const stick = { subjectsCount: 35, subjectGroups: ['employees' as const], dataTypes: ['basic_identity' as const, 'national_id' as const, 'health' as const] };
+    const r = assessValid(answers({ ...lost, ...stick }));
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/Health data \(special category\) of about 35 employees was possibly disclosed to unknown recipients/]);
+    expectReasons(r, [/back in good time, but a copy of them is out of the organisation's control/, /not the copy back from whoever holds it/, /case 11/]);
+    // Before the question existed the backup decided: the same answers without it stay as they were.
+    expect(outcome(assessValid(answers({ ...restored, ...stick })))).toBe('no / no');
+  });
+
+  it('a lost laptop with a few customers\' contact details, restored from a backup: notifiable for the unknown finder', () => {
+    const r = assessValid(answers({ ...lost, subjectsCount: 40, dataTypes: ['basic_identity', 'contact'] }));
+    expect(outcome(r)).toBe('yes / no');
+    expectDecisive(r, [/may have reached unknown recipients and cannot be recalled/]);
+    expectReasons(r, [/"Probably not seen" is not "ruled out"/, /the quick restore does not make the breach unlikely/]);
+  });
+
+  it("a stolen laptop with 20,000 customers' contact details, restored from a backup: the number raises it", () => {
+    const r = assessValid(answers({ ...lost, subjectsCount: 20_000, dataTypes: ['contact'], malicious: true }));
+    expect(outcome(r)).toBe('yes / no');
+    expectDecisive(r, [/About 20,000 customers are affected/, /raised one step/]);
+  });
+
+  it('a paper file with CPR numbers left with a known person, copies kept: a risk for the fraud it enables', () => {
+    const r = assessValid(answers({ ...lost, recipients: 'known', subjectsCount: 8, dataTypes: ['basic_identity', 'national_id'] }));
+    expect(outcome(r)).toBe('yes / no');
+    expectDecisive(r, [/National ID numbers \(CPR\) of 8 customers (was|were) exposed/, /not a high risk/]);
+  });
+
+  it('not knowing whether a copy left is assessed as the worse case, and the reasons say so', () => {
+    const r = assessValid(answers({ ...restored, copyOutOfControl: null, subjectsCount: 40, dataTypes: ['basic_identity', 'contact'] }));
+    expect(outcome(r)).toBe('yes / no');
+    expectReasons(r, [/whether a copy of them is out of the organisation's control is not known, so it is assessed as the worse case/]);
+  });
+
+  it('the same device encrypted with the key safe is unlikely to result in a risk (WP250 Annex B, example 1)', () => {
+    const r = assessValid(answers({ ...lost, protection: 'intact', subjectsCount: 35, dataTypes: ['basic_identity', 'national_id', 'health'] }));
+    expect(outcome(r)).toBe('no / no');
+    expect(r.exemption).toBe('unintelligible');
+  });
+
+  it('ransomware restored from a backup, the data never out of our hands, stays with the loss (EDPB 01/2021 case 01)', () => {
+    const ransomware = { ...restored, copyOutOfControl: false, subjectsCount: 60, dataTypes: ['basic_identity' as const, 'health' as const], malicious: true };
+    const r = assessValid(answers(ransomware));
+    expect(outcome(r)).toBe('no / no');
+    expectDecisive(r, [/There is no sign that anyone unauthorised saw or took/]);
+    expect(r.reasons.join(' ')).not.toMatch(/out of the organisation's control/);
+  });
+});
+
 describe('4. availability of records people depend on', () => {
   const outage = { breachTypes: ['availability' as const], unavailability: 'temporary' as const };
 

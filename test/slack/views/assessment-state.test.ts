@@ -18,6 +18,7 @@ const LARGEST: AssessmentAnswers = {
   recipientDeletedOrReturned: true,
   protection: 'compromised',
   protectedDataTypes: [...DATA_TYPES],
+  copyOutOfControl: true,
   alteration: 'unrecoverable',
   unavailability: 'temporary',
   restoredWithinHours: 1234.56789,
@@ -31,7 +32,7 @@ describe('questionnaire state in private_metadata', () => {
   it('round-trips every answer, null ("do not know") included', () => {
     const draft = { breachId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', reference: 'BR-2026-0042', step: 4 as const, answers: LARGEST };
     expect(decodeDraft(encodeDraft(draft))).toEqual(draft);
-    const unknown = { ...draft, answers: { disclosure: null, recipients: null, subjectsCount: null, protectedDataTypes: null } };
+    const unknown = { ...draft, answers: { disclosure: null, recipients: null, subjectsCount: null, protectedDataTypes: null, copyOutOfControl: null } };
     expect(decodeDraft(encodeDraft(unknown))).toEqual(unknown);
   });
 

@@ -59,11 +59,36 @@ const ordinal =
   (a: V, b: V): number =>
     1 - Math.min(1, Math.abs(scale.indexOf(a) - scale.indexOf(b)) / Math.max(1, (scale.length - 1) / 2));
 const same = <V>(a: V, b: V): number => (a === b ? 1 : 0);
-const always = () => true;
-const words =
-  <V extends string>(table: Record<V, string>): Describe<V> =>
-  (v) =>
-    table[v];
+
+/** When a fact applies: to every breach, to a disclosure, to a loss, or to a disclosure beside a loss. */
+type Applies = (f: Features) => boolean;
+const always: Applies = () => true;
+const disclosed: Applies = (f) => f.disclosed;
+const lost: Applies = (f) => f.lost;
+const disclosedAndLost: Applies = (f) => f.disclosed && f.lost;
+
+/** A fact on one of the ordered scales (features.ts), read in the words of `table`. */
+function scaled<V extends string>(
+  label: string,
+  weight: number,
+  applies: Applies,
+  value: (f: Features) => V | null,
+  scale: readonly V[],
+  table: Record<V, string>,
+): Dimension<unknown> {
+  return dim<V>({ label, weight, applies, value, similarity: ordinal(scale), describe: (v) => table[v] });
+}
+
+/** A yes-or-no fact, alike only when equal. */
+function flag(
+  label: string,
+  weight: number,
+  applies: Applies,
+  value: (f: Features) => boolean | null,
+  [yes, no]: readonly [string, string],
+): Dimension<unknown> {
+  return dim<boolean>({ label, weight, applies, value, similarity: same, describe: (v) => (v ? yes : no) });
+}
 
 const CLASS_WORDS: Record<DataClass, string> = {
   simple: 'ordinary data',
@@ -86,15 +111,9 @@ function whatHappened(f: Features): string {
   return f.disclosed ? 'data seen or taken' : 'data lost, unavailable or altered';
 }
 
+/** The facts compared, each weighted by how much it weighs in the outcome under the rules (rules.ts). */
 const DIMENSIONS: ReadonlyArray<Dimension<unknown>> = [
-  dim({
-    label: 'Role',
-    weight: 3,
-    applies: always,
-    value: (f) => f.processor,
-    similarity: same,
-    describe: (v: boolean) => (v ? 'a processor (the controller decides)' : 'the controller deciding'),
-  }),
+  flag('Role', 3, always, (f) => f.processor, ['a processor (the controller decides)', 'the controller deciding']),
   dim({
     label: 'What happened',
     weight: 3,
@@ -107,90 +126,40 @@ const DIMENSIONS: ReadonlyArray<Dimension<unknown>> = [
     },
     describe: (_: string, f) => whatHappened(f),
   }),
-  dim({
-    label: 'Data',
-    weight: 3,
-    applies: always,
-    value: (f) => f.data,
-    similarity: ordinal(DATA_CLASSES),
-    describe: describeData,
+  dim({ label: 'Data', weight: 3, applies: always, value: (f) => f.data, similarity: ordinal(DATA_CLASSES), describe: describeData }),
+  scaled('Encryption', 2.5, disclosed, (f) => f.protection, PROTECTIONS, {
+    intact: 'intact (key safe)',
+    partial: 'covering only some of the data',
+    none: 'none, or not intact',
   }),
-  dim({
-    label: 'Encryption',
-    weight: 2.5,
-    applies: (f) => f.disclosed,
-    value: (f) => f.protection,
-    similarity: ordinal(PROTECTIONS),
-    describe: words({ intact: 'intact (key safe)', partial: 'covering only some of the data', none: 'none, or not intact' }),
+  scaled('Who got the data', 2.5, disclosed, (f) => f.reach, REACHES, {
+    ruled_out: 'nobody (ruled out)',
+    trusted: 'a recipient bound to secrecy',
+    known: 'known recipients',
+    unknown: 'unknown people',
+    public: 'anyone (made public)',
   }),
-  dim({
-    label: 'Who got the data',
-    weight: 2.5,
-    applies: (f) => f.disclosed,
-    value: (f) => f.reach,
-    similarity: ordinal(REACHES),
-    describe: words({
-      ruled_out: 'nobody (ruled out)',
-      trusted: 'a recipient bound to secrecy',
-      known: 'known recipients',
-      unknown: 'unknown people',
-      public: 'anyone (made public)',
-    }),
+  // Beside a loss undone in good time, this alone decides whether the restore settles it (rules.ts, rule 4a).
+  flag('A copy of the data', 2.5, disclosedAndLost, (f) => f.copyOut, [
+    "out of the organisation's control",
+    "never out of the organisation's control",
+  ]),
+  scaled('The loss', 2, lost, (f) => f.loss, LOSSES, { brief: 'undone in good time', long: 'lasting a day or more', permanent: 'for good' }),
+  scaled('Effect on people', 1.5, lost, (f) => f.effect, EFFECTS, { none: 'none', minor: 'minor', significant: 'significant', severe: 'severe' }),
+  scaled('People affected', 1.5, always, (f) => f.scale, SCALES, {
+    one: 'one person',
+    few: 'fewer than 100',
+    hundreds: 'hundreds',
+    thousands: 'thousands',
+    very_many: 'over 100,000',
   }),
-  dim({
-    label: 'The loss',
-    weight: 2,
-    applies: (f) => f.lost,
-    value: (f) => f.loss,
-    similarity: ordinal(LOSSES),
-    describe: words({ brief: 'undone in good time', long: 'lasting a day or more', permanent: 'for good' }),
-  }),
-  dim({
-    label: 'Effect on people',
-    weight: 1.5,
-    applies: (f) => f.lost,
-    value: (f) => f.effect,
-    similarity: ordinal(EFFECTS),
-    describe: words({ none: 'none', minor: 'minor', significant: 'significant', severe: 'severe' }),
-  }),
-  dim({
-    label: 'People affected',
-    weight: 1.5,
-    applies: always,
-    value: (f) => f.scale,
-    similarity: ordinal(SCALES),
-    describe: words({
-      one: 'one person',
-      few: 'fewer than 100',
-      hundreds: 'hundreds',
-      thousands: 'thousands',
-      very_many: 'over 100,000',
-    }),
-  }),
-  dim({
-    label: 'Deletion',
-    weight: 3, // it alone decides (EDPB 01/2021 case 09)
-    applies: (f) => f.disclosed,
-    value: (f) => f.deletedByTrusted,
-    similarity: same,
-    describe: (v: boolean) => (v ? 'confirmed by a recipient bound to secrecy' : 'not confirmed by a recipient bound to secrecy'),
-  }),
-  dim({
-    label: 'Vulnerable people, patients or children',
-    weight: 1,
-    applies: always,
-    value: (f) => f.vulnerable,
-    similarity: same,
-    describe: (v: boolean) => (v ? 'among them' : 'not among them'),
-  }),
-  dim({
-    label: 'Cause',
-    weight: 1,
-    applies: always,
-    value: (f) => f.malicious,
-    similarity: same,
-    describe: (v: boolean) => (v ? 'deliberate' : 'an accident or error'),
-  }),
+  // It alone decides (EDPB 01/2021 case 09).
+  flag('Deletion', 3, disclosed, (f) => f.deletedByTrusted, [
+    'confirmed by a recipient bound to secrecy',
+    'not confirmed by a recipient bound to secrecy',
+  ]),
+  flag('Vulnerable people, patients or children', 1, always, (f) => f.vulnerable, ['among them', 'not among them']),
+  flag('Cause', 1, always, (f) => f.malicious, ['deliberate', 'an accident or error']),
 ];
 
 /** A fact stated on one side only counts as half alike: it neither confirms nor contradicts. */

@@ -41,6 +41,11 @@ export interface Features {
   malicious: boolean | null;
   /** A recipient bound to secrecy confirmed deleting or returning the data. */
   deletedByTrusted: boolean | null;
+  /**
+   * Beside a loss, a copy of the data is out of the organisation's control (a stolen device, data
+   * exfiltrated) rather than only locked or lost where they were: whether a restore settles it.
+   */
+  copyOut: boolean | null;
 }
 
 /** The most harmful class among kinds of data: Art. 9/10, fraud-enabling, income, behavioural, simple. */
@@ -85,6 +90,7 @@ export function featuresOf(a: AssessmentAnswers): Features {
     effect: lost ? a.impactOnPeople : null,
     malicious: a.malicious,
     deletedByTrusted: f.confidentiality ? a.recipientDeletedOrReturned && f.recipients === 'trusted' : null,
+    copyOut: f.confidentiality && lost ? f.copyOutOfControl : null,
   };
 }
 
