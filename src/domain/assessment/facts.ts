@@ -142,6 +142,19 @@ export function dataLikelyDisclosed(f: Facts): boolean {
   return f.disclosure === 'confirmed' || f.disclosure === 'likely';
 }
 
+/**
+ * Whether the disclosure is judged as a possible one: likely or confirmed, or "probably not seen"
+ * while a copy is in unknown hands or public (a lost or stolen device or paper, an open server),
+ * where nobody can show it was not seen (rules.ts, confidentiality rule 4b; EDPB 01/2021 cases 11
+ * and 12). When the data also stayed in the organisation's systems and no copy left them (ransomware
+ * that only encrypted), the attacker's hands are not a copy's: that case is judged by rule 4a.
+ */
+export function disclosureJudgedPossible(f: Facts): boolean {
+  if (dataLikelyDisclosed(f)) return true;
+  if (f.disclosure !== 'unlikely' || !(f.recipients === 'unknown' || f.recipients === 'public')) return false;
+  return f.copyOutOfControl || (!f.integrity && !f.availability);
+}
+
 function unique<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];
 }

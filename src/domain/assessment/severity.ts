@@ -6,7 +6,7 @@ import {
   PROFILE_DATA_TYPES,
   baseScore,
 } from './data-categories.js';
-import { type Facts, dataLikelyDisclosed } from './facts.js';
+import { type Facts, disclosureJudgedPossible } from './facts.js';
 import type { Severity, SeverityLevel } from './result.js';
 
 /** ENISA ease of identification. */
@@ -108,9 +108,10 @@ function dataProcessingContext(f: Facts, types: readonly DataType[]): DpcExplain
 function circumstances(f: Facts): CbPart[] {
   const a = f.answers;
   const parts: CbPart[] = [];
-  // Confidentiality counts only when intelligible data were (or may have been) disclosed;
-  // ENISA gives 0 for data exposed "without evidence of illegal processing".
-  if (f.intelligible && dataLikelyDisclosed(f)) {
+  // Confidentiality counts only when intelligible data were (or may have been) disclosed; ENISA
+  // gives 0 for data exposed "without evidence of illegal processing", but a copy in unknown hands
+  // counts as possibly disclosed (facts.ts, disclosureJudgedPossible).
+  if (f.intelligible && disclosureJudgedPossible(f)) {
     const wide = f.recipients === 'unknown' || f.recipients === 'public';
     parts.push(
       wide

@@ -239,10 +239,27 @@ describe('3b. a lost or stolen device restored from a backup: the backup does no
     expectReasons(r, [/"Probably not seen" is not "ruled out"/, /the quick restore does not make the breach unlikely/]);
   });
 
-  it("a stolen laptop with 20,000 customers' contact details, restored from a backup: the number raises it", () => {
+  it("a stolen laptop with 20,000 customers' contact details, restored from a backup: judged as the theft it is, the number raises it to high", () => {
     const r = assessValid(answers({ ...lost, subjectsCount: 20_000, dataTypes: ['contact'], malicious: true }));
-    expect(outcome(r)).toBe('yes / no');
+    // The same outcome as if the team had answered "likely seen": in a thief's hands "probably not
+    // seen" cannot be shown (EDPB 01/2021 case 11: a stolen unencrypted notebook, high risk).
+    expect(outcome(r)).toBe('yes / yes');
+    expect(outcome(assessValid(answers({ ...lost, disclosure: 'likely', subjectsCount: 20_000, dataTypes: ['contact'], malicious: true })))).toBe('yes / yes');
     expectDecisive(r, [/About 20,000 customers are affected/, /raised one step/]);
+  });
+
+  it('EDPB 01/2021 case 11 answered "probably not seen": still yes / yes, as the EDPB concluded', () => {
+    const notebook = { subjectsCount: 100_000, subjectGroups: ['customers' as const], dataTypes: ['basic_identity' as const, 'contact' as const], malicious: true };
+    expect(outcome(assessValid(answers({ ...lost, ...notebook })))).toBe('yes / yes');
+  });
+
+  it('ENISA counts a copy in unknown hands as possibly disclosed, not as "no evidence of processing"', () => {
+    const probablyNot = assessValid(answers({ ...lost, subjectsCount: 150, dataTypes: ['basic_identity'], malicious: true }));
+    const likely = assessValid(answers({ ...lost, disclosure: 'likely', subjectsCount: 150, dataTypes: ['basic_identity'], malicious: true }));
+    expect(probablyNot.severity.cb).toBe(likely.severity.cb);
+    // Ransomware that only encrypted (no copy out) keeps ENISA's 0 for confidentiality.
+    const ransomware = assessValid(answers({ ...restored, copyOutOfControl: false, subjectsCount: 150, dataTypes: ['basic_identity'], malicious: true }));
+    expect(ransomware.severity.cb).toBeLessThan(likely.severity.cb);
   });
 
   it('a paper file with CPR numbers left with a known person, copies kept: a risk for the fraud it enables', () => {
