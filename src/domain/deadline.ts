@@ -1,13 +1,19 @@
 import { DateTime, Duration } from 'luxon';
+import { AUTHORITY_HOURS } from './regimes/gdpr-dk/index.js';
+import { DEFAULT_PROCESSOR_HOURS } from './regimes/types.js';
 
 /** Our role in the processing that was breached (Art. 4(7), 4(8), 26 GDPR). */
 export const ROLES = ['controller', 'processor', 'joint_controller'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Art. 33(1): the controller notifies the authority within 72 hours of becoming aware. */
-export const CONTROLLER_DEADLINE_HOURS = 72;
+/**
+ * Art. 33(1): the controller notifies the authority within 72 hours of becoming aware. Defined once,
+ * in the GDPR-DK regime profile (src/domain/regimes/gdpr-dk); read here until the card and the
+ * reminders take every clock from the regimes (issue 16).
+ */
+export const CONTROLLER_DEADLINE_HOURS = AUTHORITY_HOURS;
 /** Art. 33(2) says "without undue delay"; the contract sets the hours. 24 h when it does not. */
-export const DEFAULT_PROCESSOR_HOURS = 24;
+export { DEFAULT_PROCESSOR_HOURS };
 /** Contract hours above a week are almost certainly a typo (days typed as hours, say). */
 export const MAX_PROCESSOR_HOURS = 168;
 /** Awareness a little in the future is clock skew between the user's device and us, not an error. */

@@ -7,8 +7,10 @@ import type { DateTime } from 'luxon';
 import type { NoticeFacts } from './facts.js';
 import { parseInstant } from './format.js';
 import { isRecorded } from './placeholders.js';
+import { AUTHORITY_HOURS } from '../regimes/gdpr-dk/index.js';
 
-export const AUTHORITY_DEADLINE_HOURS = 72;
+/** Defined once, in the GDPR-DK regime profile (src/domain/regimes/gdpr-dk). */
+export const AUTHORITY_DEADLINE_HOURS = AUTHORITY_HOURS;
 
 /**
  * The recorded deadline; failing that, for a controller, awareness + 72 elapsed hours (the legal
