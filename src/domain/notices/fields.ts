@@ -49,7 +49,6 @@ export const FIELD_LABELS = {
   mitigation: { en: 'the measures to limit the possible effects', da: 'foranstaltninger for at begrænse mulige skadevirkninger' },
   actualConsequences: { en: 'the consequences for the data subjects so far', da: 'konsekvenser for de registrerede indtil nu' },
   likelyConsequences: { en: 'the likely consequences', da: 'sandsynlige konsekvenser' },
-  'assessment.reasons': { en: 'the reasons of the risk assessment', da: 'risikovurderingens begrundelser' },
   assessment: { en: 'the risk assessment', da: 'risikovurdering' },
   decision: { en: 'the decision on the risk assessment (accept or override it)', da: 'beslutningen om risikovurderingen (godkend eller tilsidesæt den)' },
   'notification.type': { en: 'whether this is a new notification or a follow-up', da: 'om det er en ny anmeldelse eller en opfølgning' },

@@ -119,11 +119,7 @@ export const REPORT_TEXT = {
     da: 'Vi har truffet denne beslutning med følgende begrundelse:',
   },
   severity: { en: 'Severity', da: 'Alvor' },
-  reasons: { en: 'Reasons', da: 'Begrundelser (som registreret i risikovurderingen)' },
-  reasonsQuoted: {
-    en: 'The findings of the risk assessment, quoted as recorded:',
-    da: 'Risikovurderingens fund, citeret på engelsk som registreret (oversæt dem, og slet citatet før afsendelse):',
-  },
+  reasons: { en: 'Reasons', da: 'Begrundelser' },
 
   // 8. Measures taken
   measuresTaken: { en: 'Measures taken', da: 'Trufne foranstaltninger' },

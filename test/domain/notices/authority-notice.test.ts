@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  draftAuthorityNotice, placeholder, untranslatedPlaceholder, type FieldKey, type Language, type NoticeDraft, type NoticeFacts,
+  draftAuthorityNotice, placeholder, type FieldKey, type Language, type NoticeDraft, type NoticeFacts,
 } from '../../../src/domain/notices/index.js';
 import { formatNumber } from '../../../src/domain/notices/format.js';
 import {
@@ -98,7 +98,7 @@ const goldens: Golden[] = [
         nature: ['**Hændelsens art:** systemfejl', 'tilgængelighed (hændeligt', 'og integritet (uautoriseret', '**Årsag:** intern; ikke bevidst.'],
         subjects_and_data: ['**Kategorier af registrerede:** sårbare personer; rejected foreign nationals', '**Typer af personoplysninger:** navn og andre identitetsoplysninger og lokaliseringsdata', '(databeskyttelsesforordningens art. 9 eller 10):** Nej'],
         measures_before: [],
-        consequences_and_risk: ['Bruddet indebærer sandsynligvis en høj risiko for fysiske personers rettigheder og frihedsrettigheder.', severityOf(seedCase, 'da'), '**Begrundelser (som registreret i risikovurderingen):**'],
+        consequences_and_risk: ['Bruddet indebærer sandsynligvis en høj risiko for fysiske personers rettigheder og frihedsrettigheder.', severityOf(seedCase, 'da'), '**Begrundelser:**'],
         measures_taken: ['**Foranstaltninger for at begrænse bruddets mulige skadevirkninger:**'],
         communication: ['**Status:** De registrerede vil blive underrettet.', '**Planlagt til:** 26. august 2021 kl. 10.00 dansk tid', 'vores hjemmeside, som offentlig meddelelse (databeskyttelsesforordningens art. 34, stk. 3, litra c)'],
         other_authorities: ['**Politiet underrettet:** Nej.', '- The public prosecutor', '**Personer i andre EU/EØS-lande berørt:** Nej.'],
@@ -202,21 +202,25 @@ describe.each(goldens)('authority notice: $name', (golden) => {
     });
 
     it('shows placeholders exactly where facts are missing, and counts them', () => {
-      // A Danish draft quotes the engine's English findings below a gap for their Danish text (issue 12).
-      const a = golden.facts.assessment;
-      const reasonsGap = lang === 'da' && golden.facts.decision?.kind === 'accepted' && (a?.reasons.length ?? 0) > 0;
-      const gaps: Record<string, FieldKey[]> = reasonsGap
-        ? { ...golden.gaps, consequences_and_risk: [...(golden.gaps['consequences_and_risk'] ?? []), 'assessment.reasons'] }
-        : golden.gaps;
-      const shown = (f: FieldKey) => (f === 'assessment.reasons' ? untranslatedPlaceholder(f, lang) : placeholder(f, lang));
+      const gaps = golden.gaps;
       for (const section of draft.sections) {
-        const expected = (gaps[section.id] ?? []).map(shown).sort();
+        const expected = (gaps[section.id] ?? []).map((f) => placeholder(f, lang)).sort();
         expect([...distinctPlaceholders(section.body)].sort(), `section ${section.id}`).toEqual(expected);
       }
       const allGaps = Object.values(gaps).flat();
       expect(draft.missing.map((m) => m.field).sort()).toEqual([...allGaps].sort());
       expect(draft.missingCount).toBe(allGaps.length);
       expect(distinctPlaceholders(draft.markdown).size).toBe(allGaps.length);
+    });
+
+    it("states the assessment's findings in the draft's language, and never the other's", () => {
+      const findings = golden.facts.assessment?.reasons ?? [];
+      expect(findings.length).toBeGreaterThan(0);
+      const risk = byId.get('consequences_and_risk')?.body ?? '';
+      for (const finding of findings) {
+        expect(risk).toContain(`- ${finding[lang]}`);
+        expect(draft.markdown).not.toContain(finding[lang === 'en' ? 'da' : 'en']);
+      }
     });
 
     it('says in the header how many gaps are left, and where to submit', () => {
