@@ -75,7 +75,7 @@ const goldens: Golden[] = [
       da: {
         who_is_affected: ['Denne meddelelse er til dig, hvis du hører til denne gruppe: afviste udlændinge', 'Den gælder perioden fra 9. juni 2020 til 17. juli 2020.', 'Vi giver besked gennem denne offentlige meddelelse, fordi vi ikke længere kan nå alle, der boede på centrene dengang.'],
         what_happened: [seedCaseDa.subjectText!.whatHappened!, 'Det begyndte den 9. juni 2020. Vi fik kendskab til det den 4. august 2020. Det stoppede den 17. juli 2020.', 'Derfor skete det: Vores medarbejdere begik fejl'],
-        data_involved: ['Det drejer sig om disse oplysninger om dig: navn og andre identitetsoplysninger og lokaliseringsdata;', 'Det er ikke berørt: Dine sagsakter og dine kontaktoplysninger.'],
+        data_involved: ['Det drejer sig om disse oplysninger om dig: navn og andre identitetsoplysninger og lokaliseringsdata;', 'Disse oplysninger er ikke berørt: Dine sagsakter og dine kontaktoplysninger.'],
         who_may_have_seen: ['Bruddet handlede om, at oplysninger gik tabt og blev ændret. Det handlede ikke om, at andre så dem.'],
         consequences: [seedCaseDa.subjectText!.consequences!],
         what_we_did: [seedCaseDa.subjectText!.measures!, 'Vi har anmeldt bruddet til Datatilsynet den [MANGLER: hvornår Datatilsynet fik anmeldelsen].'],
