@@ -239,3 +239,28 @@ export const seedCaseDa: NoticeFacts = {
     apology: 'Vi beklager, at det er sket.',
   },
 };
+
+/**
+ * The ransomware case as the clinic's Danish-writing team records it: what the notice to the patients
+ * quotes, written by the team in Danish. The Danish golden of that notice is drafted from it.
+ */
+export const ransomwareCaseDa: NoticeFacts = {
+  ...ransomwareCase,
+  exposure: { ...ransomwareCase.exposure, who: 'den kriminelle gruppe bag angrebet' },
+  subjectAdvice: { steps: ['Vær forsigtig, hvis nogen kontakter dig om din behandling.'] },
+  subjectText: {
+    whatHappened: 'Kriminelle har angrebet den server, hvor vi gemmer patientjournaler, og låst dine oplysninger. De siger, at de har kopieret filer.',
+    cause: 'De kriminelle kom ind gennem et svagt punkt i vores fjernadgang.',
+    consequences: 'Dine helbredsoplysninger kan blive offentliggjort, og din behandling kan blive forsinket.',
+    measures: 'Vi har lukket serveren ned og skiftet alle adgangskoder. Vi er ved at hente dine oplysninger tilbage fra en sikkerhedskopi.',
+  },
+};
+
+/**
+ * The mis-sent e-mail as a Danish-writing team records it. The team has written nothing to the
+ * customers yet beyond who got the e-mail, so the Danish notice keeps the same gaps as the English one.
+ */
+export const misSentEmailCaseDa: NoticeFacts = {
+  ...misSentEmailCase,
+  exposure: { ...misSentEmailCase.exposure, who: 'én privatperson, der ved en fejl fik e-mailen' },
+};
