@@ -76,11 +76,13 @@ export function reason(code: ReasonCode, text: ReasonText): Reason {
  */
 export function reasonText(r: Reason, lang: Language): string {
   const sentence: unknown = (r as { text?: Partial<Record<string, unknown>> } | null | undefined)?.text?.[lang];
-  if (typeof sentence !== 'string' || sentence.trim() === '') {
-    throw new TypeError(
-      `An assessment reason has no ${lang === 'da' ? 'Danish' : 'English'} sentence: ${JSON.stringify(r)}. ` +
-        'Write it in src/domain/assessment/reasons.ts as reason(code, { en, da }), with its code in reason.ts.',
-    );
-  }
-  return sentence;
+  if (typeof sentence === 'string' && sentence.trim() !== '') return sentence;
+  const what =
+    typeof r === 'string'
+      ? `is a plain string, with no code and no Danish sentence: ${JSON.stringify(r)}`
+      : `has no ${lang === 'da' ? 'Danish' : 'English'} sentence: ${JSON.stringify(r)}`;
+  throw new TypeError(
+    `An assessment reason ${what}. Write it in src/domain/assessment/reasons.ts as reason(code, { en, da }), ` +
+      'with its code in REASON_CODES (src/domain/assessment/reason.ts).',
+  );
 }
