@@ -174,7 +174,7 @@ describe.each(goldens)('data-subject notice: $name', (golden) => {
     });
 
     it('never reuses the internal, third-person wording', () => {
-      const f = golden.facts;
+      const f = facts;
       for (const internal of [f.description, f.likelyConsequences, ...(f.measuresTaken ?? []), ...(f.mitigation ?? []), f.cause?.description]) {
         if (internal) expect(draft.markdown).not.toContain(internal);
       }
