@@ -2,11 +2,25 @@
 import type { AssessmentAnswers } from './answers.js';
 import { type Facts, readFacts } from './facts.js';
 import * as say from './reasons.js';
+import { type Reason, reasonText } from './reason.js';
 import type { AssessmentResult, Communication, Exemption, Risk } from './result.js';
 import { combine, confidentialityFinding, lossFinding } from './rules.js';
 import { type SeverityExplained, computeSeverity } from './severity.js';
 
 export function assess(answers: AssessmentAnswers): AssessmentResult {
+  const { reasons, ...decision } = evaluate(answers);
+  return { ...decision, reasons: reasons.map((r) => reasonText(r, 'en')) };
+}
+
+/**
+ * The reasons `assess()` gives, in the same order, with their codes and their sentences in every
+ * drafting language: for a draft or a surface in Danish. `assess(a).reasons` is their English.
+ */
+export function explainAssessment(answers: AssessmentAnswers): Reason[] {
+  return evaluate(answers).reasons;
+}
+
+function evaluate(answers: AssessmentAnswers): Omit<AssessmentResult, 'reasons'> & { reasons: Reason[] } {
   const facts = readFacts(answers);
   const severity = computeSeverity(facts);
   const disclosure = confidentialityFinding(facts, disclosureSeverity(facts, severity));
@@ -16,7 +30,7 @@ export function assess(answers: AssessmentAnswers): AssessmentResult {
   // controller notifies. The risk is still computed, for the controller's benefit.
   const processor = answers.role === 'processor';
 
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   if (processor) reasons.push(say.processorNote());
   reasons.push(...outcome.reasons, ...say.worseCaseNotes(facts));
 
@@ -44,7 +58,7 @@ export function assess(answers: AssessmentAnswers): AssessmentResult {
 interface CommunicationDecision {
   to: Communication;
   exemption: Exemption;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 /**

@@ -6,13 +6,14 @@
 // disclosure but not a loss, and a quick restore undoes a loss but not a disclosure.
 import { DAY_HOURS, type Facts, dataLikelyDisclosed, lossHours, restoredInGoodTime } from './facts.js';
 import * as say from './reasons.js';
+import type { Reason } from './reason.js';
 import { type Risk, maxRisk, minRisk, riskRank, stepUp } from './result.js';
 import type { SeverityExplained } from './severity.js';
 
 /** One side's outcome; the first reason is the decisive one. */
 export interface Finding {
   level: Risk;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 /** ENISA level to Art. 33/34 outcome: low → unlikely, medium → risk, high or very high → high. */
@@ -58,9 +59,9 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
   const a = f.answers;
   if (!f.intelligible) return { level: 'unlikely', reasons: [say.intactProtection()] };
 
-  const notes: string[] = [];
+  const notes: Reason[] = [];
   if (f.partialProtection) notes.push(say.partialProtection(f));
-  const decide = (level: Risk, decisive: readonly string[]): Finding => ({ level, reasons: [...decisive, ...notes] });
+  const decide = (level: Risk, decisive: readonly Reason[]): Finding => ({ level, reasons: [...decisive, ...notes] });
 
   if (f.disclosure === 'ruled_out') return decide('unlikely', [say.disclosureRuledOut(f)]);
   if (a.recipientDeletedOrReturned) {
@@ -78,7 +79,7 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
       notes.unshift(say.backupDoesNotRecallCopy(f));
     }
     if (!outOfControl) {
-      const floors: string[] = [];
+      const floors: Reason[] = [];
       if (sensitive || fraud) floors.push(say.sensitiveExposed(f, sensitive));
       // Data already public reveal nothing new (rule 6): the number of people does not change that.
       if (f.largeScale && !a.publiclyAvailableBefore) floors.push(say.largeScaleFloor(f));
@@ -107,7 +108,7 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
     return decide(raised, [say.scaleRaisesOutcome(f, raised), say.disclosureByEnisa(f, sev, enisa, true)]);
   }
 
-  const floors: string[] = [];
+  const floors: Reason[] = [];
   if (a.malicious) floors.push(say.maliciousFloor());
   if (outOfControl) floors.push(say.uncontrolledRecipientsFloor(f));
   if (f.largeScale) floors.push(say.largeScaleFloor(f));

@@ -7,6 +7,7 @@ import {
   baseScore,
 } from './data-categories.js';
 import { type Facts, disclosureJudgedPossible } from './facts.js';
+import type { Language } from '../language.js';
 import type { Severity, SeverityLevel } from './result.js';
 
 /** ENISA ease of identification. */
@@ -28,7 +29,8 @@ export interface DpcExplained {
 }
 
 export interface CbPart {
-  what: string;
+  /** The circumstance in words, for the reasons in each language. */
+  what: Readonly<Record<Language, string>>;
   points: number;
 }
 
@@ -115,24 +117,29 @@ function circumstances(f: Facts): CbPart[] {
     const wide = f.recipients === 'unknown' || f.recipients === 'public';
     parts.push(
       wide
-        ? { what: f.recipients === 'public' ? 'made public' : 'unknown recipients', points: 0.5 }
-        : { what: 'known recipients', points: 0.25 },
+        ? {
+            what: f.recipients === 'public'
+              ? { en: 'made public', da: 'offentliggjort' }
+              : { en: 'unknown recipients', da: 'ukendte modtagere' },
+            points: 0.5,
+          }
+        : { what: { en: 'known recipients', da: 'kendte modtagere' }, points: 0.25 },
     );
   }
   if (f.integrity && a.alteration !== 'none') {
     parts.push(
       a.alteration === 'unrecoverable'
-        ? { what: 'altered beyond recovery', points: 0.5 }
-        : { what: 'altered, recoverable', points: 0.25 },
+        ? { what: { en: 'altered beyond recovery', da: 'ændret uopretteligt' }, points: 0.5 }
+        : { what: { en: 'altered, recoverable', da: 'ændret, kan genskabes' }, points: 0.25 },
     );
   }
   if (f.availability && a.unavailability !== 'none') {
     parts.push(
       a.unavailability === 'permanent'
-        ? { what: 'lost permanently', points: 0.5 }
-        : { what: 'unavailable for a time', points: 0.25 },
+        ? { what: { en: 'lost permanently', da: 'tabt for altid' }, points: 0.5 }
+        : { what: { en: 'unavailable for a time', da: 'utilgængelige i en periode' }, points: 0.25 },
     );
   }
-  if (a.malicious) parts.push({ what: 'malicious intent', points: 0.5 });
+  if (a.malicious) parts.push({ what: { en: 'malicious intent', da: 'ondsindet hensigt' }, points: 0.5 });
   return parts;
 }

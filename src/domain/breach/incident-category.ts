@@ -17,7 +17,7 @@ export const INCIDENT_CATEGORY_LABELS: Readonly<Record<IncidentCategory, { en: s
   lost_or_stolen: { en: 'lost or stolen device or paper', da: 'mistet eller stjålet enhed eller papir' },
   mis_sent: { en: 'mis-sent e-mail or post', da: 'fejlsendt e-mail eller post' },
   published_by_mistake: { en: 'published by mistake', da: 'offentliggjort ved en fejl' },
-  employee_access: { en: 'unauthorised access by an employee', da: 'uberettiget adgang for en medarbejder' },
+  employee_access: { en: 'unauthorised access by an employee', da: 'en medarbejders uberettigede adgang' },
   system_failure: { en: 'system failure', da: 'systemfejl' },
   other: { en: 'other', da: 'andet' },
 };

@@ -49,11 +49,12 @@ export interface AssessmentLike {
   communicateToSubjects: 'no' | 'individual' | 'public';
   exemption: null | 'unintelligible' | 'measures_taken' | 'disproportionate_effort';
   /**
-   * The decisive findings behind `risk`, plain English sentences passed through verbatim (also
-   * into Danish drafts). Only findings: never the engine's notes to the DPO (what to do, whom to
-   * tell, its arithmetic), which are not statements to the authority.
+   * The decisive findings behind `risk`, each in both languages ({ en, da }: the engine writes every
+   * finding in Danish too, assessment/reasons.ts), so each draft states them in its own language.
+   * Only findings: never the engine's notes to the DPO (what to do, whom to tell, its arithmetic),
+   * which are not statements to the authority.
    */
-  reasons: string[];
+  reasons: Array<Readonly<Record<'en' | 'da', string>>>;
 }
 
 /**

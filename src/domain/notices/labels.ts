@@ -62,7 +62,8 @@ export const DATA_TYPE_LABELS: Record<DataType, Bilingual> = {
   health: { en: 'health information', da: 'helbredsoplysninger' },
   genetic: { en: 'genetic data', da: 'genetiske data' },
   biometric: { en: 'biometric data', da: 'biometriske data' },
-  racial_ethnic: { en: 'racial or ethnic origin', da: 'race eller etnisk oprindelse' },
+  // The Regulation's Danish wording (art. 9, stk. 1).
+  racial_ethnic: { en: 'racial or ethnic origin', da: 'racemæssig eller etnisk oprindelse' },
   political: { en: 'political opinions', da: 'politisk overbevisning' },
   religious: { en: 'religious beliefs', da: 'religiøs overbevisning' },
   philosophical: { en: 'philosophical beliefs', da: 'filosofisk overbevisning' },
@@ -101,7 +102,8 @@ export const NO_COMMUNICATION_LABELS: Record<NoCommunicationReason, Bilingual> =
   },
   measures_taken: {
     en: 'measures taken since ensure that the high risk is no longer likely to materialise (Art. 34(3)(b) GDPR)',
-    da: 'efterfølgende foranstaltninger sikrer, at den høje risiko sandsynligvis ikke længere vil opstå (databeskyttelsesforordningens art. 34, stk. 3, litra b)',
+    // Art. 34, stk. 3, litra b, in the Regulation's words: "sandsynligvis ikke længere er en realitet".
+    da: 'efterfølgende foranstaltninger sikrer, at den høje risiko sandsynligvis ikke længere er en realitet (databeskyttelsesforordningens art. 34, stk. 3, litra b)',
   },
   restriction_s22: {
     en: 'a restriction under section 22 of the Danish Data Protection Act applies',

@@ -111,7 +111,7 @@ export function measureReadability(markdown: string, lang: Language, warn: boole
   if (lang === 'da') {
     const score = lix(text);
     return warn && score > LIX_WARN_ABOVE
-      ? { metric: 'LIX', score, ...base, warning: `LIX ${score} er over ${LIX_WARN_ABOVE}: teksten er svær at læse. Brug kortere sætninger og kortere ord, især i ${quoted}.` }
+      ? { metric: 'LIX', score, ...base, warning: `LIX ${score} er over ${LIX_WARN_ABOVE}: Teksten er svær at læse. Brug kortere sætninger og kortere ord, især i ${quoted}.` }
       : { metric: 'LIX', score, ...base };
   }
   const score = fleschReadingEase(text);

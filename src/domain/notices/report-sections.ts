@@ -15,7 +15,7 @@ import {
   BREACH_TYPE_LABELS, CHANNEL_LABELS, DATA_TYPE_LABELS, LEVEL_LABELS, NO_COMMUNICATION_LABELS,
   PARTY_ROLE_LABELS, RISK_LABELS, ROLE_LABELS, SPECIAL_DATA_TYPES, SUBJECT_GROUP_LABELS,
 } from './labels.js';
-import { isRecorded, untranslatedPlaceholder } from './placeholders.js';
+import { isRecorded } from './placeholders.js';
 import { ENISA_METHOD } from './reference.js';
 import { REPORT_TEXT as T } from './report-text.js';
 
@@ -196,18 +196,8 @@ function riskBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
   if (d.kind === 'overridden') {
     return [outcome, `${ctx.t(T.decidedOnGrounds)} ${ctx.text(d.justification, 'decision')}`, severity];
   }
-  return [outcome, severity, a.reasons.length > 0 ? reasonsBlock(a.reasons, ctx) : ''];
-}
-
-/**
- * The engine's findings are English sentences (assessment/reasons.ts). A Danish draft does not mix
- * them into Danish prose: it shows a gap for the Danish text and, below it, the findings as a clearly
- * marked English quotation of the assessment record for the DPO to translate.
- */
-function reasonsBlock(reasons: readonly string[], ctx: DraftContext): string {
-  if (ctx.lang === 'en') return labelled(ctx.t(T.reasons), ctx.bullets(reasons, 'assessment'));
-  const quoted = reasons.map((r) => `> - ${r.trim()}`).join('\n');
-  return `${labelled(ctx.t(T.reasons), untranslatedPlaceholder('assessment.reasons', ctx.lang))}\n\n${ctx.t(T.reasonsQuoted)}\n\n${quoted}`;
+  // The engine's findings, each written in both languages (assessment/reasons.ts): this draft's own.
+  return [outcome, severity, a.reasons.length > 0 ? labelled(ctx.t(T.reasons), ctx.bullets(a.reasons.map((r) => ctx.t(r)), 'assessment')) : ''];
 }
 
 /** `withRisk`: the controller's risk assessment; a processor's notice leaves the decision to the controller. */

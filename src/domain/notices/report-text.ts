@@ -70,7 +70,9 @@ export const REPORT_TEXT = {
   // Delay
   authorityLate: {
     en: `This notification is made after the deadline of {deadline}. ${LEGAL.art33_1.en} requires the ${TERMS.reasonsForDelay.en}.`,
-    da: `Anmeldelsen sker efter fristen, der udløb den {deadline}. Efter ${LEGAL.art33_1.da} skal der gives en ${TERMS.reasonsForDelay.da}.`,
+    // The Regulation's words: a late notification "ledsages af en begrundelse for forsinkelsen"; the comma
+    // after "stk. 1" closes the reference, as Danish legal citations do.
+    da: `Anmeldelsen sker efter fristen, der udløb den {deadline}. Efter ${LEGAL.art33_1.da}, skal anmeldelsen derfor ledsages af en ${TERMS.reasonsForDelay.da}.`,
   },
   processorLate: {
     en: 'This notice is sent after the deadline of {deadline} in our agreement.',
@@ -119,11 +121,7 @@ export const REPORT_TEXT = {
     da: 'Vi har truffet denne beslutning med følgende begrundelse:',
   },
   severity: { en: 'Severity', da: 'Alvor' },
-  reasons: { en: 'Reasons', da: 'Begrundelser (som registreret i risikovurderingen)' },
-  reasonsQuoted: {
-    en: 'The findings of the risk assessment, quoted as recorded:',
-    da: 'Risikovurderingens fund, citeret på engelsk som registreret (oversæt dem, og slet citatet før afsendelse):',
-  },
+  reasons: { en: 'Reasons', da: 'Begrundelser' },
 
   // 8. Measures taken
   measuresTaken: { en: 'Measures taken', da: 'Trufne foranstaltninger' },
@@ -159,15 +157,15 @@ export const REPORT_TEXT = {
   // Processor notice
   processorIntro: {
     en: `We, {org}, process personal data on your behalf as your ${TERMS.processor.en}. Under ${LEGAL.art33_2.en} we tell you, as ${TERMS.controller.en}, of a ${TERMS.personalDataBreach.en} ${TERMS.withoutUndueDelay.en} after becoming aware of it.`,
-    da: `Vi, {org}, behandler personoplysninger på jeres vegne som ${TERMS.processor.da}. Efter ${LEGAL.art33_2.da} underretter vi jer som ${TERMS.controller.da} om et ${TERMS.personalDataBreach.da} ${TERMS.withoutUndueDelay.da}, efter at vi er blevet bekendt med det.`,
+    da: `Vi, {org}, behandler personoplysninger på jeres vegne som ${TERMS.processor.da}. Efter ${LEGAL.art33_2.da}, underretter vi jer som ${TERMS.controller.da} om et ${TERMS.personalDataBreach.da} ${TERMS.withoutUndueDelay.da}, efter at vi er blevet bekendt med det.`,
   },
   controllerDecides: {
     en: 'You, as controller, decide whether the breach must be notified to the supervisory authority and communicated to the data subjects. This notice gives what we know and makes no risk decision for you.',
-    da: 'I afgør som dataansvarlig, om bruddet skal anmeldes til tilsynsmyndigheden, og om de registrerede skal underrettes. Denne meddelelse giver de oplysninger, vi har, og træffer ingen beslutning om risiko for jer.',
+    da: 'I afgør som dataansvarlig, om bruddet skal anmeldes til tilsynsmyndigheden, og om de registrerede skal underrettes. Denne meddelelse indeholder de oplysninger, vi har, og vi træffer ingen afgørelse om risikoen på jeres vegne.',
   },
   controllerDeadline: {
     en: `If you must notify the supervisory authority, your own deadline runs from when you become aware of the breach, which is at the latest when you receive this notice: ${TERMS.withoutUndueDelay.en} and, ${TERMS.within72Hours.en} (${LEGAL.art33_1.en}).`,
-    da: `Hvis I skal anmelde bruddet til tilsynsmyndigheden, løber jeres egen frist fra det tidspunkt, hvor I bliver bekendt med bruddet, og senest fra I modtager denne meddelelse: ${TERMS.withoutUndueDelay.da} og ${TERMS.within72HoursOfYou.da} (${LEGAL.art33_1.da}).`,
+    da: `Hvis I skal anmelde bruddet til tilsynsmyndigheden, løber jeres egen frist fra det tidspunkt, hvor I bliver bekendt med bruddet, og dermed senest fra det tidspunkt, hvor I modtager denne meddelelse: ${TERMS.withoutUndueDelay.da} og ${TERMS.within72HoursOfYou.da} (${LEGAL.art33_1.da}).`,
   },
   askUs: {
     en: 'Tell our contact person above what further information you need.',

@@ -43,7 +43,7 @@ export const SUBJECT_TEXT = {
 
   // Information involved
   dataIs: { en: 'This is the information about you that is involved: {data}.', da: 'Det drejer sig om disse oplysninger om dig: {data}.' },
-  dataIsNot: { en: 'What is not affected: {data}', da: 'Det er ikke berørt: {data}' },
+  dataIsNot: { en: 'What is not affected: {data}', da: 'Disse oplysninger er ikke berørt: {data}' },
 
   // Who may have seen it
   notSeen: {

@@ -29,15 +29,16 @@ export const TERMS = {
   withoutUndueDelay: { en: 'without undue delay', da: 'uden unødig forsinkelse' },
   // Art. 33(1) in the Regulation's own words: "without undue delay and, where feasible, not later
   // than 72 hours after having become aware of it" / "uden unødig forsinkelse og om muligt senest
-  // 72 timer efter, at den dataansvarlige er blevet bekendt med det". Always after withoutUndueDelay.
+  // 72 timer, efter at den dataansvarlige er blevet bekendt med det" (notices.md §3: the comma goes
+  // before the conjunction "efter at"). Always after withoutUndueDelay.
   within72Hours: {
     en: 'where feasible, not later than 72 hours after becoming aware',
-    da: 'om muligt senest 72 timer efter, at den dataansvarlige er blevet bekendt med bruddet',
+    da: 'om muligt senest 72 timer, efter at den dataansvarlige er blevet bekendt med bruddet',
   },
   /** The same, addressed to the controller a processor writes to. */
   within72HoursOfYou: {
     en: 'where feasible, not later than 72 hours after becoming aware',
-    da: 'om muligt senest 72 timer efter, at I er blevet bekendt med bruddet',
+    da: 'om muligt senest 72 timer, efter at I er blevet bekendt med bruddet',
   },
   inPhases: { en: 'in phases', da: 'trinvist' },
   reasonsForDelay: { en: 'reasons for the delay', da: 'begrundelse for forsinkelsen' },

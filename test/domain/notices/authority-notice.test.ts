@@ -6,11 +6,11 @@
 
 import { describe, expect, it } from 'vitest';
 import {
-  draftAuthorityNotice, placeholder, untranslatedPlaceholder, type FieldKey, type Language, type NoticeDraft, type NoticeFacts,
+  draftAuthorityNotice, placeholder, type FieldKey, type Language, type NoticeDraft, type NoticeFacts,
 } from '../../../src/domain/notices/index.js';
 import { formatNumber } from '../../../src/domain/notices/format.js';
 import {
-  misSentEmailCase, misSentNow, ransomwareCase, ransomwareNow, sectionsById, seedCase, seedNow,
+  misSentEmailCase, misSentEmailCaseDa, misSentNow, ransomwareCase, ransomwareCaseDa, ransomwareNow, sectionsById, seedCase, seedCaseDa, seedNow,
 } from './fixtures.js';
 
 const HEADINGS: Record<Language, Record<string, string>> = {
@@ -56,6 +56,8 @@ function severityOf(facts: NoticeFacts, lang: Language): string {
 interface Golden {
   name: string;
   facts: NoticeFacts;
+  /** The facts as a Danish-writing team records them, for the Danish draft. */
+  factsDa: NoticeFacts;
   now: string;
   late: boolean;
   /** Facts expected per section, per language. */
@@ -68,6 +70,7 @@ const goldens: Golden[] = [
   {
     name: 'seed case (AMS data loss, notified late)',
     facts: seedCase,
+    factsDa: seedCaseDa,
     now: seedNow,
     late: true,
     gaps: {
@@ -92,22 +95,23 @@ const goldens: Golden[] = [
       },
       da: {
         notification_type: ['**Anmeldelsestype:** Ny anmeldelse.', '**Fuldstændig eller foreløbig:** Fuldstændig anmeldelse.', '**Vores reference:** BR-2020-0007'],
-        contacts: ['**Vores rolle:** dataansvarlig', '**Dataansvarlig:** Udlændingestyrelsen', '**Anmelder:** Case Handler ([MANGLER: stilling eller funktion for den person, der anmelder])', '- AMS system supplier (databehandler)'],
-        timeline: ['**Bruddet begyndte:** 9. juni 2020 kl. 08.00 dansk tid', 'Nej, bruddet er ophørt.', '**Bruddet ophørte:** 17. juli 2020 kl. 22.00 dansk tid', '**Vi blev bekendt med bruddet:** 4. august 2020 kl. 10.00 dansk tid', 'uden unødig forsinkelse og om muligt senest 72 timer efter, at den dataansvarlige er blevet bekendt med bruddet', '7. august 2020 kl. 10.00 dansk tid'],
-        delay: ['efter fristen, der udløb den 7. august 2020 kl. 10.00 dansk tid', 'databeskyttelsesforordningens art. 33, stk. 1', `**Begrundelse for forsinkelsen:** ${seedCase.delayReason}`],
+        contacts: ['**Vores rolle:** dataansvarlig', '**Dataansvarlig:** Udlændingestyrelsen', '**Anmelder:** Case Handler ([MANGLER: stilling eller funktion for den person, der anmelder])', '- Leverandøren af AMS (databehandler)'],
+        timeline: ['**Bruddet begyndte:** 9. juni 2020 kl. 08.00 dansk tid', 'Nej, bruddet er ophørt.', '**Bruddet ophørte:** 17. juli 2020 kl. 22.00 dansk tid', '**Vi blev bekendt med bruddet:** 4. august 2020 kl. 10.00 dansk tid', 'uden unødig forsinkelse og om muligt senest 72 timer, efter at den dataansvarlige er blevet bekendt med bruddet', '7. august 2020 kl. 10.00 dansk tid'],
+        delay: ['efter fristen, der udløb den 7. august 2020 kl. 10.00 dansk tid', 'databeskyttelsesforordningens art. 33, stk. 1', `**Begrundelse for forsinkelsen:** ${seedCaseDa.delayReason}`],
         nature: ['**Hændelsens art:** systemfejl', 'tilgængelighed (hændeligt', 'og integritet (uautoriseret', '**Årsag:** intern; ikke bevidst.'],
-        subjects_and_data: ['**Kategorier af registrerede:** sårbare personer; rejected foreign nationals', '**Typer af personoplysninger:** navn og andre identitetsoplysninger og lokaliseringsdata', '(databeskyttelsesforordningens art. 9 eller 10):** Nej'],
+        subjects_and_data: ['**Kategorier af registrerede:** sårbare personer; afviste udlændinge', '**Typer af personoplysninger:** navn og andre identitetsoplysninger og lokaliseringsdata', '(databeskyttelsesforordningens art. 9 eller 10):** Nej'],
         measures_before: [],
-        consequences_and_risk: ['Bruddet indebærer sandsynligvis en høj risiko for fysiske personers rettigheder og frihedsrettigheder.', severityOf(seedCase, 'da'), '**Begrundelser (som registreret i risikovurderingen):**'],
+        consequences_and_risk: ['Bruddet indebærer sandsynligvis en høj risiko for fysiske personers rettigheder og frihedsrettigheder.', severityOf(seedCase, 'da'), '**Begrundelser:**'],
         measures_taken: ['**Foranstaltninger for at begrænse bruddets mulige skadevirkninger:**'],
         communication: ['**Status:** De registrerede vil blive underrettet.', '**Planlagt til:** 26. august 2021 kl. 10.00 dansk tid', 'vores hjemmeside, som offentlig meddelelse (databeskyttelsesforordningens art. 34, stk. 3, litra c)'],
-        other_authorities: ['**Politiet underrettet:** Nej.', '- The public prosecutor', '**Personer i andre EU/EØS-lande berørt:** Nej.'],
+        other_authorities: ['**Politiet underrettet:** Nej.', '- Anklagemyndigheden', '**Personer i andre EU/EØS-lande berørt:** Nej.'],
       },
     },
   },
   {
     name: 'ransomware at a clinic (initial notification, on time, nothing missing)',
     facts: ransomwareCase,
+    factsDa: ransomwareCaseDa,
     now: ransomwareNow,
     late: false,
     gaps: {},
@@ -126,12 +130,12 @@ const goldens: Golden[] = [
       },
       da: {
         notification_type: ['Foreløbig anmeldelse; flere oplysninger følger trinvist (databeskyttelsesforordningens art. 33, stk. 4).', '20. marts 2026 kl. 12.00 dansk tid'],
-        contacts: ['**CVR-nummer:** 31415926', '**Branche eller sektor:** Health care', '**Anmelder:** Lars Leth (IT manager)', '- IT Drift A/S (databehandler, soc@itdrift.dk)'],
+        contacts: ['**CVR-nummer:** 31415926', '**Branche eller sektor:** Sundhedssektoren', '**Anmelder:** Lars Leth (IT-chef)', '- IT Drift A/S (databehandler, soc@itdrift.dk)'],
         timeline: ['**Bruddet begyndte:** Endnu ikke kendt.', 'Ja, bruddet står stadig på.', '**Bruddet blev opdaget:** 14. marts 2026 kl. 08.45 dansk tid', '17. marts 2026 kl. 09.30 dansk tid'],
         nature: ['**Hændelsens art:** ransomware eller anden skadelig software', '**Årsag:** ekstern; bevidst (ondsindet).'],
         subjects_and_data: ['**Antal registrerede:** ca. 3.400', 'CPR-nummer og helbredsoplysninger', ':** Ja (helbredsoplysninger)', '**Antal registreringer:** ca. 41.000'],
-        measures_before: ['- Nightly backup to a separate network'],
-        consequences_and_risk: ['**Sandsynlige konsekvenser:** Patients may lose care'],
+        measures_before: ['- Sikkerhedskopiering hver nat til et separat netværk'],
+        consequences_and_risk: [`**Sandsynlige konsekvenser:** ${ransomwareCaseDa.likelyConsequences}`],
         measures_taken: ['**Trufne foranstaltninger:**'],
         communication: ['De registrerede vil blive underrettet.', '**Hvordan:** Digital Post og brev', 'Teksten til underretningen er vedlagt.'],
         other_authorities: ['**Politiet underrettet:** Ja (politiets journalnummer: POL-0815).', '**Andre underrettede myndigheder:** Ingen.', '**Personer i andre EU/EØS-lande berørt:** Ja: Tyskland (40) og Sverige (12).'],
@@ -141,6 +145,7 @@ const goldens: Golden[] = [
   {
     name: 'mis-sent e-mail (submitted on time, redrafted after the deadline)',
     facts: misSentEmailCase,
+    factsDa: misSentEmailCaseDa,
     now: misSentNow,
     late: false,
     gaps: {
@@ -183,7 +188,8 @@ function distinctPlaceholders(markdown: string): Set<string> {
 
 describe.each(goldens)('authority notice: $name', (golden) => {
   describe.each(['en', 'da'] as const)('in %s', (lang) => {
-    const draft: NoticeDraft = draftAuthorityNotice(golden.facts, { lang, now: golden.now });
+    const facts = lang === 'da' ? golden.factsDa : golden.facts;
+    const draft: NoticeDraft = draftAuthorityNotice(facts, { lang, now: golden.now });
     const byId = sectionsById(draft);
 
     it('has the EDPB template sections in order, with the delay section only when late', () => {
@@ -202,21 +208,26 @@ describe.each(goldens)('authority notice: $name', (golden) => {
     });
 
     it('shows placeholders exactly where facts are missing, and counts them', () => {
-      // A Danish draft quotes the engine's English findings below a gap for their Danish text (issue 12).
-      const a = golden.facts.assessment;
-      const reasonsGap = lang === 'da' && golden.facts.decision?.kind === 'accepted' && (a?.reasons.length ?? 0) > 0;
-      const gaps: Record<string, FieldKey[]> = reasonsGap
-        ? { ...golden.gaps, consequences_and_risk: [...(golden.gaps['consequences_and_risk'] ?? []), 'assessment.reasons'] }
-        : golden.gaps;
-      const shown = (f: FieldKey) => (f === 'assessment.reasons' ? untranslatedPlaceholder(f, lang) : placeholder(f, lang));
+      const gaps = golden.gaps;
       for (const section of draft.sections) {
-        const expected = (gaps[section.id] ?? []).map(shown).sort();
+        const expected = (gaps[section.id] ?? []).map((f) => placeholder(f, lang)).sort();
         expect([...distinctPlaceholders(section.body)].sort(), `section ${section.id}`).toEqual(expected);
       }
       const allGaps = Object.values(gaps).flat();
       expect(draft.missing.map((m) => m.field).sort()).toEqual([...allGaps].sort());
       expect(draft.missingCount).toBe(allGaps.length);
       expect(distinctPlaceholders(draft.markdown).size).toBe(allGaps.length);
+    });
+
+    it("is in one language: the team's texts and the assessment's findings in the draft's language, never the other's", () => {
+      expect(draft.readability.otherLanguageSentences).toBe(0);
+      const findings = facts.assessment?.reasons ?? [];
+      expect(findings.length).toBeGreaterThan(0);
+      const risk = byId.get('consequences_and_risk')?.body ?? '';
+      for (const finding of findings) {
+        expect(risk).toContain(`- ${finding[lang]}`);
+        expect(draft.markdown).not.toContain(finding[lang === 'en' ? 'da' : 'en']);
+      }
     });
 
     it('says in the header how many gaps are left, and where to submit', () => {

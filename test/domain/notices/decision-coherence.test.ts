@@ -8,7 +8,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assess, type AssessmentAnswers, type AssessmentResult } from '../../../src/domain/assessment/index.js';
+import { assess, explainAssessment, type AssessmentAnswers, type AssessmentResult } from '../../../src/domain/assessment/index.js';
 import { proposedOutcome } from '../../../src/domain/decision.js';
 import { noticeFactsFrom, riskOfDecision, type DecisionRecord, type NoticeSource } from '../../../src/domain/notices/from-breach.js';
 import { draftAuthorityNotice, type Language, type NoticeDraft } from '../../../src/domain/notices/index.js';
@@ -62,9 +62,8 @@ function statedCommunication(draft: NoticeDraft): 'told' | 'not_told' | 'gap' {
 /** The bullets under "Reasons" in the risk section. */
 function statedReasons(draft: NoticeDraft): string[] {
   const body = sectionsById(draft).get('consequences_and_risk')?.body ?? '';
-  const after = body.split(/\*\*(?:Reasons|Begrundelser \(som registreret i risikovurderingen\)):\*\*/)[1] ?? '';
-  // A Danish draft quotes the English findings as a block quote ("> - …").
-  return after.split('\n').map((l) => l.replace(/^> /, '')).filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+  const after = body.split(/\*\*(?:Reasons|Begrundelser):\*\*/)[1] ?? '';
+  return after.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
 }
 
 /**
@@ -79,6 +78,12 @@ const INSTRUCTIONS = [
   /in the notification/i,
   /As a (?:processor|joint controller)/i,
   /another reason|en anden begrundelse/i,
+  // The same notes in Danish (assessment/reasons.ts).
+  /(?:skal anmeldes|behøver ikke at blive anmeldt) til Datatilsynet/i,
+  /skal (?:derfor )?underrettes|behøver (?:derfor )?ikke at blive underrettet/i,
+  /dokumenteres internt|dokumenterer bruddet/i,
+  /i anmeldelsen/i,
+  /Som (?:databehandler|fælles dataansvarlige)/i,
 ];
 
 function expectNoInstructions(draft: NoticeDraft): void {
@@ -93,9 +98,10 @@ describe('the risk section states the decision as recorded', () => {
         for (const lang of LANGS) {
           const draft = authority(a, accepted(a), lang);
           expect(statedRisk(draft)).toBe(result.risk);
-          // Its reasons are the engine's own sentences (nothing added), and not all of them.
-          for (const reason of statedReasons(draft)) expect(result.reasons).toContain(reason);
-          expect(statedReasons(draft).length).toBeLessThan(result.reasons.length);
+          // Its reasons are the engine's own sentences in the draft's language (nothing added), and not all of them.
+          const engine = explainAssessment(a).map((r) => r.text[lang]);
+          for (const reason of statedReasons(draft)) expect(engine).toContain(reason);
+          expect(statedReasons(draft).length).toBeLessThan(engine.length);
           expectNoInstructions(draft);
           // Telling the people goes with a high risk, in both sections.
           expect(statedCommunication(draft)).toBe(result.communicateToSubjects === 'no' ? 'not_told' : 'told');
@@ -165,7 +171,7 @@ describe.each(overrides)('an overridden decision gives a coherent filing ($name)
     it('gives the DPO\'s justification as the reason, and none of the engine\'s reasons for the outcome set aside', () => {
       expect(risk).toContain(decision.justification!);
       expect(risk).toContain(`${lang === 'en' ? 'We decided this on the following grounds:' : 'Vi har truffet denne beslutning med følgende begrundelse:'} ${decision.justification}`);
-      for (const reason of engine.reasons) expect(draft.markdown).not.toContain(reason);
+      for (const reason of explainAssessment(a)) expect(draft.markdown).not.toContain(reason.text[lang]);
       expect(statedReasons(draft)).toEqual([]);
     });
 

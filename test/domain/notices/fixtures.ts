@@ -219,10 +219,32 @@ export function sectionsById(draft: { sections: Array<{ id: string; heading: str
 
 /**
  * The seed case as a Danish-writing team records it: the team's texts in Danish (the drafts take
- * each language's text from its own facts, from-breach.ts), so the Danish golden reads as Danish.
+ * each language's text from its own facts, from-breach.ts), so the Danish goldens read as Danish.
+ * Names (the system, the centres, the person reporting) stay as they are.
  */
 export const seedCaseDa: NoticeFacts = {
   ...seedCase,
+  organisation: { ...seedCase.organisation, sector: 'Offentlig forvaltning (udlændingeområdet)' },
+  title: 'Tab af data i adgangssystemet AMS',
+  description:
+    'Uplanlagte nedbrud i adgangssystemet AMS medførte, at en del af registreringerne af ind- og udgang på Udrejsecenter Kærshovedgård og Udrejsecenter Sjælsmark gik tabt.',
+  discovery: 'En grundig undersøgelse af AMS sammen med andre myndigheder.',
+  otherParties: [{ name: 'Leverandøren af AMS', role: 'processor' }],
+  cause: { ...seedCase.cause, description: 'Menneskelige fejl og for sjælden sikkerhedskopiering.' },
+  measuresTaken: [
+    'Undlod at politianmelde overtrædelser i perioderne og trak allerede indgivne anmeldelser tilbage',
+    'Meddelte anklagemyndigheden, at data fra de pågældende datoer ikke kan bruges',
+  ],
+  measuresProposed: [
+    'Indskærpelse af vores retningslinjer for data over for leverandørerne',
+    'Skærpet overvågning af systemet, hyppigere sikkerhedskopiering og længere logningsperiode',
+  ],
+  mitigation: ['De pågældende perioder indgår ikke i beregningen af ydelser'],
+  actualConsequences: 'Så vidt vi ved, har ingen fået nedsat ydelser eller været udsat for sanktioner på et forkert grundlag.',
+  likelyConsequences:
+    'En beboer kan være registreret som fraværende. Det kan føre til lavere ydelser og en politianmeldelse, selv om personen var til stede.',
+  delayReason: 'Tabet af data blev først opdaget senere, ikke allerede da nedbruddene blev konstateret.',
+  otherAuthorities: { ...seedCase.otherAuthorities, others: ['Anklagemyndigheden'] },
   subjects: { ...seedCase.subjects, description: 'afviste udlændinge med pligt til at opholde sig på Udrejsecenter Kærshovedgård eller Sjælsmark' },
   data: {
     ...seedCase.data,
@@ -238,4 +260,47 @@ export const seedCaseDa: NoticeFacts = {
     measures: 'Vi har trukket politianmeldelserne for de dage tilbage. Vi bruger ikke de tabte dage, når vi beregner dine ydelser.',
     apology: 'Vi beklager, at det er sket.',
   },
+};
+
+/** The ransomware case as the clinic's Danish-writing team records it; the Danish goldens are drafted from it. */
+export const ransomwareCaseDa: NoticeFacts = {
+  ...ransomwareCase,
+  organisation: { ...ransomwareCase.organisation, sector: 'Sundhedssektoren' },
+  reporter: { ...ransomwareCase.reporter, function: 'IT-chef' },
+  title: 'Ransomware på serveren med patientjournaler',
+  description: 'Ransomware har krypteret serveren med patientjournaler. Angriberne oplyser, at de har kopieret filer.',
+  discovery: 'Personalet kunne ikke åbne patientjournaler og så en besked med krav om løsesum.',
+  systems: ['Server med patientjournaler', 'Bookingsystem'],
+  measuresBefore: ['Sikkerhedskopiering hver nat til et separat netværk', 'Antivirus på alle servere'],
+  measuresTaken: ['Tog serveren af netværket', 'Nulstillede alle administratoradgangskoder'],
+  measuresProposed: ['Totrinsbekræftelse ved fjernadgang'],
+  mitigation: ['Genskabelse af patientjournalerne fra sikkerhedskopien'],
+  actualConsequences: 'Aftaler den 14. marts måtte flyttes.',
+  likelyConsequences: 'Patienter kan gå glip af behandling, hvis journalerne forbliver utilgængelige, og helbredsoplysninger kan blive offentliggjort.',
+  exposure: { ...ransomwareCase.exposure, who: 'den kriminelle gruppe bag angrebet' },
+  subjectAdvice: { steps: ['Vær forsigtig, hvis nogen kontakter dig om din behandling.'] },
+  subjectText: {
+    whatHappened: 'Kriminelle har angrebet den server, hvor vi gemmer patientjournaler, og låst dine oplysninger. De siger, at de har kopieret filer.',
+    cause: 'De kriminelle kom ind gennem et svagt punkt i vores fjernadgang.',
+    consequences: 'Dine helbredsoplysninger kan blive offentliggjort, og din behandling kan blive forsinket.',
+    measures: 'Vi har lukket serveren ned og skiftet alle adgangskoder. Vi er ved at hente dine oplysninger tilbage fra en sikkerhedskopi.',
+  },
+};
+
+/**
+ * The mis-sent e-mail as a Danish-writing team records it. The team has written nothing to the
+ * customers yet beyond who got the e-mail, so the Danish notice keeps the same gaps as the English one.
+ */
+export const misSentEmailCaseDa: NoticeFacts = {
+  ...misSentEmailCase,
+  organisation: { ...misSentEmailCase.organisation, sector: 'Detailhandel med byggematerialer' },
+  title: 'Kundeliste sendt til en forkert modtager',
+  description: 'En medarbejder sendte et regneark med kunder til en privatperson i stedet for til vores revisor.',
+  discovery: 'Modtageren svarede, at e-mailen ikke var tiltænkt vedkommende.',
+  measuresBefore: ['Retningslinjer for at sende personoplysninger med e-mail'],
+  measuresTaken: ['Bad modtageren om at slette e-mailen'],
+  measuresProposed: ['Advarsel i mailprogrammet ved eksterne modtagere'],
+  actualConsequences: 'Ingen kendte.',
+  likelyConsequences: 'Kunderne kan blive kontaktet uønsket eller udsat for forsøg på svindel med deres oplysninger.',
+  exposure: { ...misSentEmailCase.exposure, who: 'én privatperson, der ved en fejl fik e-mailen' },
 };

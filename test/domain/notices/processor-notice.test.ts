@@ -24,14 +24,14 @@ describe('processor notice', () => {
       expect(draft.kind).toBe('processor');
       expect(draft.header).toContain(lang === 'en' ? '**To:** Region Testland (dpo@region.example)' : '**Til:** Region Testland (dpo@region.example)');
       expect(byId.get('about')?.body).toContain(lang === 'en' ? 'We, Klinik Nord ApS, process personal data on your behalf' : 'Vi, Klinik Nord ApS, behandler personoplysninger på jeres vegne');
-      expect(byId.get('controller_decides')?.body).toContain(lang === 'en' ? 'makes no risk decision for you' : 'træffer ingen beslutning om risiko for jer');
+      expect(byId.get('controller_decides')?.body).toContain(lang === 'en' ? 'makes no risk decision for you' : 'vi træffer ingen afgørelse om risikoen på jeres vegne');
     });
 
     it("tells the controller that its own 72 hours run from when it becomes aware, in the Regulation's words", () => {
       const body = byId.get('controller_decides')?.body ?? '';
       expect(body).toContain(lang === 'en'
         ? 'your own deadline runs from when you become aware of the breach, which is at the latest when you receive this notice: without undue delay and, where feasible, not later than 72 hours after becoming aware (Art. 33(1) GDPR)'
-        : 'løber jeres egen frist fra det tidspunkt, hvor I bliver bekendt med bruddet, og senest fra I modtager denne meddelelse: uden unødig forsinkelse og om muligt senest 72 timer efter, at I er blevet bekendt med bruddet');
+        : 'løber jeres egen frist fra det tidspunkt, hvor I bliver bekendt med bruddet, og dermed senest fra det tidspunkt, hvor I modtager denne meddelelse: uden unødig forsinkelse og om muligt senest 72 timer, efter at I er blevet bekendt med bruddet');
       // Its own duty is Art. 33(2); the controller's deadline is not the processor's.
       expect(byId.get('about')?.body).toContain(lang === 'en' ? 'Art. 33(2) GDPR' : 'art. 33, stk. 2');
       expect(byId.get('timeline')?.body).not.toMatch(/33\(1\)|stk\. 1/);
@@ -39,7 +39,7 @@ describe('processor notice', () => {
 
     it('makes no risk decision, even when an assessment is recorded', () => {
       expect(draft.markdown).not.toContain('ENISA');
-      expect(draft.markdown).not.toContain(ransomwareCase.assessment!.reasons[0]!);
+      expect(draft.markdown).not.toContain(ransomwareCase.assessment!.reasons[0]![lang]);
       expect(draft.markdown).not.toMatch(lang === 'en' ? /risk assessment|likely to result in/ : /risikovurdering|indebærer sandsynligvis/);
       expect(draft.markdown).not.toMatch(/communication|underretning af de registrerede/i);
     });

@@ -8,7 +8,7 @@ import {
   draftSubjectNotice, placeholder, subjectVariantFor, type FieldKey, type Language, type NoticeFacts,
 } from '../../../src/domain/notices/index.js';
 import {
-  misSentEmailCase, misSentNow, ransomwareCase, ransomwareNow, sectionsById, seedCase, seedCaseDa, seedNow,
+  misSentEmailCase, misSentEmailCaseDa, misSentNow, ransomwareCase, ransomwareCaseDa, ransomwareNow, sectionsById, seedCase, seedCaseDa, seedNow,
 } from './fixtures.js';
 
 const HEADINGS: Record<Language, Record<string, string>> = {
@@ -75,7 +75,7 @@ const goldens: Golden[] = [
       da: {
         who_is_affected: ['Denne meddelelse er til dig, hvis du hører til denne gruppe: afviste udlændinge', 'Den gælder perioden fra 9. juni 2020 til 17. juli 2020.', 'Vi giver besked gennem denne offentlige meddelelse, fordi vi ikke længere kan nå alle, der boede på centrene dengang.'],
         what_happened: [seedCaseDa.subjectText!.whatHappened!, 'Det begyndte den 9. juni 2020. Vi fik kendskab til det den 4. august 2020. Det stoppede den 17. juli 2020.', 'Derfor skete det: Vores medarbejdere begik fejl'],
-        data_involved: ['Det drejer sig om disse oplysninger om dig: navn og andre identitetsoplysninger og lokaliseringsdata;', 'Det er ikke berørt: Dine sagsakter og dine kontaktoplysninger.'],
+        data_involved: ['Det drejer sig om disse oplysninger om dig: navn og andre identitetsoplysninger og lokaliseringsdata;', 'Disse oplysninger er ikke berørt: Dine sagsakter og dine kontaktoplysninger.'],
         who_may_have_seen: ['Bruddet handlede om, at oplysninger gik tabt og blev ændret. Det handlede ikke om, at andre så dem.'],
         consequences: [seedCaseDa.subjectText!.consequences!],
         what_we_did: [seedCaseDa.subjectText!.measures!, 'Vi har anmeldt bruddet til Datatilsynet den [MANGLER: hvornår Datatilsynet fik anmeldelsen].'],
@@ -87,6 +87,7 @@ const goldens: Golden[] = [
   {
     name: 'ransomware, individual notice',
     facts: ransomwareCase,
+    factsDa: ransomwareCaseDa,
     now: ransomwareNow,
     variant: 'individual',
     title: {
@@ -105,12 +106,12 @@ const goldens: Golden[] = [
         questions: ['If you have questions, contact our data protection officer: Dorte Dahl, dpo@kliniknord.dk, +45 70 10 20 30.', 'Kind regards\nKlinik Nord ApS'],
       },
       da: {
-        what_happened: ['Vi ved endnu ikke, hvornår det begyndte. Vi fik kendskab til det den 14. marts 2026. Det står stadig på.'],
+        what_happened: [ransomwareCaseDa.subjectText!.whatHappened!, 'Vi ved endnu ikke, hvornår det begyndte. Vi fik kendskab til det den 14. marts 2026. Det står stadig på.', `Derfor skete det: ${ransomwareCaseDa.subjectText!.cause!}`],
         data_involved: ['Det drejer sig om disse oplysninger om dig: navn og andre identitetsoplysninger, CPR-nummer og helbredsoplysninger.'],
-        who_may_have_seen: ['Dine oplysninger kan være blevet set af: the criminal group behind the attack. Vi vurderer, at det er sandsynligt, men vi ved det ikke med sikkerhed.'],
-        consequences: [ransomwareCase.subjectText!.consequences!],
-        what_we_did: [ransomwareCase.subjectText!.measures!],
-        what_you_can_do: ['Du kan gøre følgende:', '- Du kan få en kreditadvarsel via borger.dk.', 'hotlinen for identitetstyveri. Du finder den på sikkerdigital.dk.'],
+        who_may_have_seen: ['Dine oplysninger kan være blevet set af: den kriminelle gruppe bag angrebet. Vi vurderer, at det er sandsynligt, men vi ved det ikke med sikkerhed.'],
+        consequences: [ransomwareCaseDa.subjectText!.consequences!],
+        what_we_did: [ransomwareCaseDa.subjectText!.measures!],
+        what_you_can_do: ['Du kan gøre følgende:\n\n- Vær forsigtig, hvis nogen kontakter dig om din behandling.', '- Du kan få en kreditadvarsel via borger.dk.', 'hotlinen for identitetstyveri. Du finder den på sikkerdigital.dk.'],
         questions: ['kontakte vores databeskyttelsesrådgiver: Dorte Dahl, dpo@kliniknord.dk, +45 70 10 20 30.'],
       },
     },
@@ -118,6 +119,7 @@ const goldens: Golden[] = [
   {
     name: 'mis-sent e-mail, individual notice',
     facts: misSentEmailCase,
+    factsDa: misSentEmailCaseDa,
     now: misSentNow,
     variant: 'individual',
     title: {
@@ -145,7 +147,7 @@ const goldens: Golden[] = [
       da: {
         what_happened: ['Det begyndte den 2. februar 2026. Vi fik kendskab til det den 2. februar 2026. Det er stoppet.'],
         data_involved: ['navn og andre identitetsoplysninger, kontaktoplysninger og oplysninger om vaner og adfærd.'],
-        who_may_have_seen: ['Vi ved, at det er sket.'],
+        who_may_have_seen: ['Dine oplysninger kan være blevet set af: én privatperson, der ved en fejl fik e-mailen. Vi ved, at det er sket.'],
         consequences: ['[MANGLER: hvad det kan betyde for de berørte]'],
         what_we_did: ['Vi har anmeldt bruddet til Datatilsynet den 4. februar 2026.'],
         what_you_can_do: ['- Vær på vagt over for e-mails'],
@@ -172,7 +174,7 @@ describe.each(goldens)('data-subject notice: $name', (golden) => {
     });
 
     it('never reuses the internal, third-person wording', () => {
-      const f = golden.facts;
+      const f = facts;
       for (const internal of [f.description, f.likelyConsequences, ...(f.measuresTaken ?? []), ...(f.mitigation ?? []), f.cause?.description]) {
         if (internal) expect(draft.markdown).not.toContain(internal);
       }
@@ -194,6 +196,16 @@ describe.each(goldens)('data-subject notice: $name', (golden) => {
       const all = Object.values(golden.gaps).flat();
       expect(draft.missing.map((m) => m.field).sort()).toEqual([...all].sort());
       expect(draft.missingCount).toBe(all.length);
+    });
+
+    it("is in one language: the team's texts in the draft's language, and no sentence that reads as the other", () => {
+      expect(draft.readability.otherLanguageSentences).toBe(0);
+      if (lang === 'da') {
+        const english = golden.facts;
+        for (const text of [...Object.values(english.subjectText ?? {}), english.exposure?.who, ...(english.subjectAdvice?.steps ?? [])]) {
+          if (text) expect(draft.markdown).not.toContain(text);
+        }
+      }
     });
 
     it('keeps legal citations and jargon out of the body', () => {

@@ -64,6 +64,13 @@ describeEachDatabase('one language per draft (issue 12)', ({ freshDatabase }) =>
     expect(v1.map((f) => f.name.replace(breach.reference, 'REF')).sort()).toEqual(['REF-authority-da-v1.md', 'REF-authority-en-v1.md', 'REF-subject-da-v1.md', 'REF-subject-en-v1.md']);
     for (const da of [file(v1, 'authority-da'), file(v1, 'subject-da')]) for (const line of lines(EN)) expect(da).not.toContain(line);
     expect(file(v1, 'authority-da')).toContain('[MANGLER: dansk tekst for "trufne foranstaltninger"]');
+    // The assessment's findings are the bot's own text: stated in Danish in the Danish draft, not quoted in English.
+    const findings = (md: string, label: string) =>
+      (md.split(`**${label}:**`)[1] ?? '').split('\n## ')[0]!.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
+    const findingsEn = findings(file(v1, 'authority-en'), 'Reasons');
+    expect(findingsEn.length).toBeGreaterThan(0);
+    expect(findings(file(v1, 'authority-da'), 'Begrundelser')).toHaveLength(findingsEn.length);
+    for (const finding of findingsEn) expect(file(v1, 'authority-da')).not.toContain(finding);
     expect(file(v1, 'subject-da')).toContain('[MANGLER: dansk tekst for "hvad vi har gjort, fortalt til de berørte"]');
     expect(file(v1, 'subject-da')).toContain('[MANGLER: dansk tekst for "hvem der kan have set oplysningerne"]');
     // The declared title and description (typed in English) are the English text, and a gap in Danish.

@@ -117,7 +117,7 @@ describeEachDatabase('the template facts in the Slack flow', ({ freshDatabase })
     ]) expect(en, needle).toContain(needle);
     for (const needle of [
       '**Anmelder:** Lars Leth (IT manager)', '**Hændelsens art:** phishing eller social manipulation', 'Ja: Tyskland (120) og Sverige (8).',
-      'uden unødig forsinkelse og om muligt senest 72 timer efter, at',
+      'uden unødig forsinkelse og om muligt senest 72 timer, efter at',
     ]) expect(da, needle).toContain(needle);
     expect(en).not.toContain('[MISSING: when the breach ended]');
     expect(en).toContain('[MISSING: the risk assessment]');
