@@ -1,10 +1,10 @@
 import postgres from 'postgres';
 import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../support/databases.js';
+import { describeOnOneDatabase } from '../support/databases.js';
 import { useTestBot } from '../support/bot-harness.js';
 import { eventually } from '../support/eventually.js';
 
-describeEachDatabase('HTTP endpoints and request signing', ({ freshDatabase }) => {
+describeOnOneDatabase('HTTP endpoints and request signing', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { start: { healthCheckMs: 100 } });
 
   it('/breach help round-trips as a signed request and lists the commands that exist', async () => {
@@ -94,7 +94,7 @@ describeEachDatabase('HTTP endpoints and request signing', ({ freshDatabase }) =
   }
 });
 
-describeEachDatabase('operations endpoints on their own port (OPS_PORT)', ({ freshDatabase }) => {
+describeOnOneDatabase('operations endpoints on their own port (OPS_PORT)', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { env: { OPS_PORT: '0', OPS_HOST: '127.0.0.1' } });
   const ops = () => `http://127.0.0.1:${t.bot.opsPort}`;
 
@@ -113,7 +113,7 @@ describeEachDatabase('operations endpoints on their own port (OPS_PORT)', ({ fre
   });
 });
 
-describeEachDatabase('HEALTHZ_PUBLIC=false', ({ freshDatabase }) => {
+describeOnOneDatabase('HEALTHZ_PUBLIC=false', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { env: { OPS_PORT: '0', HEALTHZ_PUBLIC: 'false' } });
   it('/healthz only on the ops port', async () => {
     expect((await fetch(`${t.url}/healthz`)).status).toBe(404);

@@ -15,7 +15,7 @@ import {
 } from '../../src/slack/ids.js';
 import { useTestBot } from '../support/bot-harness.js';
 import { assessedLeak, cardJson, pressCard, type CardRow } from '../support/card.js';
-import { describeEachDatabase } from '../support/databases.js';
+import { describeOnOneDatabase } from '../support/databases.js';
 import { declareValues, openDeclare, seconds, waitForSetup } from '../support/declare.js';
 import { openHome } from '../support/home.js';
 import { detectLanguage } from '../../src/domain/language-check.js';
@@ -43,7 +43,7 @@ const hostile = fc
   )
   .map(([first, rest]) => [first, ...rest].join(' ').slice(0, 79).trim());
 
-describeEachDatabase('no user field can mention, notify or disguise a link', ({ freshDatabase }) => {
+describeOnOneDatabase('no user field can mention, notify or disguise a link', ({ freshDatabase }) => {
   // Many channels and modals in a few seconds: this test is about text, not Slack's rate limits.
   const t = useTestBot(freshDatabase, { slack: { rateLimits: 'off' } });
 

@@ -4,7 +4,7 @@ import { ACTIONS, HOME_ACTIONS, SETTINGS_VIEW, TIMELINE_ENTRY_VIEW, settingsActi
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import type { CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { buttonPayload, sendPayload, submissionPayload } from '../../support/forged.js';
 import { openHome } from '../../support/home.js';
 
@@ -13,7 +13,7 @@ import { openHome } from '../../support/home.js';
  * a new workspace is never locked out, and every event an admin's request writes says `actingAs:
  * "admin"`. Once the admin names a DPO in the settings, the admin is refused like anyone else.
  */
-describeEachDatabase('a workspace admin while no DPO is configured', ({ freshDatabase }) => {
+describeOnOneDatabase('a workspace admin while no DPO is configured', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { env: { BREACHBOT_DPO_USERS: '' }, slack: { rateLimits: 'off' } });
   let sql: postgres.Sql;
   let admin: string;

@@ -7,7 +7,7 @@ import {
 import type { SubmitViewResult } from '../../emulator/index.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { decidedNoNotification, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { openHome } from '../../support/home.js';
 import { fieldValues, openFromCard, openRecord, picked } from '../../support/notices.js';
 import { openByButton } from '../../support/forged.js';
@@ -19,7 +19,7 @@ import { openByButton } from '../../support/forged.js';
  * must accept it): it applies once. Where someone changed the same thing in between, the replay
  * does not undo their change.
  */
-describeEachDatabase('a replayed submission applies once', ({ freshDatabase }) => {
+describeOnOneDatabase('a replayed submission applies once', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { slack: { rateLimits: 'off' } });
   let sql: postgres.Sql;
   let breach: CardRow & { id: string };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { useTestBot } from '../../support/bot-harness.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
 
 /*
@@ -12,7 +12,7 @@ import { declareValues, openDeclare, waitForSetup } from '../../support/declare.
  * only Slack's own (here: the emulator's, since SLACK_API_URL is on loopback), and tells the
  * reporter in a DM instead.
  */
-describeEachDatabase('the stored reply URL', ({ freshDatabase }) => {
+describeOnOneDatabase('the stored reply URL', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { slack: { rateLimits: 'off' } });
   let elsewhere: Server;
   let elsewhereUrl: string;

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { declareAction } from '../../../src/slack/ids.js';
 import { askedFields, assessByCommand, declareForAssessment, resultMessage, submitStep, useDatabase } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
 
 /*
@@ -30,7 +30,7 @@ const LAPTOP_STEP1 = {
 /** Step 2: probably not seen, not encrypted, back from the backup within hours, no effect on anyone. */
 const RESTORED_STEP2 = { disclosure: 'unlikely', recipients: 'unknown', protection: 'none', unavailability: 'temporary', restoredWithinHours: '3', impactOnPeople: 'none' };
 
-describeEachDatabase('a lost device in the risk questionnaire', ({ freshDatabase }) => {
+describeOnOneDatabase('a lost device in the risk questionnaire', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
   const db = useDatabase(t);
 

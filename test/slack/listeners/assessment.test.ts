@@ -13,14 +13,14 @@ import {
   useDatabase,
 } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { forge } from '../../support/card.js';
 
 /** The "Step N of M" heading of a questionnaire step. */
 const stepHeading = (view: { blocks: Array<Record<string, unknown>> }) => JSON.stringify(view.blocks[0]).match(/Step \d of \d: [a-z ,]+/)?.[0];
 const submitLabel = (view: { submit?: unknown }) => (view.submit as { text?: string } | undefined)?.text;
 
-describeEachDatabase('risk questionnaire', ({ freshDatabase }) => {
+describeOnOneDatabase('risk questionnaire', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
   const db = useDatabase(t);
 

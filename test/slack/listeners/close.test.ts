@@ -6,11 +6,11 @@ import { ACTIONS, CLOSE_VIEW, closeAction } from '../../../src/slack/ids.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { cardJson, decidedNoNotification, forge, pressCard, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { eventually } from '../../support/eventually.js';
 import { decidedToTell } from '../../support/notices.js';
 
-describeEachDatabase('closing a breach', ({ freshDatabase }) => {
+describeOnOneDatabase('closing a breach', ({ freshDatabase }) => {
   const clock = manualClock(DateTime.utc());
   // The moved clock posts reminders faster than Slack's one per second per channel allows.
   const t = useTestBot(freshDatabase, { clock, slack: { rateLimits: { postMessagePerChannel: null } } });

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import postgres from 'postgres';
 import { SHORTCUTS, VIEWS } from '../../../src/slack/ids.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, seconds, waitForSetup } from '../../support/declare.js';
 import { useTestBot } from '../../support/bot-harness.js';
 
-describeEachDatabase('declaring a breach', ({ freshDatabase }) => {
+describeOnOneDatabase('declaring a breach', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
 
   it('/breach declare opens the modal, and submitting it builds a private channel with a pinned card', async () => {

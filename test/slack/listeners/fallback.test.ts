@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { useTestBot } from '../../support/bot-harness.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 
 /** Requests no listener handles are acked at once, so Slack never shows the user a timeout error. */
-describeEachDatabase('requests for things breachbot does not handle', ({ freshDatabase }) => {
+describeOnOneDatabase('requests for things breachbot does not handle', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
 
   const form = (payload: unknown) => ({

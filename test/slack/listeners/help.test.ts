@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { SHORTCUT_NAMES } from '../../../src/slack/ids.js';
 import { useTestBot } from '../../support/bot-harness.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 
-describeEachDatabase('/breach help', ({ freshDatabase }) => {
+describeOnOneDatabase('/breach help', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
 
   it('groups the commands by where they are used and names the two shortcuts and the Home tab', async () => {

@@ -4,7 +4,7 @@ import { declareBreach, updateBreach, type Declaration } from '../../../src/stor
 import { HOME_ACTIONS, VIEWS } from '../../../src/slack/ids.js';
 import { OPEN_SHOWN } from '../../../src/slack/views/home.js';
 import { useTestBot, type TestBot } from '../../support/bot-harness.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
 import { openHome } from '../../support/home.js';
 
@@ -33,7 +33,7 @@ async function storedBreach(t: TestBot, db: DbHandle, n: number, over: { members
   });
 }
 
-describeEachDatabase('App Home', ({ freshDatabase }) => {
+describeOnOneDatabase('App Home', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
   let db: DbHandle;
   beforeAll(() => {

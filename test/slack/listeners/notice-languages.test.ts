@@ -5,7 +5,7 @@ import type { LanguageSettings } from '../../../src/domain/language.js';
 import { getOrgSettings, saveOrgSettings } from '../../../src/store/settings.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import type { CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { NOTICE_ACTIONS, NOTICE_VIEWS } from '../../../src/slack/ids.js';
 import { decidedToTell, draftAndWait, fieldValues, filesOf, openFromCard, updateFacts } from '../../support/notices.js';
 
@@ -31,7 +31,7 @@ const DA = {
 };
 const lines = (s: Record<string, string>) => Object.values(s).flatMap((v) => v.split('\n'));
 
-describeEachDatabase('one language per draft (issue 12)', ({ freshDatabase }) => {
+describeOnOneDatabase('one language per draft (issue 12)', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { slack: { rateLimits: { postMessagePerChannel: null } } });
   let db: DbHandle;
   const config = () => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 's', BREACHBOT_DPO_USERS: t.users.dpo });

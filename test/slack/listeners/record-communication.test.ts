@@ -4,11 +4,11 @@ import { ACTIONS, NOTICE_VIEWS } from '../../../src/slack/ids.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { cardJson, pressCard, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { seconds } from '../../support/declare.js';
 import { decidedToTell, draftAndWait, fieldValues, filesOf, openRecord, picked, threadOf } from '../../support/notices.js';
 
-describeEachDatabase('recording the communication to the people affected, a § 22 restriction, and who may', ({ freshDatabase }) => {
+describeOnOneDatabase('recording the communication to the people affected, a § 22 restriction, and who may', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { slack: { rateLimits: { postMessagePerChannel: null } } });
   let sql: postgres.Sql;
   beforeAll(() => {

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { manualClock } from '../../../src/domain/clock.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { cardJson, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
 import { draftAndWait, fieldValues, filesOf, openRecord, picked, threadOf } from '../../support/notices.js';
 
 // Friday 23 October 2026, 10:00 in Copenhagen: the deadline is Monday 26 October 08:00 UTC.
 const START = '2026-10-23T08:00:00Z';
 
-describeEachDatabase('recording a late, phased notification with a moved clock', ({ freshDatabase }) => {
+describeOnOneDatabase('recording a late, phased notification with a moved clock', ({ freshDatabase }) => {
   const clock = manualClock(START);
   const t = useTestBot(freshDatabase, { clock, slack: { rateLimits: { postMessagePerChannel: null } } });
   let sql: postgres.Sql;

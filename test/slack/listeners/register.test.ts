@@ -5,9 +5,9 @@ import { unguardCell } from '../../../src/domain/register/csv.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { parseCsv } from '../../support/csv.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 
-describeEachDatabase('/breach register', ({ freshDatabase }) => {
+describeOnOneDatabase('/breach register', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
 
   /** The register files shared in the user's DM with the bot, by extension. */

@@ -4,7 +4,7 @@ import { openDb, type DbHandle } from '../../../src/db/client.js';
 import { HOME_ACTIONS, SETTINGS_VIEW, settingsAction, type SettingsFieldId } from '../../../src/slack/ids.js';
 import { getOrgSettings, getReminderSchedule } from '../../../src/store/settings.js';
 import { useTestBot, type TestBot } from '../../support/bot-harness.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { publicView } from '../../emulator/methods/views.js';
 import { openHome } from '../../support/home.js';
 
@@ -32,7 +32,7 @@ async function forge(t: TestBot, payload: Record<string, unknown>, user: string)
   return t.driver.raw({ body: new URLSearchParams({ payload: JSON.stringify(p) }).toString(), contentType: 'application/x-www-form-urlencoded' });
 }
 
-describeEachDatabase('settings in the App Home', ({ freshDatabase }) => {
+describeOnOneDatabase('settings in the App Home', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
   let db: DbHandle;
   let admin: string;

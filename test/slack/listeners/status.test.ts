@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { useTestBot } from '../../support/bot-harness.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
 
-describeEachDatabase('/breach status and /breach list', ({ freshDatabase }) => {
+describeOnOneDatabase('/breach status and /breach list', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
 
   async function declare(title: string) {

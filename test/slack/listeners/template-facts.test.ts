@@ -4,7 +4,7 @@ import { ASSESSMENT, declareAction, NOTICE_ACTIONS, NOTICE_VIEWS, overrideAction
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { assessedLeak, cardJson, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, seconds, waitForSetup } from '../../support/declare.js';
 import { eventually } from '../../support/eventually.js';
 import { draftAndWait, fieldValues, filesOf, openFromCard, picked } from '../../support/notices.js';
@@ -16,7 +16,7 @@ import { draftAndWait, fieldValues, filesOf, openFromCard, picked } from '../../
  * And the notice states the DPO's decision as recorded after an override.
  */
 
-describeEachDatabase('the template facts in the Slack flow', ({ freshDatabase }) => {
+describeOnOneDatabase('the template facts in the Slack flow', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase, { slack: { rateLimits: { postMessagePerChannel: null } } });
   let sql: postgres.Sql;
   beforeAll(() => {

@@ -4,10 +4,10 @@ import { ACTIONS, TIMELINE_ENTRY_VIEW, timelineEntryAction } from '../../../src/
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { forge, pressCard, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { seconds } from '../../support/declare.js';
 
-describeEachDatabase('the breach timeline', ({ freshDatabase }) => {
+describeOnOneDatabase('the breach timeline', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
   let sql: postgres.Sql;
   let breach: CardRow;

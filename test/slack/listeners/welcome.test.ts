@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { useTestBot } from '../../support/bot-harness.js';
 import { declareForAssessment } from '../../support/assess.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 
 /*
  * People are pinged when they must act (issue 17): on declaring, a welcome post in the breach channel
@@ -9,7 +9,7 @@ import { describeEachDatabase } from '../../support/databases.js';
  * channel. Both are setup steps: recorded, and never posted twice, even when Slack answers 5xx after
  * posting. Through the strict emulator, which grants only the manifest's scopes.
  */
-describeEachDatabase('welcome post and DPO DM on declaring', ({ freshDatabase }) => {
+describeOnOneDatabase('welcome post and DPO DM on declaring', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
   const welcomes = (channel: string) => t.slack.messages(channel).filter((m) => m.metadata?.['event_type'] === 'breachbot_welcome');
   const dmsAbout = (user: string, breachId: string) =>
