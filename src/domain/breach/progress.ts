@@ -50,6 +50,8 @@ export type DeadlineState =
 
 export interface Progress {
   phase: Phase;
+  /** Where the breach stands in a few words, for the card's Status and the lists ("Awaiting the decision"). */
+  status: string;
   /** The next step in words ("Overdue by 13 hours: notify Datatilsynet now and give the reasons for the delay."). */
   nextStep: string;
   /** The one action that does the next step, or null when it is done elsewhere (the DPO's Accept on the result). */
@@ -82,6 +84,7 @@ export function breachProgress(s: ProgressInput): Progress {
   const applies = applicable(s, phase);
   return {
     phase,
+    status: statusText(phase, s.role),
     nextStep: nextStepText(phase, s, deadline),
     primary,
     secondary: CARD_ACTIONS.filter((a) => a !== primary && applies.has(a)),
@@ -153,6 +156,26 @@ function applicable(s: ProgressInput, phase: Phase): Set<CardAction> {
   return out;
 }
 
+/** The Status in a few words; what happened to the deadline is said next to it (DeadlineState). */
+function statusText(phase: Phase, role: Role): string {
+  switch (phase) {
+    case 'closed':
+      return 'Closed';
+    case 'assess':
+      return 'Assessing risk';
+    case 'decide':
+      return 'Awaiting the decision';
+    case 'notify':
+      return role === 'processor' ? 'Tell the controller' : 'Notify the authority';
+    case 'supplement':
+      return 'Supplement owed';
+    case 'tell_subjects':
+      return 'Tell the people affected';
+    case 'close':
+      return 'Ready to close';
+  }
+}
+
 function nextStepText(phase: Phase, s: ProgressInput, d: DeadlineState): string {
   const role = s.role;
   const late = d.kind === 'countdown' && d.left.overdue ? `Overdue by ${spellDuration(d.left)}: ` : '';
@@ -201,15 +224,4 @@ function nextStepText(phase: Phase, s: ProgressInput, d: DeadlineState): string 
       return parts.join(' ');
     }
   }
-}
-
-/**
- * The same model for lists (App Home, `/breach list`), from the breach's stored status alone: a
- * countdown only while the notification is still owed.
- */
-export function listDeadline(status: string, closed: boolean): 'countdown' | 'notified' | 'not_required' | 'closed' {
-  if (closed || status === 'closed') return 'closed';
-  if (status === 'notified') return 'notified';
-  if (status === 'no_notification') return 'not_required';
-  return 'countdown';
 }
