@@ -139,6 +139,8 @@ export const CARD_CLOSED_BLOCK = 'card_closed';
 export const NOTICE_ACTIONS = {
   /** On the card: opens the Update facts modal. */
   updateFacts: 'breach_update_facts',
+  /** On a drafting round's message: opens Update facts with the gaps it named first; the value is `<breach id>|<gap,gap,…>`. */
+  fillGaps: 'breach_fill_gaps',
   /** In the record modal: what is being recorded (notification, communication, § 22 restriction). */
   recordKind: 'record_kind_choice',
 } as const;

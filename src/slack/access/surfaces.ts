@@ -43,6 +43,8 @@ export const ACTION_SURFACES: Record<string, Surface> = {
   [ACTIONS.addTimelineEntry]: s('add_timeline_entry', LOCATE.buttonBreach),
   [ACTIONS.closeBreach]: s('close', LOCATE.buttonBreach),
   [NOTICE_ACTIONS.updateFacts]: s('update_facts', LOCATE.buttonBreach),
+  // Update facts with the gaps a drafting round named first (issue 17): the same people.
+  [NOTICE_ACTIONS.fillGaps]: s('update_facts', LOCATE.fillGaps),
   // Switching the record form shows what was recorded so far: the same people as opening it. What
   // is recorded (a § 22 restriction is the DPO's alone) is checked when the form is submitted.
   [NOTICE_ACTIONS.recordKind]: s('record_notification', LOCATE.recordForm),

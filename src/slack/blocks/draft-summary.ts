@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { NoticeDraft } from '../../domain/notices/index.js';
+import type { FieldKey, MissingField, NoticeDraft } from '../../domain/notices/index.js';
+import { GAP_PLACES, isFieldKey } from '../../domain/notices/gap-fields.js';
 import { NOTICE_ACTIONS } from '../ids.js';
 import { KIND_LABELS, LANG_LABELS } from './draft-messages.js';
 import { clip, mention } from './text.js';
@@ -15,7 +16,7 @@ export interface DraftSetSummary {
   createdBy: string;
   late: boolean;
   role: string;
-  /** The breach, for the Fill gaps button (it opens Update facts). */
+  /** The breach, for the Fill gaps button (it opens Update facts at the gaps). */
   breachId: string;
 }
 
@@ -45,17 +46,41 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
   return { text: `${s.late ? 'Late: ' : ''}Notice drafts ${versions} posted in this thread`, blocks };
 }
 
+/** A button's value holds at most 2,000 characters (slack-rules.md): the gaps that fit, in the checklist's order. */
+const VALUE_MAX = 2000;
+
+/** The Fill gaps button's value: the breach and the gaps the checklist names (parseFillGapsValue reads it). */
+export function fillGapsValue(breachId: string, gaps: readonly FieldKey[]): string {
+  let value = `${breachId}|`;
+  for (const [i, g] of gaps.entries()) {
+    const next = `${value}${i ? ',' : ''}${g}`;
+    if (next.length > VALUE_MAX) break;
+    value = next;
+  }
+  return value;
+}
+
+/** The breach and the gaps from a Fill gaps value; names that are not gaps are dropped (the value comes from the client). */
+export function parseFillGapsValue(value: string | undefined): { breachId: string; gaps: FieldKey[] } | null {
+  const [breachId, list, ...rest] = (value ?? '').split('|');
+  if (!breachId || list === undefined || rest.length) return null;
+  return { breachId, gaps: [...new Set(list.split(',').filter(isFieldKey))] };
+}
+
 /**
- * The gaps of the English drafts (else of the drafts in the one language drafted) as a short checklist with a Fill gaps button (Update facts). The
- * organisation's own details are not facts of the breach: when unset they are one line pointing to
- * the Home tab, where a DPO or admin sets them once for every breach.
+ * The gaps of the English drafts (else of the drafts in the one language drafted) as a short
+ * checklist with a Fill gaps button: Update facts with those gaps' fields first. The organisation's
+ * own details are not facts of the breach: when unset they are one line pointing to the Home tab,
+ * where a DPO or admin sets them once for every breach (gap-fields.ts says which gaps those are).
  */
 function gapBlocks(s: DraftSetSummary): KnownBlock[] {
   // Slack's surfaces speak English: the English labels when there is an English draft.
   const lang = s.drafts.some((d) => d.draft.lang === 'en') ? 'en' : s.drafts[0]?.draft.lang;
   const all = s.drafts.filter((d) => d.draft.lang === lang).flatMap((d) => d.draft.missing);
-  const facts = [...new Map(all.filter((m) => !m.field.startsWith('organisation.')).map((m) => [m.field, m.label])).values()];
-  const orgUnset = all.some((m) => m.field.startsWith('organisation.'));
+  const isSetting = (m: MissingField) => { const place = GAP_PLACES[m.field]; return 'elsewhere' in place && place.elsewhere === 'settings'; };
+  const gaps = [...new Map(all.filter((m) => !isSetting(m)).map((m) => [m.field, m.label])).entries()];
+  const facts = gaps.map(([, label]) => label);
+  const orgUnset = all.some(isSetting);
   const blocks: KnownBlock[] = [];
   if (facts.length) {
     const shown = facts.slice(0, GAPS_SHOWN).map((label) => `:white_square: ${clip(label, 150)}`);
@@ -64,7 +89,9 @@ function gapBlocks(s: DraftSetSummary): KnownBlock[] {
       type: 'section',
       block_id: 'draft_gaps',
       text: { type: 'mrkdwn', text: `*Gaps to fill* (${facts.length})\n${shown.join('\n')}${more}` },
-      accessory: { type: 'button', action_id: NOTICE_ACTIONS.updateFacts, style: 'primary', text: { type: 'plain_text', text: 'Fill gaps' }, value: s.breachId },
+      accessory: {
+        type: 'button', action_id: NOTICE_ACTIONS.fillGaps, style: 'primary', text: { type: 'plain_text', text: 'Fill gaps' }, value: fillGapsValue(s.breachId, gaps.map(([field]) => field)),
+      },
     });
   }
   if (orgUnset) {

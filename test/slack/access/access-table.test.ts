@@ -222,6 +222,11 @@ describeEachDatabase('access table: every surface as outsider, admin, member, le
       }),
     },
     {
+      // Fill gaps on a drafting round's message (issue 17): Update facts, the gaps first.
+      surface: `action:${NOTICE_ACTIONS.fillGaps}`, action: 'update_facts', who: 'members',
+      send: (user) => sendPayload(t, buttonPayload(t, user, inBreach(), NOTICE_ACTIONS.fillGaps, `${breach.id}|subjects.count,cause.description`)),
+    },
+    {
       surface: `action:${ASSESSMENT.scoring}`, action: 'read', who: 'members',
       send: (user) => sendPayload(t, buttonPayload(t, user, { channel: breach.channel_id, ts: result.ts }, ASSESSMENT.scoring, assessmentId)),
     },

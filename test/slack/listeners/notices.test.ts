@@ -54,7 +54,7 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     const gapCount = Number(/\((\d+)\)/.exec(gaps.text.text)![1]);
     expect(gaps.text.text.split(':white_square:')).toHaveLength(6);
     expect(gaps.text.text).toContain(`…and ${gapCount - 5} more, marked [MISSING: …] in the files.`);
-    expect(gaps.accessory).toMatchObject({ action_id: NOTICE_ACTIONS.updateFacts, value: breach.id });
+    expect(gaps.accessory).toMatchObject({ action_id: NOTICE_ACTIONS.fillGaps, value: expect.stringMatching(new RegExp(`^${breach.id}\\|`)) });
     // The organisation's unset details: one line pointing to the Home tab, not one gap each.
     expect(gaps.text.text).not.toContain('CVR');
     expect(shown.match(/Home tab/g)).toHaveLength(1);
@@ -70,11 +70,6 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     expect(files.find((f) => f.name.endsWith('-en-v1.md'))!.text).toMatch(/^# Notification of a personal data breach to Datatilsynet/);
     expect(files.find((f) => f.name.endsWith('-en-v1.md'))!.text).toContain('[MISSING: the number of data subjects]');
     expect(files.find((f) => f.name.endsWith('-da-v1.md'))!.text).toContain('[MANGLER: antal registrerede]');
-
-    // Fill gaps opens Update facts.
-    await t.driver.blockAction({ user: t.users.responder, message: { channel: breach.channel_id, ts: share.ts }, action_id: NOTICE_ACTIONS.updateFacts });
-    const factsForm = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === NOTICE_VIEWS.facts));
-    await t.driver.closeView({ user: t.users.responder, viewId: factsForm.id });
 
     const rows = await drafts(breach.id);
     expect(rows.map((r) => `${r.kind}/${r.lang}/v${r.version}`)).toEqual(['authority/da/v1', 'authority/en/v1']);
@@ -126,6 +121,51 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     expect(v2File.text).toContain('them <!channel> & confirm');
     expect((await drafts(breach.id)).map((r) => r.version)).toEqual([1, 1, 2, 2]);
     await t.slack.waitFor(() => cardJson(t, breach).includes('Drafts: v2') && !cardJson(t, breach).includes('Facts changed since'));
+    t.slack.assertNoViolations();
+  });
+
+  it('Fill gaps opens Update facts at the gaps the round named, filled in; once filled, the next round no longer lists them', async () => {
+    const breach = (await declareForAssessment(t, 'Invoices e-mailed to the wrong customers')) as unknown as CardRow;
+    const [round] = await draftAndWait(t, breach, t.users.responder);
+    const checklist = () => ((round!.blocks ?? []).find((b) => b['block_id'] === 'draft_gaps') as { text: { text: string }; accessory: { value: string } });
+    const named = ['the function of the person reporting', 'our sector', 'other parties involved (processors, joint controllers), or none'];
+    for (const label of named) expect(checklist().text.text).toContain(`:white_square: ${label}`);
+    const before = Number(/\((\d+)\)/.exec(checklist().text.text)![1]);
+
+    // Pressed on the round's message, as Slack sends it (the button's own value).
+    await t.driver.blockAction({ user: t.users.responder, message: { channel: breach.channel_id, ts: round!.ts }, action_id: NOTICE_ACTIONS.fillGaps });
+    const form = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === NOTICE_VIEWS.facts));
+    expect(form.title).toMatchObject({ text: 'Fill gaps' });
+    const blocks = form.blocks as Array<Record<string, any>>;
+    expect(blocks[1]).toMatchObject({ type: 'header', text: { text: 'Gaps to fill' } });
+    const inputs = blocks.filter((b) => b['type'] === 'input').map((b) => b['block_id']);
+    // The fields of the named gaps come first, in the checklist's order.
+    expect(inputs.slice(0, 3)).toEqual(['reporterFunction', 'sector', 'processors']);
+    const divider = blocks.findIndex((b) => b['type'] === 'divider');
+    const gapInputs = blocks.slice(0, divider).filter((b) => b['type'] === 'input').map((b) => b['block_id']);
+    expect(gapInputs).toEqual(expect.arrayContaining(['subjectsCount', 'causeOrigin', 'measuresTaken_da', 'measuresTaken_en']));
+    // Facts already recorded are not gaps: they stay below, filled in.
+    expect(gapInputs).not.toContain('title_da');
+    expect(gapInputs).not.toContain('reporterName');
+    const reporterName = blocks.find((b) => b['block_id'] === 'reporterName')!;
+    expect(reporterName['element']['initial_value']).toBeTruthy();
+    // What this form cannot fill is said, with where.
+    expect(JSON.stringify(blocks.slice(0, divider))).toContain('*Record notification* on the card, once it is sent: whether the notification is complete or initial');
+
+    const saved = await t.driver.submitView({
+      user: t.users.responder,
+      viewId: form.id,
+      values: fieldValues({ reporterFunction: 'IT security officer', sector: 'retail', processors: 'none' }),
+    });
+    expect(saved.responseAction).toBe('close');
+    await t.slack.waitFor(() => threadOf(t, breach).some((m) => m.text.includes('updated the facts')));
+    const [facts] = await sql`select facts from breaches where id = ${breach.id}`;
+    expect(facts!.facts).toMatchObject({ reporterFunction: 'IT security officer', sector: 'retail', processors: [], reporterName: expect.any(String) });
+
+    const [next] = await draftAndWait(t, breach, t.users.responder);
+    const gapsNow = ((next!.blocks ?? []).find((b) => b['block_id'] === 'draft_gaps') as { text: { text: string } }).text.text;
+    for (const label of named) expect(gapsNow).not.toContain(label);
+    expect(Number(/\((\d+)\)/.exec(gapsNow)![1])).toBe(before - named.length);
     t.slack.assertNoViolations();
   });
 
