@@ -73,7 +73,7 @@ interface Pair {
  * files, not pasted into the thread.
  */
 async function postDrafts(ctx: CardContext, breach: Breach, pairs: readonly Pair[], s: { createdBy: string; late: boolean }): Promise<void> {
-  const summary = draftSummaryMessage({ drafts: pairs.map((p) => ({ draft: p.draft, version: p.row.version })), createdBy: s.createdBy, late: s.late, role: breach.role, breachId: breach.id });
+  const summary = draftSummaryMessage({ drafts: pairs.map((p) => ({ draft: p.draft, version: p.row.version, id: p.row.id })), createdBy: s.createdBy, late: s.late, role: breach.role, breachId: breach.id });
   const files = pairs.map((p) => ({ row: p.row, ...draftFile(breach.reference, p.draft, p.row.version) }));
   const upload = await ctx.client.filesUploadV2({
     channel_id: breach.channelId!,

@@ -141,10 +141,12 @@ export const NOTICE_ACTIONS = {
   updateFacts: 'breach_update_facts',
   /** On a drafting round's message: opens Update facts with the gaps it named first; the value is `<breach id>|<gap,gap,…>`. */
   fillGaps: 'breach_fill_gaps',
+  /** On a drafting round's message: a draft's full text in a modal; the value is `<breach id>|<draft id>` (a button, or a select's option). */
+  readDraft: 'breach_read_draft',
   /** In the record modal: what is being recorded (notification, communication, § 22 restriction). */
   recordKind: 'record_kind_choice',
 } as const;
-export const NOTICE_VIEWS = { facts: 'update_facts_modal', record: 'record_notification_modal' } as const;
+export const NOTICE_VIEWS = { facts: 'update_facts_modal', record: 'record_notification_modal', draftText: 'draft_text_modal' } as const;
 export const NOTICE_BLOCKS = { card: 'card_notices', recordKind: 'record_kind' } as const;
 /** Facts and record modals: the block id is the field name, the action id is `<field>_input` (as in Declare). */
 export const noticeFieldAction = (field: string) => `${field}_input`;

@@ -35,6 +35,12 @@ export async function latestDrafts(db: Pick<DbExecutor, 'selectDistinctOn'>, bre
     .orderBy(asc(noticeDrafts.kind), asc(noticeDrafts.lang), desc(noticeDrafts.version));
 }
 
+/** One stored draft, with its full text. */
+export async function getDraft(db: Pick<DbExecutor, 'select'>, id: string): Promise<DraftRow | undefined> {
+  const [row] = await db.select().from(noticeDrafts).where(eq(noticeDrafts.id, id));
+  return row;
+}
+
 const same = (a: { kind: string; lang: string }) => (b: { kind: string; lang: string }) => a.kind === b.kind && a.lang === b.lang;
 
 /**

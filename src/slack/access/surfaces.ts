@@ -51,6 +51,8 @@ export const ACTION_SURFACES: Record<string, Surface> = {
   [ASSESSMENT.back]: s('assess', LOCATE.assessmentDraft),
   [ASSESSMENT.accept]: s('decide', LOCATE.buttonAssessment),
   [ASSESSMENT.override]: s('override', LOCATE.buttonAssessment),
+  // A draft's full text (issue 17) is a breach detail: a read.
+  [NOTICE_ACTIONS.readDraft]: s('read', LOCATE.readDraft),
   // The ENISA breakdown of an assessment is a breach detail: a read.
   [ASSESSMENT.scoring]: s('read', LOCATE.buttonAssessment),
   // The card's overflow menu needs what the card action it stands for needs (issue 17); an unknown

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { FieldKey, MissingField, NoticeDraft } from '../../domain/notices/index.js';
 import { GAP_PLACES, isFieldKey } from '../../domain/notices/gap-fields.js';
 import { NOTICE_ACTIONS } from '../ids.js';
-import { KIND_LABELS, LANG_LABELS } from './draft-messages.js';
+import { draftLabel, KIND_LABELS, LANG_LABELS } from './draft-messages.js';
 import { clip, mention } from './text.js';
 
 /*
@@ -12,7 +12,8 @@ import { clip, mention } from './text.js';
  */
 
 export interface DraftSetSummary {
-  drafts: ReadonlyArray<{ draft: NoticeDraft; version: number }>;
+  /** The drafts of the round, each with its stored row's id (for *Read full text*). */
+  drafts: ReadonlyArray<{ draft: NoticeDraft; version: number; id: string }>;
   createdBy: string;
   late: boolean;
   role: string;
@@ -31,7 +32,7 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
     return `• *${KIND_LABELS[draft.kind] ?? draft.kind}* (${LANG_LABELS[draft.lang] ?? draft.lang}) v${version}: ${gapWord(draft.missingCount)}; ${draft.readability.metric} ${draft.readability.score}.${warning}`;
   });
   const versions = [...new Set(s.drafts.map((d) => d.version))].sort((a, b) => a - b).map((v) => `v${v}`).join(', ');
-  const headline = `:memo: ${mention(s.createdBy)} drafted the notices (${versions}) from what is recorded now. The full texts are in the files below; the bot drafts, people check and send.`;
+  const headline = `:memo: ${mention(s.createdBy)} drafted the notices (${versions}) from what is recorded now. The full texts are in the files below (and in Slack with *Read full text*); the bot drafts, people check and send.`;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `${headline}\n${lines.join('\n')}` } }];
   if (s.late) {
     const late = s.role === 'processor'
@@ -42,8 +43,32 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
       text: { type: 'mrkdwn', text: `:rotating_light: *Late:* ${late}. The draft has a section for them: record them with *Update facts*.` },
     });
   }
-  blocks.push(...gapBlocks(s));
+  blocks.push(...gapBlocks(s), readBlock(s));
   return { text: `${s.late ? 'Late: ' : ''}Notice drafts ${versions} posted in this thread`, blocks };
+}
+
+/** The value of *Read full text*: the breach (for the access check) and the stored draft. */
+export const readDraftValue = (breachId: string, draftId: string) => `${breachId}|${draftId}`;
+
+export function parseReadDraftValue(value: string | undefined): { breachId: string; draftId: string } | null {
+  const [breachId, draftId, ...rest] = (value ?? '').split('|');
+  return breachId && draftId && rest.length === 0 ? { breachId, draftId } : null;
+}
+
+/**
+ * *Read full text* (issue 17): a draft's text in a modal, for reading in Slack without opening the
+ * file. One draft: a button; several: a menu of them (one action id per block, as Slack requires).
+ */
+function readBlock(s: DraftSetSummary): KnownBlock {
+  const option = (d: DraftSetSummary['drafts'][number]) => ({
+    text: { type: 'plain_text' as const, text: clip(draftLabel(d.draft.kind, d.draft.lang, d.version), 75) },
+    value: readDraftValue(s.breachId, d.id),
+  });
+  const only = s.drafts.length === 1 ? s.drafts[0] : undefined;
+  const element = only
+    ? { type: 'button' as const, action_id: NOTICE_ACTIONS.readDraft, text: { type: 'plain_text' as const, text: 'Read full text' }, value: option(only).value }
+    : { type: 'static_select' as const, action_id: NOTICE_ACTIONS.readDraft, placeholder: { type: 'plain_text' as const, text: 'Read full text…' }, options: s.drafts.map(option) };
+  return { type: 'actions', block_id: 'draft_read', elements: [element] };
 }
 
 /** A button's value holds at most 2,000 characters (slack-rules.md): the gaps that fit, in the checklist's order. */

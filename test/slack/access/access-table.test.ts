@@ -227,6 +227,12 @@ describeEachDatabase('access table: every surface as outsider, admin, member, le
       send: (user) => sendPayload(t, buttonPayload(t, user, inBreach(), NOTICE_ACTIONS.fillGaps, `${breach.id}|subjects.count,cause.description`)),
     },
     {
+      // Read full text on a drafting round's message (issue 17): a breach detail, a read. The draft
+      // named does not exist: the access check comes first, and the allowed are told it is not this breach's.
+      surface: `action:${NOTICE_ACTIONS.readDraft}`, action: 'read', who: 'members',
+      send: (user) => sendPayload(t, buttonPayload(t, user, inBreach(), NOTICE_ACTIONS.readDraft, `${breach.id}|00000000-0000-4000-8000-00000000d7a1`)),
+    },
+    {
       surface: `action:${ASSESSMENT.scoring}`, action: 'read', who: 'members',
       send: (user) => sendPayload(t, buttonPayload(t, user, { channel: breach.channel_id, ts: result.ts }, ASSESSMENT.scoring, assessmentId)),
     },

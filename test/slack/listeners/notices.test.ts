@@ -7,6 +7,7 @@ import { useTestBot } from '../../support/bot-harness.js';
 import { cardJson, pressCard, type CardRow } from '../../support/card.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
+import { buttonPayload, sendPayload } from '../../support/forged.js';
 import { draftAndWait, fieldValues, filesOf, openRecord, picked, threadOf, updateFacts } from '../../support/notices.js';
 
 /** Every text object of a message's blocks. */
@@ -167,6 +168,42 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     for (const label of named) expect(gapsNow).not.toContain(label);
     expect(Number(/\((\d+)\)/.exec(gapsNow)![1])).toBe(before - named.length);
     t.slack.assertNoViolations();
+  });
+
+  it('Read full text shows a draft in a modal, to the breach\'s people, and only drafts of that breach', async () => {
+    const breach = (await declareForAssessment(t, 'Customer list left on a shared drive')) as unknown as CardRow;
+    const [round] = await draftAndWait(t, breach, t.users.responder);
+    const read = (round!.blocks ?? []).find((b) => b['block_id'] === 'draft_read') as { elements: Array<Record<string, any>> };
+    // Two drafts (Danish and English): a menu of them.
+    const menu = read.elements[0]!;
+    expect(menu).toMatchObject({ type: 'static_select', action_id: NOTICE_ACTIONS.readDraft });
+    const english = (menu['options'] as Array<{ text: { text: string }; value: string }>).find((o) => o.text.text === 'Notification to Datatilsynet (English) v1')!;
+    expect(english).toBeDefined();
+
+    await t.driver.blockAction({ user: t.users.responder, message: { channel: breach.channel_id, ts: round!.ts }, action_id: NOTICE_ACTIONS.readDraft, selected_option: english.value });
+    const modal = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === NOTICE_VIEWS.draftText));
+    const shown = (modal.blocks as Array<{ text?: { text: string }; elements?: Array<{ text: string }> }>).map((b) => b.text?.text ?? b.elements?.[0]?.text ?? '').join('\n');
+    const file = filesOf(t, round!).find((f) => f.name.endsWith('-en-v1.md'))!;
+    expect(shown).toContain(`The same text is in the file \`${file.name}\``);
+    expect(shown).toContain('*Notification of a personal data breach to Datatilsynet*');
+    expect(shown).toContain('[MISSING: the number of data subjects]');
+    expect(shown).toContain(`*Our reference:* ${breach.reference}`);
+    // The whole draft: every word of the file is in the modal.
+    const words = (x: string) => x.replace(/[*•#]/g, ' ').split(/\s+/).filter(Boolean);
+    expect(words(shown.split('\n').slice(1).join('\n').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>'))).toEqual(words(file.text));
+    expect(shown).not.toContain('The text goes on');
+    await t.driver.closeView({ user: t.users.responder, viewId: modal.id });
+
+    // A draft of another breach named in the value is refused, even to someone who may read this one.
+    const other = (await declareForAssessment(t, 'Second breach for the draft check')) as unknown as CardRow;
+    const opened = t.slack.openViews(t.users.responder).length;
+    const from = t.slack.ephemerals({ channel: other.channel_id, user: t.users.responder }).length;
+    const forged = `${other.id}|${english.value.split('|')[1]}`;
+    // Slack would not send this (no such button on that card): a forged, signed request.
+    await sendPayload(t, buttonPayload(t, t.users.responder, { channel: other.channel_id, ts: other.card_ts }, NOTICE_ACTIONS.readDraft, forged));
+    const note = await t.slack.waitFor(() => t.slack.ephemerals({ channel: other.channel_id, user: t.users.responder }).slice(from)[0]);
+    expect(note.text).toContain(`not one of ${other.reference}'s`);
+    expect(t.slack.openViews(t.users.responder)).toHaveLength(opened);
   });
 
   it("a processor drafts its notice to the controller, records it as told, and /breach facts opens the same form", async () => {
