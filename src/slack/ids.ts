@@ -48,6 +48,8 @@ export const ACTIONS = {
   retrySetup: 'breach_retry_setup',
   assess: 'breach_assess',
   draftNotices: 'breach_draft_notices',
+  /** In the card's ⋯ menu once the decision is that Datatilsynet need not be notified: its notice drafted all the same, labelled so (issue 17). */
+  draftAuthorityAnyway: 'breach_draft_authority_anyway',
   recordNotification: 'breach_record_notification',
   addTimelineEntry: 'breach_add_timeline_entry',
   closeBreach: 'breach_close',

@@ -10,8 +10,11 @@ import { timeLeft, type Role, type TimeLeft } from '../deadline.js';
  * Texts carry no Slack markup and no names: the Slack layer adds mentions and buttons.
  */
 
-/** The card's actions, by what they do (the Slack layer maps them to action ids). */
-export const CARD_ACTIONS = ['assess', 'update_facts', 'draft', 'record', 'timeline', 'close'] as const;
+/**
+ * The card's actions, by what they do (the Slack layer maps them to action ids). `draft_anyway`:
+ * a notice to Datatilsynet asked for although the recorded decision is that none is needed.
+ */
+export const CARD_ACTIONS = ['assess', 'update_facts', 'draft', 'record', 'timeline', 'close', 'draft_anyway'] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
 export type Phase = 'assess' | 'decide' | 'notify' | 'supplement' | 'tell_subjects' | 'close' | 'closed';
@@ -141,10 +144,15 @@ function primaryFor(phase: Phase, s: ProgressInput): CardAction | null {
   }
 }
 
-/** Actions that still mean something: none once closed; drafting and recording only while something is still to send. */
+/**
+ * Actions that still mean something: none once closed; drafting and recording only while something
+ * is still to send; a notice to Datatilsynet on request only once the decision says none is needed
+ * (it is then never the next step, and the draft says at its top that it was asked for).
+ */
 function applicable(s: ProgressInput, phase: Phase): Set<CardAction> {
   if (phase === 'closed') return new Set();
   const out = new Set<CardAction>(['assess', 'update_facts', 'timeline', 'close']);
+  if (notificationWaived(s)) out.add('draft_anyway');
   const last = s.notifications.at(-1);
   const notificationOpen = notificationWaived(s) ? false : !last || last.completeness === 'initial';
   // Before a decision, the people affected may still have to be told: drafting and recording stay open.

@@ -39,6 +39,8 @@ export const ACTION_SURFACES: Record<string, Surface> = {
   [ACTIONS.retrySetup]: s('retry_setup', LOCATE.buttonBreach),
   [ACTIONS.assess]: s('assess', LOCATE.buttonBreach),
   [ACTIONS.draftNotices]: s('draft_notices', LOCATE.buttonBreach),
+  // The notice to Datatilsynet asked for after the decision said none is needed: a draft like any other.
+  [ACTIONS.draftAuthorityAnyway]: s('draft_notices', LOCATE.buttonBreach),
   [ACTIONS.recordNotification]: s('record_notification', LOCATE.buttonBreach),
   [ACTIONS.addTimelineEntry]: s('add_timeline_entry', LOCATE.buttonBreach),
   [ACTIONS.closeBreach]: s('close', LOCATE.buttonBreach),

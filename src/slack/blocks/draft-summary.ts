@@ -19,6 +19,8 @@ export interface DraftSetSummary {
   role: string;
   /** The breach, for the Fill gaps button (it opens Update facts at the gaps). */
   breachId: string;
+  /** A notice to Datatilsynet asked for although the recorded decision is that none is needed (issue 17). */
+  onRequest?: boolean;
 }
 
 /** Gaps listed as a checklist; the rest are counted (the files carry every [MISSING: …]). */
@@ -32,7 +34,10 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
     return `• *${KIND_LABELS[draft.kind] ?? draft.kind}* (${LANG_LABELS[draft.lang] ?? draft.lang}) v${version}: ${gapWord(draft.missingCount)}; ${draft.readability.metric} ${draft.readability.score}.${warning}`;
   });
   const versions = [...new Set(s.drafts.map((d) => d.version))].sort((a, b) => a - b).map((v) => `v${v}`).join(', ');
-  const headline = `:memo: ${mention(s.createdBy)} drafted the notices (${versions}) from what is recorded now. The full texts are in the files below (and in Slack with *Read full text*); the bot drafts, people check and send.`;
+  const headline = s.onRequest
+    ? `:memo: ${mention(s.createdBy)} asked for a notice to Datatilsynet (${versions}) although the recorded decision is that Datatilsynet need not be notified. ` +
+      'Each draft says so at its top: do not file it unless the decision changes. The full texts are in the files below (and in Slack with *Read full text*).'
+    : `:memo: ${mention(s.createdBy)} drafted the notices (${versions}) from what is recorded now. The full texts are in the files below (and in Slack with *Read full text*); the bot drafts, people check and send.`;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `${headline}\n${lines.join('\n')}` } }];
   if (s.late) {
     const late = s.role === 'processor'
@@ -44,7 +49,8 @@ export function draftSummaryMessage(s: DraftSetSummary): { text: string; blocks:
     });
   }
   blocks.push(...gapBlocks(s), readBlock(s));
-  return { text: `${s.late ? 'Late: ' : ''}Notice drafts ${versions} posted in this thread`, blocks };
+  const what = s.onRequest ? 'Notice to Datatilsynet drafted on request' : 'Notice drafts';
+  return { text: `${s.late ? 'Late: ' : ''}${what} ${versions} posted in this thread`, blocks };
 }
 
 /** The value of *Read full text*: the breach (for the access check) and the stored draft. */

@@ -106,16 +106,22 @@ const STATES: Array<{
   {
     name: 'decided: no notification needed',
     input: { assessedVersion: 1, decision: decided(false) },
-    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'not_required',
+    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline', 'draft_anyway'], deadline: 'not_required',
     next: /^No notification is needed: .* The people affected need not be told .* Close the breach/,
     notNext: /document the decision|Notify Datatilsynet before/,
   },
   {
     name: 'decided: no notification needed, past the deadline',
     input: { assessedVersion: 1, decision: decided(false), now: deadline.plus({ hours: 5 }) },
-    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'not_required',
+    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline', 'draft_anyway'], deadline: 'not_required',
     next: /^No notification is needed/,
     notNext: /Overdue/,
+  },
+  {
+    name: 'decided: no notification needed, but the people affected must be told (an override)',
+    input: { assessedVersion: 1, decision: decided(false, 'individual') },
+    phase: 'tell_subjects', status: 'Tell the people affected', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close', 'draft_anyway'], deadline: 'not_required',
+    next: /^No notification to Datatilsynet is needed\. The people affected must still be told individually/,
   },
   {
     name: 'notified, initial (phased)',

@@ -190,6 +190,7 @@ describeEachDatabase('access table: every surface as outsider, admin, member, le
     card(ACTIONS.assess, 'assess', 'members'),
     card(NOTICE_ACTIONS.updateFacts, 'update_facts', 'members'),
     card(ACTIONS.draftNotices, 'draft_notices', 'members'),
+    card(ACTIONS.draftAuthorityAnyway, 'draft_notices', 'members'),
     card(ACTIONS.addTimelineEntry, 'add_timeline_entry', 'members'),
     card(ACTIONS.retrySetup, 'retry_setup', 'members'),
     card(ACTIONS.recordNotification, 'record_notification', 'keepers'),

@@ -57,7 +57,7 @@ describeEachDatabase('the breach card leads: next step, primary button, what hap
     expect(nextStep(breach)).not.toMatch(/Document the decision/);
     expect(cardActionsShown(t, breach)).toEqual({
       buttons: [{ action_id: ACTIONS.closeBreach, style: 'primary' }],
-      more: [ACTIONS.assess, NOTICE_ACTIONS.updateFacts, ACTIONS.addTimelineEntry],
+      more: [ACTIONS.assess, NOTICE_ACTIONS.updateFacts, ACTIONS.addTimelineEntry, ACTIONS.draftAuthorityAnyway],
     });
 
     // The list and the Home say it as the card does: what was decided and by whom, and the next step.

@@ -4,7 +4,7 @@ import { ACTIONS, declareAction, NOTICE_ACTIONS, NOTICE_VIEWS } from '../../../s
 import type { EmulatedMessage } from '../../emulator/index.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
-import { cardJson, pressCard, type CardRow } from '../../support/card.js';
+import { cardJson, decidedNoNotification, pressCard, type CardRow } from '../../support/card.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
 import { buttonPayload, sendPayload } from '../../support/forged.js';
@@ -204,6 +204,41 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     const note = await t.slack.waitFor(() => t.slack.ephemerals({ channel: other.channel_id, user: t.users.responder }).slice(from)[0]);
     expect(note.text).toContain(`not one of ${other.reference}'s`);
     expect(t.slack.openViews(t.users.responder)).toHaveLength(opened);
+  });
+
+  it('after "not required": no notice to Datatilsynet unless asked for from the menu, and then labelled at its top', async () => {
+    const { breach } = await decidedNoNotification(t, 'Staff rota shown on a meeting-room screen');
+    // Draft notices is no longer on the card; a press on an older copy of it drafts nothing and says what can be done.
+    const from = t.slack.ephemerals({ channel: breach.channel_id, user: t.users.responder }).length;
+    await sendPayload(t, buttonPayload(t, t.users.responder, { channel: breach.channel_id, ts: breach.card_ts }, ACTIONS.draftNotices, breach.id));
+    const note = await t.slack.waitFor(() => t.slack.ephemerals({ channel: breach.channel_id, user: t.users.responder }).slice(from)[0]);
+    expect(note.text).toContain('is that Datatilsynet need not be notified and the people affected need not be told, so there is nothing to draft');
+    expect(note.text).toContain("choose *Draft a Datatilsynet notice anyway* in the card's ⋯ menu");
+    expect(await drafts(breach.id)).toEqual([]);
+
+    // The card's menu offers it under that name.
+    const menu = (t.slack.pins(breach.channel_id)[0]?.blocks ?? []).flatMap((b) => ((b as { elements?: Array<Record<string, any>> }).elements ?? []))
+      .find((e) => e['type'] === 'overflow')!['options'] as Array<{ text: { text: string }; value: string }>;
+    expect(menu.find((o) => o.value.startsWith(`${ACTIONS.draftAuthorityAnyway}|`))?.text.text).toBe('Draft a Datatilsynet notice anyway');
+    const before = threadOf(t, breach).length;
+    await pressCard(t, breach, ACTIONS.draftAuthorityAnyway, t.users.responder);
+    const round = await t.slack.waitFor(() => threadOf(t, breach).slice(before).find((m) => m.files?.length), { timeoutMs: 30_000 });
+    const headline = JSON.stringify(round.blocks);
+    expect(headline).toContain('asked for a notice to Datatilsynet (v1) although the recorded decision is that Datatilsynet need not be notified');
+    expect(headline).toContain('do not file it unless the decision changes');
+    const files = filesOf(t, round);
+    expect(files.map((f) => f.name).sort()).toEqual([`${breach.reference}-authority-da-v1.md`, `${breach.reference}-authority-en-v1.md`]);
+    const top = (name: string) => files.find((f) => f.name.endsWith(name))!.text.split('\n\n').slice(0, 2);
+    expect(top('-en-v1.md')).toEqual(['# Notification of a personal data breach to Datatilsynet', '**Drafted on request: the recorded decision is that Datatilsynet need not be notified**']);
+    expect(top('-da-v1.md')[1]).toBe('**Udkast på anmodning: den registrerede beslutning er, at Datatilsynet ikke skal underrettes**');
+    const [event] = await sql`select data from breach_events where breach_id = ${breach.id} and type = 'notices_drafted'`;
+    expect(event!.data).toMatchObject({ round: 'authority_on_request' });
+
+    // The card lists the draft without asking for a new one, and the next step is still to close.
+    await t.slack.waitFor(() => cardJson(t, breach).includes('Drafts: v1'));
+    expect(cardJson(t, breach)).not.toContain('Facts changed since');
+    expect(cardJson(t, breach)).not.toContain('Deadline to notify');
+    t.slack.assertNoViolations();
   });
 
   it("a processor drafts its notice to the controller, records it as told, and /breach facts opens the same form", async () => {
