@@ -1,11 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import type { DateTime } from 'luxon';
+import type { Progress } from '../domain/breach/progress.js';
 import { may, type Actor } from '../domain/access/policy.js';
 import { userRoles } from '../domain/breach/user-roles.js';
 import { isWorkspaceAdmin } from '../slack/access/actor.js';
 import { channelMembersMemo, type IsMember } from '../slack/channel-members-memo.js';
 import type { BotDeps } from '../slack/deps.js';
-import { OPEN_SHOWN, renderHome, type HomeBreach } from '../slack/views/home.js';
+import { OPEN_SHOWN, renderHome, type HomeBreach, type OpenHomeBreach } from '../slack/views/home.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { listOpenBreaches, type Breach } from '../store/breaches.js';
 import { listRecentlyClosed } from '../store/closed-breaches.js';
@@ -13,6 +14,7 @@ import { backupStatus, type BackupStatus } from '../store/backup-runs.js';
 import { homeViewersSince } from '../store/home-viewers.js';
 import { getOrgSettings, type OrgSettings } from '../store/settings.js';
 import { Coalescer } from './coalescer.js';
+import { progressOfEach } from './progress.js';
 
 export type HomeDeps = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'>;
 
@@ -29,6 +31,8 @@ interface Snapshot {
   org: OrgSettings;
   isMember: IsMember;
   backup: BackupStatus;
+  /** Where each listed open breach stands, as its card says (progress.ts). */
+  progress: Map<string, Progress>;
 }
 
 async function snapshot(deps: HomeDeps, client: webApi.WebClient): Promise<Snapshot> {
@@ -39,7 +43,8 @@ async function snapshot(deps: HomeDeps, client: webApi.WebClient): Promise<Snaps
     getOrgSettings(deps.db, deps.config),
     backupStatus(deps.db),
   ]);
-  return { now, open, closed, org, backup, isMember: channelMembersMemo(client) };
+  const progress = await progressOfEach(deps.db, deps.config, open.slice(0, OPEN_SHOWN), now);
+  return { now, open, closed, org, backup, progress, isMember: channelMembersMemo(client) };
 }
 
 async function homeFor(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot, userId: string) {
@@ -56,9 +61,12 @@ async function homeFor(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot,
       canSeeDetails: may('read', actor(b, isMember)).ok,
       roles: userRoles(b, userId, { isDpo, isMember }),
     }));
-  const [open, closed] = await Promise.all([Promise.all(snap.open.slice(0, OPEN_SHOWN).map(seen)), Promise.all(snap.closed.map(seen))]);
+  const seenOpen = async (b: Breach): Promise<OpenHomeBreach> => ({ ...(await seen(b)), progress: snap.progress.get(b.id)! });
+  const [open, closed] = await Promise.all([Promise.all(snap.open.slice(0, OPEN_SHOWN).map(seenOpen)), Promise.all(snap.closed.map(seen))]);
   const settings = may('edit_settings', actor(null, false)).ok ? snap.org : null;
-  return renderHome({ open, openTotal: snap.open.length, closed, now: snap.now, zone: deps.config.timezone, settings, backup: isDpo ? snap.backup : null });
+  return renderHome({
+    open, openTotal: snap.open.length, closed, now: snap.now, zone: deps.config.timezone, dpoUserIds: snap.org.dpoUserIds, settings, backup: isDpo ? snap.backup : null,
+  });
 }
 
 async function publish(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot, userId: string): Promise<boolean> {

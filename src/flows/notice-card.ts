@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
-import { anyFacts, factsHash, needsSubjectNotice } from '../domain/notices/draft-set.js';
+import type { NoticeKind } from '../domain/notices/index.js';
+import { anyFacts, draftKinds, factsHash, needsSubjectNotice, notificationWaived } from '../domain/notices/draft-set.js';
 import { noticeFactsByLanguage, owedTarget } from '../domain/notices/from-breach.js';
 import { latestDrafts } from '../store/notice-drafts.js';
 import { loadNoticeSource } from '../store/notice-source.js';
@@ -10,7 +11,7 @@ import type { NotificationRow, RestrictionRow } from '../store/notifications.js'
 export interface NoticeCardSummary {
   role: string;
   deadlineAt: Date;
-  /** The latest version of the notice to Datatilsynet (or the controller), in English. */
+  /** The latest version of the drafts the breach needs: the notice to Datatilsynet (or the controller), in English, first. */
   draft: { version: number; createdAt: Date; missingCount: number } | null;
   /** The facts (or the lateness) changed since that draft, and something is still to be sent. */
   stale: boolean;
@@ -28,13 +29,15 @@ export async function noticeCardSummary(db: Db, breachId: string, now: DateTime,
   const { breach } = loaded;
   const owed = loaded.notifications.filter((n) => n.target === owedTarget(breach.role));
   const communication = loaded.notifications.filter((n) => n.target === 'subjects').at(-1) ?? null;
-  const report = drafts.find((d) => d.lang === 'en' && (d.kind === 'authority' || d.kind === 'processor')) ?? drafts[0];
+  const byLang = noticeFactsByLanguage(loaded.source);
+  const facts = anyFacts(byLang);
+  // The latest draft of a kind the breach needs (a notice asked for after "none is needed" is not one), the English first.
+  const needed = draftKinds(facts);
+  const report = drafts.find((d) => d.lang === 'en' && needed.includes(d.kind as NoticeKind)) ?? drafts.find((d) => needed.includes(d.kind as NoticeKind)) ?? drafts[0];
   if (!report && owed.length === 0 && !communication && !loaded.restriction) return null;
   let stale = false;
   if (report) {
-    const byLang = noticeFactsByLanguage(loaded.source);
-    const facts = anyFacts(byLang);
-    const notificationOpen = owed.length === 0 || owed.at(-1)?.completeness === 'initial';
+    const notificationOpen = !notificationWaived(facts) && (owed.length === 0 || owed.at(-1)?.completeness === 'initial');
     const subjectsOpen = needsSubjectNotice(facts) && !communication && !loaded.restriction;
     stale = (notificationOpen || subjectsOpen) && factsHash(byLang, { now: now.toISO()!, zone }) !== report.factsHash;
   }

@@ -1,5 +1,5 @@
 import type { NoticeDraft } from '../domain/notices/index.js';
-import { anyFacts, buildDraftSet, factsHash, isDraftLate } from '../domain/notices/draft-set.js';
+import { anyFacts, buildDraftSet, factsHash, isDraftLate, notificationWaived, type DraftRound } from '../domain/notices/draft-set.js';
 import { noticeFactsByLanguage } from '../domain/notices/from-breach.js';
 import { draftFile } from '../slack/blocks/draft-messages.js';
 import { draftSummaryMessage } from '../slack/blocks/draft-summary.js';
@@ -19,25 +19,34 @@ import { fillReporterName } from './reporter-name.js';
 /** What to tell the person who pressed, only them; null when the thread says it all. */
 export type DraftReply = string | null;
 
-export async function draftNotices(ctx: CardContext, breachId: string, userId: string): Promise<DraftReply> {
+/**
+ * `round`: the drafts the breach needs, or (`authority_on_request`) the notice to Datatilsynet asked
+ * for after the recorded decision said none is needed, labelled so at its top (issue 17).
+ */
+export async function draftNotices(ctx: CardContext, breachId: string, userId: string, round: DraftRound = 'needed'): Promise<DraftReply> {
   await fillReporterName(ctx, breachId);
   const loaded = await loadNoticeSource(ctx.db, breachId);
   if (!loaded) return 'That breach no longer exists.';
   const { breach } = loaded;
   if (breach.closedAt) return `${breach.reference} is closed: its notices are part of the record and are not drafted again.`;
   if (!breach.channelId || !breach.cardTs) return `${breach.reference} is still being set up; draft the notices once its card is posted.`;
-  // Issue 17: no notice to Datatilsynet when the recorded decision is that none is needed.
-  if (breach.role !== 'processor' && breach.status === 'no_notification') {
-    return `The recorded decision for ${breach.reference} is that Datatilsynet need not be notified (and the people affected need not be told), so there is nothing to draft. If the facts have changed, reassess with *Assess risk*.`;
-  }
   const opts = { now: ctx.clock.now().toISO()!, zone: ctx.config.timezone };
   const byLang = noticeFactsByLanguage(loaded.source);
   const facts = anyFacts(byLang);
-  const drafts = buildDraftSet(byLang, opts);
+  // Issue 17: no notice to Datatilsynet when the recorded decision is that none is needed, unless asked for.
+  if (round === 'authority_on_request' && !notificationWaived(facts)) {
+    return `The recorded decision for ${breach.reference} is not that Datatilsynet need not be notified, so its notice is drafted as usual: choose *Draft notices*.`;
+  }
+  const drafts = buildDraftSet(byLang, opts, round);
+  if (drafts.length === 0) {
+    return `The recorded decision for ${breach.reference} is that Datatilsynet need not be notified and the people affected need not be told, so there is nothing to draft. ` +
+      `If a notice to Datatilsynet is wanted all the same, choose *Draft a Datatilsynet notice anyway* in the card's ⋯ menu: it is labelled as drafted on request. If the facts have changed, reassess with *Assess risk*.`;
+  }
   const saved = await saveDraftVersions(ctx.db, {
     breachId,
     drafts: drafts.map((d) => ({ kind: d.kind, lang: d.lang, markdown: d.markdown, missingCount: d.missingCount })),
-    factsHash: factsHash(byLang, opts),
+    factsHash: factsHash(byLang, opts, round),
+    round,
     createdBy: userId,
     now: ctx.clock.now(),
   });
@@ -52,7 +61,7 @@ export async function draftNotices(ctx: CardContext, breachId: string, userId: s
   }
   const toPost = saved.created ? pairs : unposted;
   try {
-    await postDrafts(ctx, breach, toPost, { createdBy: userId, late: isDraftLate(facts, opts) });
+    await postDrafts(ctx, breach, toPost, { createdBy: userId, late: isDraftLate(facts, opts), onRequest: round === 'authority_on_request' });
   } catch (err) {
     ctx.logger.warn(`could not post the drafts of ${breach.reference}: ${slackErrorCode(err)}`);
     return `:warning: The drafts are saved, but I could not post them all in the thread (${slackErrorCode(err)}). Press *Draft notices* again to post them.`;
@@ -72,8 +81,10 @@ interface Pair {
  * Fill gaps button, and the Markdown files of every draft attached to it. The full texts are in the
  * files, not pasted into the thread.
  */
-async function postDrafts(ctx: CardContext, breach: Breach, pairs: readonly Pair[], s: { createdBy: string; late: boolean }): Promise<void> {
-  const summary = draftSummaryMessage({ drafts: pairs.map((p) => ({ draft: p.draft, version: p.row.version })), createdBy: s.createdBy, late: s.late, role: breach.role, breachId: breach.id });
+async function postDrafts(ctx: CardContext, breach: Breach, pairs: readonly Pair[], s: { createdBy: string; late: boolean; onRequest: boolean }): Promise<void> {
+  const summary = draftSummaryMessage({
+    drafts: pairs.map((p) => ({ draft: p.draft, version: p.row.version, id: p.row.id })), createdBy: s.createdBy, late: s.late, role: breach.role, breachId: breach.id, onRequest: s.onRequest,
+  });
   const files = pairs.map((p) => ({ row: p.row, ...draftFile(breach.reference, p.draft, p.row.version) }));
   const upload = await ctx.client.filesUploadV2({
     channel_id: breach.channelId!,

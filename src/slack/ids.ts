@@ -48,6 +48,8 @@ export const ACTIONS = {
   retrySetup: 'breach_retry_setup',
   assess: 'breach_assess',
   draftNotices: 'breach_draft_notices',
+  /** In the card's ⋯ menu once the decision is that Datatilsynet need not be notified: its notice drafted all the same, labelled so (issue 17). */
+  draftAuthorityAnyway: 'breach_draft_authority_anyway',
   recordNotification: 'breach_record_notification',
   addTimelineEntry: 'breach_add_timeline_entry',
   closeBreach: 'breach_close',
@@ -139,10 +141,14 @@ export const CARD_CLOSED_BLOCK = 'card_closed';
 export const NOTICE_ACTIONS = {
   /** On the card: opens the Update facts modal. */
   updateFacts: 'breach_update_facts',
+  /** On a drafting round's message: opens Update facts with the gaps it named first; the value is `<breach id>|<gap,gap,…>`. */
+  fillGaps: 'breach_fill_gaps',
+  /** On a drafting round's message: a draft's full text in a modal; the value is `<breach id>|<draft id>` (a button, or a select's option). */
+  readDraft: 'breach_read_draft',
   /** In the record modal: what is being recorded (notification, communication, § 22 restriction). */
   recordKind: 'record_kind_choice',
 } as const;
-export const NOTICE_VIEWS = { facts: 'update_facts_modal', record: 'record_notification_modal' } as const;
+export const NOTICE_VIEWS = { facts: 'update_facts_modal', record: 'record_notification_modal', draftText: 'draft_text_modal' } as const;
 export const NOTICE_BLOCKS = { card: 'card_notices', recordKind: 'record_kind' } as const;
 /** Facts and record modals: the block id is the field name, the action id is `<field>_input` (as in Declare). */
 export const noticeFieldAction = (field: string) => `${field}_input`;

@@ -35,6 +35,12 @@ export async function latestDrafts(db: Pick<DbExecutor, 'selectDistinctOn'>, bre
     .orderBy(asc(noticeDrafts.kind), asc(noticeDrafts.lang), desc(noticeDrafts.version));
 }
 
+/** One stored draft, with its full text. */
+export async function getDraft(db: Pick<DbExecutor, 'select'>, id: string): Promise<DraftRow | undefined> {
+  const [row] = await db.select().from(noticeDrafts).where(eq(noticeDrafts.id, id));
+  return row;
+}
+
 const same = (a: { kind: string; lang: string }) => (b: { kind: string; lang: string }) => a.kind === b.kind && a.lang === b.lang;
 
 /**
@@ -43,7 +49,7 @@ const same = (a: { kind: string; lang: string }) => (b: { kind: string; lang: st
  */
 export async function saveDraftVersions(
   db: Db,
-  d: { breachId: string; drafts: readonly NewDraft[]; factsHash: string; createdBy: string; now: DateTime },
+  d: { breachId: string; drafts: readonly NewDraft[]; factsHash: string; createdBy: string; now: DateTime; round?: string },
 ): Promise<DraftsSaved | LockRefusal> {
   return withOpenBreach(db, d.breachId, async (tx, breach) => {
     const latest = await latestDrafts(tx, breach.id);
@@ -74,6 +80,8 @@ export async function saveDraftVersions(
       type: 'notices_drafted',
       data: {
         factsHash: d.factsHash,
+        // A notice to Datatilsynet asked for although the decision says none is needed (issue 17).
+        ...(d.round && d.round !== 'needed' ? { round: d.round } : {}),
         before: current.map((row, i) => ({ kind: d.drafts[i]!.kind, lang: d.drafts[i]!.lang, version: row?.version ?? null, factsHash: row?.factsHash ?? null })),
         after: rows.map((row) => ({ kind: row.kind, lang: row.lang, version: row.version, missingCount: row.missingCount })),
       },

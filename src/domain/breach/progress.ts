@@ -10,8 +10,11 @@ import { timeLeft, type Role, type TimeLeft } from '../deadline.js';
  * Texts carry no Slack markup and no names: the Slack layer adds mentions and buttons.
  */
 
-/** The card's actions, by what they do (the Slack layer maps them to action ids). */
-export const CARD_ACTIONS = ['assess', 'update_facts', 'draft', 'record', 'timeline', 'close'] as const;
+/**
+ * The card's actions, by what they do (the Slack layer maps them to action ids). `draft_anyway`:
+ * a notice to Datatilsynet asked for although the recorded decision is that none is needed.
+ */
+export const CARD_ACTIONS = ['assess', 'update_facts', 'draft', 'record', 'timeline', 'close', 'draft_anyway'] as const;
 export type CardAction = (typeof CARD_ACTIONS)[number];
 
 export type Phase = 'assess' | 'decide' | 'notify' | 'supplement' | 'tell_subjects' | 'close' | 'closed';
@@ -50,6 +53,8 @@ export type DeadlineState =
 
 export interface Progress {
   phase: Phase;
+  /** Where the breach stands in a few words, for the card's Status and the lists ("Awaiting the decision"). */
+  status: string;
   /** The next step in words ("Overdue by 13 hours: notify Datatilsynet now and give the reasons for the delay."). */
   nextStep: string;
   /** The one action that does the next step, or null when it is done elsewhere (the DPO's Accept on the result). */
@@ -82,6 +87,7 @@ export function breachProgress(s: ProgressInput): Progress {
   const applies = applicable(s, phase);
   return {
     phase,
+    status: statusText(phase, s.role),
     nextStep: nextStepText(phase, s, deadline),
     primary,
     secondary: CARD_ACTIONS.filter((a) => a !== primary && applies.has(a)),
@@ -138,10 +144,15 @@ function primaryFor(phase: Phase, s: ProgressInput): CardAction | null {
   }
 }
 
-/** Actions that still mean something: none once closed; drafting and recording only while something is still to send. */
+/**
+ * Actions that still mean something: none once closed; drafting and recording only while something
+ * is still to send; a notice to Datatilsynet on request only once the decision says none is needed
+ * (it is then never the next step, and the draft says at its top that it was asked for).
+ */
 function applicable(s: ProgressInput, phase: Phase): Set<CardAction> {
   if (phase === 'closed') return new Set();
   const out = new Set<CardAction>(['assess', 'update_facts', 'timeline', 'close']);
+  if (notificationWaived(s)) out.add('draft_anyway');
   const last = s.notifications.at(-1);
   const notificationOpen = notificationWaived(s) ? false : !last || last.completeness === 'initial';
   // Before a decision, the people affected may still have to be told: drafting and recording stay open.
@@ -151,6 +162,26 @@ function applicable(s: ProgressInput, phase: Phase): Set<CardAction> {
     out.add('record');
   }
   return out;
+}
+
+/** The Status in a few words; what happened to the deadline is said next to it (DeadlineState). */
+function statusText(phase: Phase, role: Role): string {
+  switch (phase) {
+    case 'closed':
+      return 'Closed';
+    case 'assess':
+      return 'Assessing risk';
+    case 'decide':
+      return 'Awaiting the decision';
+    case 'notify':
+      return role === 'processor' ? 'Tell the controller' : 'Notify the authority';
+    case 'supplement':
+      return 'Supplement owed';
+    case 'tell_subjects':
+      return 'Tell the people affected';
+    case 'close':
+      return 'Ready to close';
+  }
 }
 
 function nextStepText(phase: Phase, s: ProgressInput, d: DeadlineState): string {
@@ -201,15 +232,4 @@ function nextStepText(phase: Phase, s: ProgressInput, d: DeadlineState): string 
       return parts.join(' ');
     }
   }
-}
-
-/**
- * The same model for lists (App Home, `/breach list`), from the breach's stored status alone: a
- * countdown only while the notification is still owed.
- */
-export function listDeadline(status: string, closed: boolean): 'countdown' | 'notified' | 'not_required' | 'closed' {
-  if (closed || status === 'closed') return 'closed';
-  if (status === 'notified') return 'notified';
-  if (status === 'no_notification') return 'not_required';
-  return 'countdown';
 }

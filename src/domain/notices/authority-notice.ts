@@ -48,5 +48,6 @@ export function draftAuthorityNotice(facts: NoticeFacts, options: DraftOptions):
     headerLines: [labelled(ctx.t(T.to), ctx.t(T.authorityAddressee)), ctx.t(SUBMISSION_ROUTE)],
     sections,
     warnOnReadability: false,
+    ...(options.onRequest ? { banner: ctx.t(T.draftedOnRequest) } : {}),
   });
 }

@@ -20,6 +20,11 @@ export interface DraftOptions {
   now: IsoInstant;
   /** IANA zone for times in the text; default Europe/Copenhagen (BREACHBOT_TIMEZONE). */
   zone?: string;
+  /**
+   * The notice to Datatilsynet was asked for although the recorded decision is that none is needed
+   * (issue 17): it is labelled so at the top, so nobody files it by mistake.
+   */
+  onRequest?: boolean;
 }
 
 const NONE: Bilingual = { en: 'None.', da: 'Ingen.' };

@@ -27,12 +27,28 @@ export function needsSubjectNotice(facts: NoticeFacts): boolean {
   return facts.role !== 'processor' && (status === 'planned' || status === 'done');
 }
 
-/** The kinds of notice this breach needs now, in the order they are posted. */
-export function draftKinds(facts: NoticeFacts): NoticeKind[] {
-  const report: NoticeKind = facts.role === 'processor' ? 'processor' : 'authority';
-  if (!needsSubjectNotice(facts)) return [report];
-  return [report, subjectVariantFor(facts) === 'public' ? 'subject_public' : 'subject'];
+/**
+ * The recorded decision is that Datatilsynet need not be notified (Art. 33(1): unlikely to result in
+ * a risk). Only a controller's: a processor tells the controller whatever it decides (Art. 33(2)).
+ */
+export function notificationWaived(facts: NoticeFacts): boolean {
+  return facts.role !== 'processor' && Boolean(facts.decision) && facts.assessment?.notifyAuthority === false;
 }
+
+/**
+ * The kinds of notice this breach needs now, in the order they are posted: no notice to
+ * Datatilsynet when the recorded decision is that none is needed (issue 17), unless asked for.
+ */
+export function draftKinds(facts: NoticeFacts): NoticeKind[] {
+  const report: NoticeKind[] = notificationWaived(facts) ? [] : [facts.role === 'processor' ? 'processor' : 'authority'];
+  if (!needsSubjectNotice(facts)) return report;
+  return [...report, subjectVariantFor(facts) === 'public' ? 'subject_public' : 'subject'];
+}
+
+/** A regular round (the kinds the breach needs), or the notice to Datatilsynet asked for after the decision said none is needed. */
+export type DraftRound = 'needed' | 'authority_on_request';
+
+const roundKinds = (facts: NoticeFacts, round: DraftRound): NoticeKind[] => (round === 'needed' ? draftKinds(facts) : ['authority']);
 
 /**
  * The facts for each drafting language (from-breach.ts noticeFactsFrom(source, lang)): the drafts are
@@ -47,13 +63,17 @@ export function anyFacts(byLang: FactsByLanguage): NoticeFacts {
   return first;
 }
 
-export function buildDraftSet(byLang: FactsByLanguage, opts: DraftSetOptions): NoticeDraft[] {
+/**
+ * The drafts of a round, in every drafting language. A notice to Datatilsynet asked for although
+ * the decision says none is needed is labelled so at its top (authority-notice.ts).
+ */
+export function buildDraftSet(byLang: FactsByLanguage, opts: DraftSetOptions, round: DraftRound = 'needed'): NoticeDraft[] {
   const langs = (['en', 'da'] as const).filter((l) => byLang[l]);
-  return draftKinds(anyFacts(byLang)).flatMap((kind) =>
+  return roundKinds(anyFacts(byLang), round).flatMap((kind) =>
     langs.map((lang) => {
       const facts = byLang[lang]!;
       const o = { lang, now: opts.now, zone: opts.zone };
-      if (kind === 'authority') return draftAuthorityNotice(facts, o);
+      if (kind === 'authority') return draftAuthorityNotice(facts, { ...o, onRequest: round === 'authority_on_request' });
       if (kind === 'processor') return draftProcessorNotice(facts, o);
       return draftSubjectNotice(facts, { ...o, variant: kind === 'subject_public' ? 'public' : 'individual' });
     }),
@@ -67,12 +87,13 @@ export function isDraftLate(facts: NoticeFacts, opts: DraftSetOptions): boolean 
 }
 
 /**
- * A hash of everything a draft is built from: the facts and whether the notification is late. Key
- * order does not matter, so the same facts always give the same hash.
+ * A hash of everything a draft is built from: the facts, whether the notification is late, and the
+ * round (a labelled notice asked for is not the same text). Key order does not matter, so the same
+ * facts always give the same hash.
  */
-export function factsHash(byLang: FactsByLanguage, opts: DraftSetOptions): string {
+export function factsHash(byLang: FactsByLanguage, opts: DraftSetOptions, round: DraftRound = 'needed'): string {
   const facts = anyFacts(byLang);
-  const input = stableJson({ facts: byLang, late: isDraftLate(facts, opts), kinds: draftKinds(facts) });
+  const input = stableJson({ facts: byLang, late: isDraftLate(facts, opts), kinds: roundKinds(facts, round), ...(round === 'needed' ? {} : { round }) });
   return createHash('sha256').update(input).digest('hex');
 }
 

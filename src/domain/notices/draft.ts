@@ -68,10 +68,12 @@ export function assembleDraft(input: {
   headerLines: readonly string[];
   sections: readonly NoticeSection[];
   warnOnReadability: boolean;
+  /** A warning that heads the draft, above its gap count (a notice drafted although the decision says none is needed). */
+  banner?: string;
 }): NoticeDraft {
   const { kind, ctx, title, sections } = input;
   const missing = [...ctx.gaps.missing, ...untranslated(input.sections, ctx.lang)];
-  const header = [`**${statusLine(missing.length, ctx.lang)}**`, ...input.headerLines].join('\n\n');
+  const header = [...(input.banner ? [`**${input.banner}**`] : []), `**${statusLine(missing.length, ctx.lang)}**`, ...input.headerLines].join('\n\n');
   const markdown = [
     `# ${title}`,
     header,

@@ -15,6 +15,11 @@ export const REPORT_TEXT = {
     da: 'Meddelelse om brud på persondatasikkerheden til den dataansvarlige',
   },
   to: { en: 'To', da: 'Til' },
+  // Heads a notice to Datatilsynet drafted although the recorded decision is that none is needed (issue 17).
+  draftedOnRequest: {
+    en: 'Drafted on request: the recorded decision is that Datatilsynet need not be notified',
+    da: 'Udkast på anmodning: den registrerede beslutning er, at Datatilsynet ikke skal underrettes',
+  },
   authorityAddressee: {
     en: `${DATATILSYNET.name.en}, ${DATATILSYNET.address}; ${DATATILSYNET.phone}; ${DATATILSYNET.email}; ${DATATILSYNET.website}`,
     da: `${DATATILSYNET.name.da}, ${DATATILSYNET.address}; ${DATATILSYNET.phone}; ${DATATILSYNET.email}; ${DATATILSYNET.website}`,

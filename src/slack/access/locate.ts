@@ -2,6 +2,7 @@ import type { PolicyAction } from '../../domain/access/policy.js';
 import { RECORD_KINDS, type RecordKind } from '../../domain/notification-form.js';
 import { isUuid } from '../../store/assessments.js';
 import { parseMoreValue } from '../blocks/card-actions.js';
+import { parseFillGapsValue, parseReadDraftValue } from '../blocks/draft-summary.js';
 import { decodeDraft } from '../views/assessment-state.js';
 import { breachIdFromMetadata } from '../views/breach-metadata.js';
 import { parseOverrideMetadata } from '../views/override-modal.js';
@@ -35,6 +36,13 @@ export const LOCATE = {
   buttonBreach: ((body) => uuidOr('breach', body['actions']?.[0]?.['value'])) as Locator,
   /** The card's overflow menu: the chosen option's value is `<action id>|<breach id>` (blocks/card-actions.ts). */
   cardMenu: ((body) => uuidOr('breach', parseMoreValue(body['actions']?.[0]?.['selected_option']?.['value'])?.breachId)) as Locator,
+  /** Fill gaps on a drafting round's message: `<breach id>|<gaps>` (blocks/draft-summary.ts). */
+  fillGaps: ((body) => uuidOr('breach', parseFillGapsValue(body['actions']?.[0]?.['value'])?.breachId)) as Locator,
+  /** *Read full text* on a drafting round's message: a button's value or a menu option's, `<breach id>|<draft id>`. */
+  readDraft: ((body) => {
+    const action = body['actions']?.[0];
+    return uuidOr('breach', parseReadDraftValue(action?.['value'] ?? action?.['selected_option']?.['value'])?.breachId);
+  }) as Locator,
   /** The card's "Breach lead" picker carries no value of ours: the breach is the one of the card's channel. */
   actionChannel: ((body) => (typeof body['channel']?.['id'] === 'string' ? { kind: 'channel', channelId: body['channel']['id'] } : { kind: 'malformed' })) as Locator,
   /** Accept and Override on an assessment result carry the assessment id. */

@@ -39,16 +39,22 @@ export const ACTION_SURFACES: Record<string, Surface> = {
   [ACTIONS.retrySetup]: s('retry_setup', LOCATE.buttonBreach),
   [ACTIONS.assess]: s('assess', LOCATE.buttonBreach),
   [ACTIONS.draftNotices]: s('draft_notices', LOCATE.buttonBreach),
+  // The notice to Datatilsynet asked for after the decision said none is needed: a draft like any other.
+  [ACTIONS.draftAuthorityAnyway]: s('draft_notices', LOCATE.buttonBreach),
   [ACTIONS.recordNotification]: s('record_notification', LOCATE.buttonBreach),
   [ACTIONS.addTimelineEntry]: s('add_timeline_entry', LOCATE.buttonBreach),
   [ACTIONS.closeBreach]: s('close', LOCATE.buttonBreach),
   [NOTICE_ACTIONS.updateFacts]: s('update_facts', LOCATE.buttonBreach),
+  // Update facts with the gaps a drafting round named first (issue 17): the same people.
+  [NOTICE_ACTIONS.fillGaps]: s('update_facts', LOCATE.fillGaps),
   // Switching the record form shows what was recorded so far: the same people as opening it. What
   // is recorded (a § 22 restriction is the DPO's alone) is checked when the form is submitted.
   [NOTICE_ACTIONS.recordKind]: s('record_notification', LOCATE.recordForm),
   [ASSESSMENT.back]: s('assess', LOCATE.assessmentDraft),
   [ASSESSMENT.accept]: s('decide', LOCATE.buttonAssessment),
   [ASSESSMENT.override]: s('override', LOCATE.buttonAssessment),
+  // A draft's full text (issue 17) is a breach detail: a read.
+  [NOTICE_ACTIONS.readDraft]: s('read', LOCATE.readDraft),
   // The ENISA breakdown of an assessment is a breach detail: a read.
   [ASSESSMENT.scoring]: s('read', LOCATE.buttonAssessment),
   // The card's overflow menu needs what the card action it stands for needs (issue 17); an unknown

@@ -14,14 +14,6 @@ import type { RiskSummary } from '../../store/decisions.js';
 import type { Role } from '../../domain/deadline.js';
 import { clip, decidersText, mention, userText } from './text.js';
 
-export const STATUS_LABELS: Record<string, string> = {
-  assessing: 'Assessing risk',
-  notify: 'Notify the authority',
-  no_notification: 'No notification needed',
-  notified: 'Notified',
-  closed: 'Closed',
-};
-
 const ROLE_LABELS: Record<string, string> = {
   controller: 'Controller',
   processor: 'Processor',
@@ -63,7 +55,7 @@ export interface CardInput {
  */
 export function renderBreachCard({ breach, steps, now, zone, risk, notices, progress, dpoUserIds }: CardInput): { text: string; blocks: KnownBlock[] } {
   const aware = DateTime.fromJSDate(breach.awareAt, { zone: 'utc' });
-  const status = STATUS_LABELS[breach.status] ?? breach.status;
+  const status = progress.status;
   const deciders = decidersText(breach.leadId, dpoUserIds);
   const deadline = deadlineFields(progress.deadline, breach.role as Role, zone);
   const blocks: KnownBlock[] = [
@@ -125,8 +117,8 @@ function leadBlock(breach: Breach, dpoUserIds: string[]): KnownBlock {
   };
 }
 
-/** The next step, naming who must act when it is the decision. */
-function nextStepLine(p: Progress, deciders: string): string {
+/** The next step, naming who must act when it is the decision (the card and the lists). */
+export function nextStepLine(p: Progress, deciders: string): string {
   if (p.phase === 'decide') return `${p.nextStep} Awaiting ${deciders}.`;
   return p.overdue ? `:rotating_light: ${p.nextStep}` : p.nextStep;
 }
@@ -147,7 +139,7 @@ export function deadlineFields(d: DeadlineState, role: Role, zone: string): stri
   }
 }
 
-/** One line: "deadline …", "Notified … (complete)", "Not required: decided by @x …". */
+/** One line: "deadline …", "Notified … (complete)", "Not required: decided by @x …" (the card and the lists). */
 export function deadlineSummary(d: DeadlineState, role: Role, zone: string): string {
   const at = (t: DateTime) => slackDate(t, { zone });
   switch (d.kind) {

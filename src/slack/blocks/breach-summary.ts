@@ -1,38 +1,32 @@
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
-import { listDeadline } from '../../domain/breach/progress.js';
-import { formatDuration, timeLeft } from '../../domain/deadline.js';
+import type { Progress } from '../../domain/breach/progress.js';
+import { formatDuration, type Role } from '../../domain/deadline.js';
 import type { Breach } from '../../store/breaches.js';
-import { slackDate } from '../date-token.js';
-import { STATUS_LABELS } from './breach-card.js';
-import { userText } from './text.js';
+import { deadlineSummary, nextStepLine } from './breach-card.js';
+import { decidersText, userText } from './text.js';
 
-/**
- * One line about a breach for lists. People outside the breach's channel see only its reference
- * and deadline: the title may hint at what happened, and the channel is private for a reason.
- */
-export function breachLine(b: Breach, canSeeDetails: boolean, now: DateTime, zone: string): string {
-  const when = deadlineText(b, now, zone);
-  if (!canSeeDetails) return `• *${b.reference}*: ${when}`;
-  const where = b.channelId ? ` in <#${b.channelId}>` : '';
-  return `• *${b.reference}* ${userText(b.title, 150)}: ${STATUS_LABELS[b.status] ?? b.status}, ${when}${where}`;
+export interface ListedBreach {
+  breach: Breach;
+  /** Where it stands, from the same state function as its card (flows/progress.ts progressOfEach). */
+  progress: Progress;
+  /** Member of the breach's channel: may read its title, status and next step. */
+  canSeeDetails: boolean;
 }
 
-/** The deadline and time left while the notification is owed; afterwards what happened instead (domain/breach/progress.ts). */
-function deadlineText(b: Breach, now: DateTime, zone: string): string {
-  const who = b.role === 'processor' ? 'controller told' : 'notified';
-  switch (listDeadline(b.status, Boolean(b.closedAt))) {
-    case 'notified':
-      return `${who}, no deadline running`;
-    case 'not_required':
-      return 'no notification needed (decided), no deadline running';
-    case 'closed':
-      return 'closed';
-    case 'countdown': {
-      const deadline = DateTime.fromJSDate(b.deadlineAt, { zone: 'utc' });
-      return `deadline ${slackDate(deadline, { zone })} (${formatDuration(timeLeft(deadline, now))})`;
-    }
-  }
+/**
+ * One entry about a breach for lists (App Home, `/breach list`), said as its card says it: the
+ * deadline and time left while the notification is owed, what happened once it is not (issue 17),
+ * and the next step. People outside the breach's channel see only its reference and deadline: the
+ * title may hint at what happened, and the channel is private for a reason. `tail` ends the first line.
+ */
+export function breachLine({ breach: b, progress, canSeeDetails }: ListedBreach, zone: string, dpoUserIds: readonly string[], tail = ''): string {
+  const role = b.role as Role;
+  const d = progress.deadline;
+  const when = d.kind === 'countdown' ? `${deadlineSummary(d, role, zone)} (${formatDuration(d.left)})` : deadlineSummary(d, role, zone);
+  if (!canSeeDetails) return `• *${b.reference}*: ${when}${tail}`;
+  const where = b.channelId ? ` in <#${b.channelId}>` : '';
+  const next = nextStepLine(progress, decidersText(b.leadId, dpoUserIds));
+  return `• *${b.reference}* ${userText(b.title, 150)}: ${progress.status}, ${when}${where}${tail}\n      Next step: ${next}`;
 }
 
 /** Section blocks of at most ~2,900 characters each, so long lists stay within Block Kit limits. */

@@ -15,6 +15,7 @@ export const CARD_ACTION_IDS: Record<CardAction, { actionId: string; label: stri
   record: { actionId: ACTIONS.recordNotification, label: 'Record notification' },
   timeline: { actionId: ACTIONS.addTimelineEntry, label: 'Add timeline entry' },
   close: { actionId: ACTIONS.closeBreach, label: 'Close breach' },
+  draft_anyway: { actionId: ACTIONS.draftAuthorityAnyway, label: 'Draft a Datatilsynet notice anyway' },
 };
 
 /** Slack allows five options in an overflow menu (slack-rules.md §3). */

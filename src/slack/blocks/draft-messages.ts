@@ -98,10 +98,13 @@ export function draftMessages(draft: NoticeDraft, version: number): SlackMessage
   });
 }
 
+/** A draft's file name in the card's thread: `BR-2026-0001-authority-en-v2.md`. */
+export const draftFileName = (reference: string, kind: string, lang: string, version: number) => `${reference}-${kind.replace('_', '-')}-${lang}-v${version}.md`;
+
 /** The Markdown file of a draft: its name in the thread and its title. */
 export function draftFile(reference: string, draft: NoticeDraft, version: number) {
   return {
-    filename: `${reference}-${draft.kind.replace('_', '-')}-${draft.lang}-v${version}.md`,
+    filename: draftFileName(reference, draft.kind, draft.lang, version),
     title: draftLabel(draft.kind, draft.lang, version),
     content: draft.markdown,
   };

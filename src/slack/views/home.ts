@@ -1,5 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
+import type { Progress } from '../../domain/breach/progress.js';
 import { describeRoles, type UserRole } from '../../domain/breach/user-roles.js';
 import type { Breach } from '../../store/breaches.js';
 import type { OrgSettings } from '../../store/settings.js';
@@ -19,15 +20,20 @@ export interface HomeBreach {
   roles: UserRole[];
 }
 
+/** An open breach, with where it stands as its card says (flows/progress.ts). */
+export type OpenHomeBreach = HomeBreach & { progress: Progress };
+
 export interface HomeInput {
   /** The open breaches shown, nearest deadline first (at most OPEN_SHOWN). */
-  open: HomeBreach[];
+  open: OpenHomeBreach[];
   /** How many are open in all; the rest are summarised. */
   openTotal: number;
   /** Closed in the last 30 days, most recent first. */
   closed: HomeBreach[];
   now: DateTime;
   zone: string;
+  /** Who decides, named in a next step that awaits the decision. */
+  dpoUserIds: readonly string[];
   /** Present only for people who may edit the settings. */
   settings: OrgSettings | null;
   /** Present only for the DPO: when the last backup was made, and whether the last one failed. */
@@ -36,15 +42,17 @@ export interface HomeInput {
 
 /**
  * Most open breaches listed on the Home; the rest are summarised with a pointer to /breach list.
- * Each listed breach costs a conversations.members call, and 25 lines of ~400 characters make four
- * sections: far inside the 100-block limit whatever the titles hold.
+ * Each listed breach costs a conversations.members call and a read of where it stands, and 25
+ * entries of up to ~1,000 characters (with the next step) make at most nine sections: far inside
+ * the 100-block limit whatever the titles hold.
  */
 export const OPEN_SHOWN = 25;
 /** Sections for a list; never reached with OPEN_SHOWN lines, but a hard stop all the same. */
 const LIST_BLOCKS_MAX = 20;
 
 /**
- * The App Home (flow 8): open breaches with deadline, time left, status and the viewer's role,
+ * The App Home (flow 8): open breaches as their cards show them (status, the deadline and time left
+ * or what happened instead, the next step) with the viewer's role,
  * recently closed ones, and the settings for those who may edit them. Built from data already
  * fetched, so it can be tested for Block Kit limits without Slack.
  */
@@ -72,7 +80,7 @@ export function renderHome(input: HomeInput): HomeView {
   return { type: 'home', blocks };
 }
 
-function openBlocks({ open, openTotal, now, zone }: HomeInput): KnownBlock[] {
+function openBlocks({ open, openTotal, zone, dpoUserIds }: HomeInput): KnownBlock[] {
   if (openTotal === 0) {
     const text =
       '*No open breaches.* :white_check_mark:\n' +
@@ -80,7 +88,7 @@ function openBlocks({ open, openTotal, now, zone }: HomeInput): KnownBlock[] {
       'The 72-hour clock to notify Datatilsynet runs from when we became aware, so declare early: it can be closed again.';
     return [{ type: 'section', text: { type: 'mrkdwn', text } }];
   }
-  const lines = open.map((h) => `${breachLine(h.breach, h.canSeeDetails, now, zone)} · your role: ${describeRoles(h.roles)}`);
+  const lines = open.map((h) => breachLine(h, zone, dpoUserIds, ` · your role: ${describeRoles(h.roles)}`));
   const blocks = linesToBlocks(`*Open breaches* (${openTotal}), nearest deadline first:`, lines, LIST_BLOCKS_MAX);
   const hidden = openTotal - open.length;
   if (hidden > 0) {

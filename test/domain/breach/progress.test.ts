@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { breachProgress, listDeadline, spellDuration, type ProgressInput } from '../../../src/domain/breach/progress.js';
+import { breachProgress, spellDuration, type ProgressInput } from '../../../src/domain/breach/progress.js';
 import { timeLeft } from '../../../src/domain/deadline.js';
 
 const aware = DateTime.fromISO('2026-10-21T09:20:00Z', { zone: 'utc' });
@@ -33,6 +33,8 @@ const STATES: Array<{
   name: string;
   input: Partial<ProgressInput>;
   phase: string;
+  /** The Status the card and the lists show. */
+  status: string;
   primary: string | null;
   secondary: string[];
   deadline: string;
@@ -42,131 +44,137 @@ const STATES: Array<{
   {
     name: 'declared, not assessed',
     input: {},
-    phase: 'assess', primary: 'assess', secondary: ['update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'assess', status: 'Assessing risk', primary: 'assess', secondary: ['update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
     next: /^Assess the risk to the people affected/,
   },
   {
     name: 'declared, not assessed, overdue',
     input: { now: deadline.plus({ hours: 13 }) },
-    phase: 'assess', primary: 'assess', secondary: ['update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'assess', status: 'Assessing risk', primary: 'assess', secondary: ['update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
     next: /^Overdue by 13 hours: Assess the risk/,
   },
   {
     name: 'processor, not assessed',
     input: { role: 'processor' },
-    phase: 'assess', primary: 'assess', secondary: ['update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'assess', status: 'Assessing risk', primary: 'assess', secondary: ['update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
     next: /tell the controller without undue delay \(Art\. 33\(2\)\)/,
   },
   {
     name: 'assessed, awaiting the decision',
     input: { assessedVersion: 1 },
-    phase: 'decide', primary: null, secondary: ['assess', 'update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'decide', status: 'Awaiting the decision', primary: null, secondary: ['assess', 'update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
     next: /accept or override the proposed decision \(assessment v1\)/,
   },
   {
     name: 'reassessed after a decision: the new version awaits its decision',
     input: { assessedVersion: 2, decision: decided(true) },
-    phase: 'decide', primary: null, secondary: ['assess', 'update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'decide', status: 'Awaiting the decision', primary: null, secondary: ['assess', 'update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'countdown',
     next: /assessment v2/,
   },
   {
     name: 'decided to notify, nothing drafted',
     input: { assessedVersion: 1, decision: decided(true) },
-    phase: 'notify', primary: 'draft', secondary: ['assess', 'update_facts', 'record', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'notify', status: 'Notify the authority', primary: 'draft', secondary: ['assess', 'update_facts', 'record', 'timeline', 'close'], deadline: 'countdown',
     next: /^Draft the notice, notify Datatilsynet \(their online form\) before the deadline, then record the notification\.$/,
     notNext: /document the decision/,
   },
   {
     name: 'decided to notify, drafted',
     input: { assessedVersion: 1, decision: decided(true), drafted: true },
-    phase: 'notify', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'notify', status: 'Notify the authority', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'countdown',
     next: /^Notify Datatilsynet \(their online form\) before the deadline, then record the notification\.$/,
   },
   {
     name: 'decided to notify and tell the people, drafted',
     input: { assessedVersion: 1, decision: decided(true, 'individual'), drafted: true },
-    phase: 'notify', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'notify', status: 'Notify the authority', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'countdown',
     next: /Then tell the people affected \(Art\. 34\)\.$/,
   },
   {
     name: 'decided to notify, 13 hours overdue',
     input: { assessedVersion: 1, decision: decided(true), drafted: true, now: deadline.plus({ hours: 13, minutes: 20 }) },
-    phase: 'notify', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'notify', status: 'Notify the authority', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'countdown',
     next: /^Overdue by 13 hours: notify Datatilsynet now and give the reasons for the delay \(Art\. 33\(1\)\)\.$/,
     notNext: /before the deadline/,
   },
   {
     name: 'processor, decided, overdue',
     input: { role: 'processor', assessedVersion: 1, decision: decided(true), now: deadline.plus({ days: 2, hours: 1 }) },
-    phase: 'notify', primary: 'draft', secondary: ['assess', 'update_facts', 'record', 'timeline', 'close'], deadline: 'countdown',
+    phase: 'notify', status: 'Tell the controller', primary: 'draft', secondary: ['assess', 'update_facts', 'record', 'timeline', 'close'], deadline: 'countdown',
     next: /^Overdue by 2 days 1 hour: tell the controller now and give the reasons for the delay\.$/,
   },
   {
     name: 'decided: no notification needed',
     input: { assessedVersion: 1, decision: decided(false) },
-    phase: 'close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'not_required',
+    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline', 'draft_anyway'], deadline: 'not_required',
     next: /^No notification is needed: .* The people affected need not be told .* Close the breach/,
     notNext: /document the decision|Notify Datatilsynet before/,
   },
   {
     name: 'decided: no notification needed, past the deadline',
     input: { assessedVersion: 1, decision: decided(false), now: deadline.plus({ hours: 5 }) },
-    phase: 'close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'not_required',
+    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline', 'draft_anyway'], deadline: 'not_required',
     next: /^No notification is needed/,
     notNext: /Overdue/,
   },
   {
+    name: 'decided: no notification needed, but the people affected must be told (an override)',
+    input: { assessedVersion: 1, decision: decided(false, 'individual') },
+    phase: 'tell_subjects', status: 'Tell the people affected', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close', 'draft_anyway'], deadline: 'not_required',
+    next: /^No notification to Datatilsynet is needed\. The people affected must still be told individually/,
+  },
+  {
     name: 'notified, initial (phased)',
     input: { assessedVersion: 1, decision: decided(true), drafted: true, notifications: [{ submittedAt: at(60), completeness: 'initial' }] },
-    phase: 'supplement', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'notified',
+    phase: 'supplement', status: 'Supplement owed', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'notified',
     next: /^The notification was initial \(Art\. 33\(4\)\): send the rest of the information and record the supplement\.$/,
   },
   {
     name: 'notified complete, the people need not be told',
     input: { assessedVersion: 1, decision: decided(true, 'no'), notifications: complete },
-    phase: 'close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'notified',
+    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'notified',
     next: /^Datatilsynet is notified \(complete\)\. The people affected need not be told \(the decision says so\)\./,
   },
   {
     name: 'notified complete, the people must still be told',
     input: { assessedVersion: 1, decision: decided(true, 'individual'), notifications: complete },
-    phase: 'tell_subjects', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'notified',
+    phase: 'tell_subjects', status: 'Tell the people affected', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'notified',
     next: /^Datatilsynet is notified \(complete\)\. The people affected must still be told individually/,
   },
   {
     name: 'notified complete, a public communication is due',
     input: { assessedVersion: 1, decision: decided(true, 'public'), notifications: complete },
-    phase: 'tell_subjects', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'notified',
+    phase: 'tell_subjects', status: 'Tell the people affected', primary: 'record', secondary: ['assess', 'update_facts', 'draft', 'timeline', 'close'], deadline: 'notified',
     next: /by a public communication \(Art\. 34\(3\)\(c\)\)/,
   },
   {
     name: 'notified complete and the people told',
     input: { assessedVersion: 1, decision: decided(true, 'individual'), notifications: complete, subjectsToldAt: at(75) },
-    phase: 'close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'notified',
+    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'notified',
     next: /The people affected are told\. Close the breach/,
   },
   {
     name: 'notified complete, a § 22 restriction recorded',
     input: { assessedVersion: 1, decision: decided(true, 'individual'), notifications: complete, restrictedAt: at(75) },
-    phase: 'close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'notified',
+    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'notified',
     next: /not told for now \(§ 22 restriction\)/,
   },
   {
     name: 'notified before any assessment',
     input: { notifications: complete },
-    phase: 'assess', primary: 'assess', secondary: ['update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'notified',
+    phase: 'assess', status: 'Assessing risk', primary: 'assess', secondary: ['update_facts', 'draft', 'record', 'timeline', 'close'], deadline: 'notified',
     next: /^Datatilsynet is notified\. Assess the risk, so the DPO can decide whether the people affected must be told/,
   },
   {
     name: 'processor, controller told',
     input: { role: 'processor', assessedVersion: 1, decision: decided(true, 'no'), notifications: complete },
-    phase: 'close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'notified',
+    phase: 'close', status: 'Ready to close', primary: 'close', secondary: ['assess', 'update_facts', 'timeline'], deadline: 'notified',
     next: /^The controller is told \(complete\)\. Close the breach/,
   },
   {
     name: 'closed',
     input: { assessedVersion: 1, decision: decided(false), closedAt: at(80) },
-    phase: 'closed', primary: null, secondary: [], deadline: 'not_required',
+    phase: 'closed', status: 'Closed', primary: null, secondary: [], deadline: 'not_required',
     next: /^None: the breach is closed\.$/,
   },
 ];
@@ -175,6 +183,7 @@ describe('breachProgress: every state the card can be in', () => {
   it.each(STATES)('$name', (c) => {
     const p = breachProgress({ ...base, ...c.input });
     expect(p.phase).toBe(c.phase);
+    expect(p.status).toBe(c.status);
     expect(p.primary).toBe(c.primary);
     expect(p.secondary).toEqual(c.secondary);
     expect(p.deadline.kind).toBe(c.deadline);
@@ -217,17 +226,5 @@ describe('spellDuration', () => {
   ])('%i minutes → %s', (minutes, words) => {
     const t = timeLeft(deadline, deadline.plus({ minutes }));
     expect(spellDuration(t)).toBe(words);
-  });
-});
-
-describe('listDeadline: the lists use the same model', () => {
-  it.each([
-    ['assessing', false, 'countdown'],
-    ['notify', false, 'countdown'],
-    ['no_notification', false, 'not_required'],
-    ['notified', false, 'notified'],
-    ['notified', true, 'closed'],
-  ] as const)('%s (closed: %s) → %s', (status, closed, want) => {
-    expect(listDeadline(status, closed)).toBe(want);
   });
 });

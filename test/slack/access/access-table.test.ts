@@ -192,6 +192,7 @@ describeEachDatabase('access table: every surface as outsider, admin, member, le
     card(ACTIONS.assess, 'assess', 'members'),
     card(NOTICE_ACTIONS.updateFacts, 'update_facts', 'members'),
     card(ACTIONS.draftNotices, 'draft_notices', 'members'),
+    card(ACTIONS.draftAuthorityAnyway, 'draft_notices', 'members'),
     card(ACTIONS.addTimelineEntry, 'add_timeline_entry', 'members'),
     card(ACTIONS.retrySetup, 'retry_setup', 'members'),
     card(ACTIONS.recordNotification, 'record_notification', 'keepers'),
@@ -222,6 +223,17 @@ describeEachDatabase('access table: every surface as outsider, admin, member, le
           selected_option: { text: { type: 'plain_text', text: 'Add timeline entry' }, value: `${ACTIONS.addTimelineEntry}|${breach.id}` },
         }],
       }),
+    },
+    {
+      // Fill gaps on a drafting round's message (issue 17): Update facts, the gaps first.
+      surface: `action:${NOTICE_ACTIONS.fillGaps}`, action: 'update_facts', who: 'members',
+      send: (user) => sendPayload(t, buttonPayload(t, user, inBreach(), NOTICE_ACTIONS.fillGaps, `${breach.id}|subjects.count,cause.description`)),
+    },
+    {
+      // Read full text on a drafting round's message (issue 17): a breach detail, a read. The draft
+      // named does not exist: the access check comes first, and the allowed are told it is not this breach's.
+      surface: `action:${NOTICE_ACTIONS.readDraft}`, action: 'read', who: 'members',
+      send: (user) => sendPayload(t, buttonPayload(t, user, inBreach(), NOTICE_ACTIONS.readDraft, `${breach.id}|00000000-0000-4000-8000-00000000d7a1`)),
     },
     {
       surface: `action:${ASSESSMENT.scoring}`, action: 'read', who: 'members',

@@ -75,7 +75,7 @@ describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }
     expect(await streams(breach.id)).toEqual({ authority: ['cancelled'], subjects: [] });
 
     const card = await cardShowing(t, breach.channel_id, `Decided by <@${t.users.dpo}> (accepted, v1)`);
-    expect(card).toContain('No notification needed');
+    expect(card).toContain(`Not required: decided by <@${t.users.dpo}>`);
     expect(card).not.toContain('Awaiting <@');
     // The result message says who decided and when, in place of its buttons.
     const shown = await t.slack.waitFor(() => {

@@ -27,7 +27,11 @@ describeEachDatabase('the breach card leads: next step, primary button, what hap
     await t.driver.slashCommand({ user, channel: t.generalId, text: 'list' });
     return t.slack.waitFor(() => t.slack.responseUrlPosts().slice(from).map((p) => JSON.stringify(p.body)).find((b) => b.includes('Open breaches')));
   }
-  const lineOf = (text: string, reference: string) => JSON.parse(text).blocks?.map((b: { text?: { text: string } }) => b.text?.text ?? '').join('\n').split('\n').find((l: string) => l.includes(reference)) as string;
+  /** One breach's entry in a list (its line and the next step under it), from blocks as Slack holds them. */
+  const entryIn = (blocks: Array<{ text?: { text: string } }>, reference: string) =>
+    blocks.map((b) => b.text?.text ?? '').join('\n').split(/\n(?=• )/).find((e) => e.includes(`*${reference}*`)) ?? '';
+  const listEntry = async (user: string, reference: string) => entryIn(JSON.parse(await listAs(user)).blocks, reference);
+  const homeEntry = async (user: string, reference: string) => entryIn(JSON.parse(await openHome(t, user)), reference);
 
   it('declared: Assess risk is the one primary button, the rest are in the menu, and a menu entry works like its button', async () => {
     const breach = (await declareForAssessment(t, 'Backup tape missing from courier')) as unknown as CardRow;
@@ -53,16 +57,21 @@ describeEachDatabase('the breach card leads: next step, primary button, what hap
     expect(nextStep(breach)).not.toMatch(/Document the decision/);
     expect(cardActionsShown(t, breach)).toEqual({
       buttons: [{ action_id: ACTIONS.closeBreach, style: 'primary' }],
-      more: [ACTIONS.assess, NOTICE_ACTIONS.updateFacts, ACTIONS.addTimelineEntry],
+      more: [ACTIONS.assess, NOTICE_ACTIONS.updateFacts, ACTIONS.addTimelineEntry, ACTIONS.draftAuthorityAnyway],
     });
 
-    const listed = lineOf(await listAs(t.users.responder), breach.reference);
-    expect(listed).toContain('no notification needed');
-    expect(listed).not.toMatch(/deadline <!date|\(\d+ [dh]/);
-    const home = (JSON.parse(await openHome(t, t.users.dpo)) as Array<{ text?: { text: string } }>).map((b) => b.text?.text ?? '').join('\n');
-    const homeLine = home.split('\n').find((l) => l.includes(breach.reference))!;
-    expect(homeLine).toContain('no notification needed');
-    expect(homeLine).not.toContain('deadline <!date');
+    // The list and the Home say it as the card does: what was decided and by whom, and the next step.
+    const decided = `Ready to close, Not required: decided by <@${t.users.dpo}> <!date^`;
+    for (const entry of [await listEntry(t.users.responder, breach.reference), await homeEntry(t.users.dpo, breach.reference)]) {
+      expect(entry).toContain(decided);
+      expect(entry).toMatch(/Next step: No notification is needed: the decision and its reasons are in the register .* Close the breach/);
+      expect(entry).not.toMatch(/deadline <!date|Deadline to notify|\(\d+ [dh]\b|overdue/i);
+    }
+    // Someone outside the breach channel sees what happened to the deadline, not the next step.
+    const outside = await homeEntry(t.users.outsider, breach.reference);
+    expect(outside).toContain(`*${breach.reference}*: Not required: decided by <@${t.users.dpo}>`);
+    expect(outside).not.toContain('Next step');
+    expect(outside).not.toContain('deadline <!date');
     t.slack.assertNoViolations();
   });
 
@@ -126,6 +135,12 @@ describeEachDatabase('the breach card leads: next step, primary button, what hap
     expect(nextButton(again)).toEqual([[ACTIONS.recordNotification, 'primary']]);
     await t.slack.waitFor(() => nextStep(breach).includes('Overdue by 1 day 1 hour: notify Datatilsynet now'));
 
+    // Until then the Home says what the card says: the deadline, how late, and to notify now.
+    const owed = await homeEntry(t.users.responder, breach.reference);
+    expect(owed).toContain('Notify the authority, deadline <!date^');
+    expect(owed).toContain('(overdue by 1 d 1 h)');
+    expect(owed).toContain('Next step: :rotating_light: Overdue by 1 day 1 hour: notify Datatilsynet now');
+
     // The DPO records a complete notification: the deadline gives way to what happened.
     const modal = await openRecord(t, breach, t.users.dpo, 'notification');
     const submitted = Math.floor(clock.now().toSeconds()) - 600;
@@ -138,8 +153,13 @@ describeEachDatabase('the breach card leads: next step, primary button, what hap
     expect(card).not.toContain('Deadline to notify');
     expect(nextStep(breach)).toMatch(/Datatilsynet is notified \(complete\)\. The people affected must still be told individually/);
     expect(cardActionsShown(t, breach).buttons).toEqual([{ action_id: ACTIONS.recordNotification, style: 'primary' }]);
-    const listed = lineOf(await listAs(t.users.responder), breach.reference);
-    expect(listed).toContain('notified, no deadline running');
+    // The list and the Home: when and how completely Datatilsynet was notified, and that the people are next.
+    for (const entry of [await listEntry(t.users.responder, breach.reference), await homeEntry(t.users.responder, breach.reference)]) {
+      expect(entry).toContain(`Tell the people affected, Notified <!date^${submitted}^`);
+      expect(entry).toContain('(complete)');
+      expect(entry).toMatch(/Next step: Datatilsynet is notified \(complete\)\. The people affected must still be told individually/);
+      expect(entry).not.toMatch(/deadline <!date|overdue/i);
+    }
     t.slack.assertNoViolations();
   });
 

@@ -4,9 +4,10 @@ import { ACTIONS, declareAction, NOTICE_ACTIONS, NOTICE_VIEWS } from '../../../s
 import type { EmulatedMessage } from '../../emulator/index.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
-import { cardJson, pressCard, type CardRow } from '../../support/card.js';
+import { cardJson, decidedNoNotification, pressCard, type CardRow } from '../../support/card.js';
 import { describeEachDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
+import { buttonPayload, sendPayload } from '../../support/forged.js';
 import { draftAndWait, fieldValues, filesOf, openRecord, picked, threadOf, updateFacts } from '../../support/notices.js';
 
 /** Every text object of a message's blocks. */
@@ -54,7 +55,7 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     const gapCount = Number(/\((\d+)\)/.exec(gaps.text.text)![1]);
     expect(gaps.text.text.split(':white_square:')).toHaveLength(6);
     expect(gaps.text.text).toContain(`…and ${gapCount - 5} more, marked [MISSING: …] in the files.`);
-    expect(gaps.accessory).toMatchObject({ action_id: NOTICE_ACTIONS.updateFacts, value: breach.id });
+    expect(gaps.accessory).toMatchObject({ action_id: NOTICE_ACTIONS.fillGaps, value: expect.stringMatching(new RegExp(`^${breach.id}\\|`)) });
     // The organisation's unset details: one line pointing to the Home tab, not one gap each.
     expect(gaps.text.text).not.toContain('CVR');
     expect(shown.match(/Home tab/g)).toHaveLength(1);
@@ -70,11 +71,6 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     expect(files.find((f) => f.name.endsWith('-en-v1.md'))!.text).toMatch(/^# Notification of a personal data breach to Datatilsynet/);
     expect(files.find((f) => f.name.endsWith('-en-v1.md'))!.text).toContain('[MISSING: the number of data subjects]');
     expect(files.find((f) => f.name.endsWith('-da-v1.md'))!.text).toContain('[MANGLER: antal registrerede]');
-
-    // Fill gaps opens Update facts.
-    await t.driver.blockAction({ user: t.users.responder, message: { channel: breach.channel_id, ts: share.ts }, action_id: NOTICE_ACTIONS.updateFacts });
-    const factsForm = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === NOTICE_VIEWS.facts));
-    await t.driver.closeView({ user: t.users.responder, viewId: factsForm.id });
 
     const rows = await drafts(breach.id);
     expect(rows.map((r) => `${r.kind}/${r.lang}/v${r.version}`)).toEqual(['authority/da/v1', 'authority/en/v1']);
@@ -126,6 +122,122 @@ describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
     expect(v2File.text).toContain('them <!channel> & confirm');
     expect((await drafts(breach.id)).map((r) => r.version)).toEqual([1, 1, 2, 2]);
     await t.slack.waitFor(() => cardJson(t, breach).includes('Drafts: v2') && !cardJson(t, breach).includes('Facts changed since'));
+    t.slack.assertNoViolations();
+  });
+
+  it('Fill gaps opens Update facts at the gaps the round named, filled in; once filled, the next round no longer lists them', async () => {
+    const breach = (await declareForAssessment(t, 'Invoices e-mailed to the wrong customers')) as unknown as CardRow;
+    const [round] = await draftAndWait(t, breach, t.users.responder);
+    const checklist = () => ((round!.blocks ?? []).find((b) => b['block_id'] === 'draft_gaps') as { text: { text: string }; accessory: { value: string } });
+    const named = ['the function of the person reporting', 'our sector', 'other parties involved (processors, joint controllers), or none'];
+    for (const label of named) expect(checklist().text.text).toContain(`:white_square: ${label}`);
+    const before = Number(/\((\d+)\)/.exec(checklist().text.text)![1]);
+
+    // Pressed on the round's message, as Slack sends it (the button's own value).
+    await t.driver.blockAction({ user: t.users.responder, message: { channel: breach.channel_id, ts: round!.ts }, action_id: NOTICE_ACTIONS.fillGaps });
+    const form = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === NOTICE_VIEWS.facts));
+    expect(form.title).toMatchObject({ text: 'Fill gaps' });
+    const blocks = form.blocks as Array<Record<string, any>>;
+    expect(blocks[1]).toMatchObject({ type: 'header', text: { text: 'Gaps to fill' } });
+    const inputs = blocks.filter((b) => b['type'] === 'input').map((b) => b['block_id']);
+    // The fields of the named gaps come first, in the checklist's order.
+    expect(inputs.slice(0, 3)).toEqual(['reporterFunction', 'sector', 'processors']);
+    const divider = blocks.findIndex((b) => b['type'] === 'divider');
+    const gapInputs = blocks.slice(0, divider).filter((b) => b['type'] === 'input').map((b) => b['block_id']);
+    expect(gapInputs).toEqual(expect.arrayContaining(['subjectsCount', 'causeOrigin', 'measuresTaken_da', 'measuresTaken_en']));
+    // Facts already recorded are not gaps: they stay below, filled in.
+    expect(gapInputs).not.toContain('title_da');
+    expect(gapInputs).not.toContain('reporterName');
+    const reporterName = blocks.find((b) => b['block_id'] === 'reporterName')!;
+    expect(reporterName['element']['initial_value']).toBeTruthy();
+    // What this form cannot fill is said, with where.
+    expect(JSON.stringify(blocks.slice(0, divider))).toContain('*Record notification* on the card, once it is sent: whether the notification is complete or initial');
+
+    const saved = await t.driver.submitView({
+      user: t.users.responder,
+      viewId: form.id,
+      values: fieldValues({ reporterFunction: 'IT security officer', sector: 'retail', processors: 'none' }),
+    });
+    expect(saved.responseAction).toBe('close');
+    await t.slack.waitFor(() => threadOf(t, breach).some((m) => m.text.includes('updated the facts')));
+    const [facts] = await sql`select facts from breaches where id = ${breach.id}`;
+    expect(facts!.facts).toMatchObject({ reporterFunction: 'IT security officer', sector: 'retail', processors: [], reporterName: expect.any(String) });
+
+    const [next] = await draftAndWait(t, breach, t.users.responder);
+    const gapsNow = ((next!.blocks ?? []).find((b) => b['block_id'] === 'draft_gaps') as { text: { text: string } }).text.text;
+    for (const label of named) expect(gapsNow).not.toContain(label);
+    expect(Number(/\((\d+)\)/.exec(gapsNow)![1])).toBe(before - named.length);
+    t.slack.assertNoViolations();
+  });
+
+  it('Read full text shows a draft in a modal, to the breach\'s people, and only drafts of that breach', async () => {
+    const breach = (await declareForAssessment(t, 'Customer list left on a shared drive')) as unknown as CardRow;
+    const [round] = await draftAndWait(t, breach, t.users.responder);
+    const read = (round!.blocks ?? []).find((b) => b['block_id'] === 'draft_read') as { elements: Array<Record<string, any>> };
+    // Two drafts (Danish and English): a menu of them.
+    const menu = read.elements[0]!;
+    expect(menu).toMatchObject({ type: 'static_select', action_id: NOTICE_ACTIONS.readDraft });
+    const english = (menu['options'] as Array<{ text: { text: string }; value: string }>).find((o) => o.text.text === 'Notification to Datatilsynet (English) v1')!;
+    expect(english).toBeDefined();
+
+    await t.driver.blockAction({ user: t.users.responder, message: { channel: breach.channel_id, ts: round!.ts }, action_id: NOTICE_ACTIONS.readDraft, selected_option: english.value });
+    const modal = await t.slack.waitFor(() => t.slack.openViews(t.users.responder).find((v) => v.callback_id === NOTICE_VIEWS.draftText));
+    const shown = (modal.blocks as Array<{ text?: { text: string }; elements?: Array<{ text: string }> }>).map((b) => b.text?.text ?? b.elements?.[0]?.text ?? '').join('\n');
+    const file = filesOf(t, round!).find((f) => f.name.endsWith('-en-v1.md'))!;
+    expect(shown).toContain(`The same text is in the file \`${file.name}\``);
+    expect(shown).toContain('*Notification of a personal data breach to Datatilsynet*');
+    expect(shown).toContain('[MISSING: the number of data subjects]');
+    expect(shown).toContain(`*Our reference:* ${breach.reference}`);
+    // The whole draft: every word of the file is in the modal.
+    const words = (x: string) => x.replace(/[*•#]/g, ' ').split(/\s+/).filter(Boolean);
+    expect(words(shown.split('\n').slice(1).join('\n').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>'))).toEqual(words(file.text));
+    expect(shown).not.toContain('The text goes on');
+    await t.driver.closeView({ user: t.users.responder, viewId: modal.id });
+
+    // A draft of another breach named in the value is refused, even to someone who may read this one.
+    const other = (await declareForAssessment(t, 'Second breach for the draft check')) as unknown as CardRow;
+    const opened = t.slack.openViews(t.users.responder).length;
+    const from = t.slack.ephemerals({ channel: other.channel_id, user: t.users.responder }).length;
+    const forged = `${other.id}|${english.value.split('|')[1]}`;
+    // Slack would not send this (no such button on that card): a forged, signed request.
+    await sendPayload(t, buttonPayload(t, t.users.responder, { channel: other.channel_id, ts: other.card_ts }, NOTICE_ACTIONS.readDraft, forged));
+    const note = await t.slack.waitFor(() => t.slack.ephemerals({ channel: other.channel_id, user: t.users.responder }).slice(from)[0]);
+    expect(note.text).toContain(`not one of ${other.reference}'s`);
+    expect(t.slack.openViews(t.users.responder)).toHaveLength(opened);
+  });
+
+  it('after "not required": no notice to Datatilsynet unless asked for from the menu, and then labelled at its top', async () => {
+    const { breach } = await decidedNoNotification(t, 'Staff rota shown on a meeting-room screen');
+    // Draft notices is no longer on the card; a press on an older copy of it drafts nothing and says what can be done.
+    const from = t.slack.ephemerals({ channel: breach.channel_id, user: t.users.responder }).length;
+    await sendPayload(t, buttonPayload(t, t.users.responder, { channel: breach.channel_id, ts: breach.card_ts }, ACTIONS.draftNotices, breach.id));
+    const note = await t.slack.waitFor(() => t.slack.ephemerals({ channel: breach.channel_id, user: t.users.responder }).slice(from)[0]);
+    expect(note.text).toContain('is that Datatilsynet need not be notified and the people affected need not be told, so there is nothing to draft');
+    expect(note.text).toContain("choose *Draft a Datatilsynet notice anyway* in the card's ⋯ menu");
+    expect(await drafts(breach.id)).toEqual([]);
+
+    // The card's menu offers it under that name.
+    const menu = (t.slack.pins(breach.channel_id)[0]?.blocks ?? []).flatMap((b) => ((b as { elements?: Array<Record<string, any>> }).elements ?? []))
+      .find((e) => e['type'] === 'overflow')!['options'] as Array<{ text: { text: string }; value: string }>;
+    expect(menu.find((o) => o.value.startsWith(`${ACTIONS.draftAuthorityAnyway}|`))?.text.text).toBe('Draft a Datatilsynet notice anyway');
+    const before = threadOf(t, breach).length;
+    await pressCard(t, breach, ACTIONS.draftAuthorityAnyway, t.users.responder);
+    const round = await t.slack.waitFor(() => threadOf(t, breach).slice(before).find((m) => m.files?.length), { timeoutMs: 30_000 });
+    const headline = JSON.stringify(round.blocks);
+    expect(headline).toContain('asked for a notice to Datatilsynet (v1) although the recorded decision is that Datatilsynet need not be notified');
+    expect(headline).toContain('do not file it unless the decision changes');
+    const files = filesOf(t, round);
+    expect(files.map((f) => f.name).sort()).toEqual([`${breach.reference}-authority-da-v1.md`, `${breach.reference}-authority-en-v1.md`]);
+    const top = (name: string) => files.find((f) => f.name.endsWith(name))!.text.split('\n\n').slice(0, 2);
+    expect(top('-en-v1.md')).toEqual(['# Notification of a personal data breach to Datatilsynet', '**Drafted on request: the recorded decision is that Datatilsynet need not be notified**']);
+    expect(top('-da-v1.md')[1]).toBe('**Udkast på anmodning: den registrerede beslutning er, at Datatilsynet ikke skal underrettes**');
+    const [event] = await sql`select data from breach_events where breach_id = ${breach.id} and type = 'notices_drafted'`;
+    expect(event!.data).toMatchObject({ round: 'authority_on_request' });
+
+    // The card lists the draft without asking for a new one, and the next step is still to close.
+    await t.slack.waitFor(() => cardJson(t, breach).includes('Drafts: v1'));
+    expect(cardJson(t, breach)).not.toContain('Facts changed since');
+    expect(cardJson(t, breach)).not.toContain('Deadline to notify');
     t.slack.assertNoViolations();
   });
 

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { breachProgress } from '../../../src/domain/breach/progress.js';
 import { DEFAULT_REMINDER_SCHEDULE } from '../../../src/domain/reminder-plan.js';
 import { HOME_ACTIONS } from '../../../src/slack/ids.js';
-import { OPEN_SHOWN, renderHome, type HomeBreach, type HomeInput } from '../../../src/slack/views/home.js';
+import { OPEN_SHOWN, renderHome, type HomeBreach, type HomeInput, type OpenHomeBreach } from '../../../src/slack/views/home.js';
 import { settingsModal } from '../../../src/slack/views/settings-modal.js';
 import type { Breach } from '../../../src/store/breaches.js';
 import type { OrgSettings } from '../../../src/store/settings.js';
@@ -53,6 +54,16 @@ function breach(n: number, over: Partial<Breach> = {}): Breach {
 }
 
 const seen = (b: Breach): HomeBreach => ({ breach: b, canSeeDetails: true, roles: ['reporter', 'lead', 'dpo'] });
+/** An open breach as the Home lists it: awaiting the decision, the state with the longest next step (it names the deciders). */
+const seenOpen = (b: Breach, canSeeDetails = true): OpenHomeBreach => ({
+  ...seen(b),
+  canSeeDetails,
+  ...(canSeeDetails ? {} : { roles: [] }),
+  progress: breachProgress({
+    role: 'controller', deadlineAt: DateTime.fromJSDate(b.deadlineAt), now, closedAt: null, assessedVersion: 1, decision: null,
+    drafted: false, notifications: [], subjectsToldAt: null, restrictedAt: null,
+  }),
+});
 
 const settings: OrgSettings = {
   dpoUserIds: ['U0DPO1', 'U0DPO2'],
@@ -67,11 +78,12 @@ function home(openCount: number, over: Partial<HomeInput> = {}) {
   const open = Array.from({ length: openCount }, (_, i) => breach(i + 1));
   const closed = Array.from({ length: 10 }, (_, i) => breach(100 + i, { closedAt: now.minus({ days: i }).toJSDate(), status: 'closed' }));
   return renderHome({
-    open: open.slice(0, OPEN_SHOWN).map(seen),
+    open: open.slice(0, OPEN_SHOWN).map((b) => seenOpen(b)),
     openTotal: open.length,
     closed: closed.map(seen),
     now,
     zone: 'Europe/Copenhagen',
+    dpoUserIds: settings.dpoUserIds,
     settings,
     ...over,
   });
@@ -101,10 +113,11 @@ describe('the App Home view', () => {
 
   it('hides title and status from people outside the channel', () => {
     const b = breach(1, { title: 'Payroll to wrong recipient' });
-    const text = JSON.stringify(home(0, { open: [{ breach: b, canSeeDetails: false, roles: [] }], openTotal: 1 }).blocks);
+    const text = JSON.stringify(home(0, { open: [seenOpen(b, false)], openTotal: 1 }).blocks);
     expect(text).toContain('BR-2026-0001');
     expect(text).not.toContain('Payroll');
-    expect(text).not.toContain('Assessing');
+    expect(text).not.toContain('Awaiting');
+    expect(text).not.toContain('Next step');
     expect(text).toContain('your role: none');
   });
 

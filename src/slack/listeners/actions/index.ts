@@ -11,6 +11,7 @@ import * as timelineEntry from './timeline-entry.js';
 import * as draftNotices from './draft-notices.js';
 import * as recordNotification from './record-notification.js';
 import * as updateFacts from './update-facts.js';
+import * as readDraft from './read-draft.js';
 import { cardActions } from './card-press.js';
 import * as cardLead from './card-lead.js';
 
@@ -26,6 +27,7 @@ export function register(app: App, deps: BotDeps): void {
   timelineEntry.register(app, deps, card);
   updateFacts.register(app, deps, card);
   draftNotices.register(app, deps, card);
+  readDraft.register(app, deps);
   recordNotification.register(app, deps, card);
   cardLead.register(app, deps);
 }

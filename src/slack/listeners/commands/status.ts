@@ -1,5 +1,7 @@
 import { storedCard } from '../../../flows/card.js';
+import { progressOfEach } from '../../../flows/progress.js';
 import { listOpenBreaches } from '../../../store/breaches.js';
+import { getOrgSettings } from '../../../store/settings.js';
 import { granted } from '../../access/context.js';
 import { breachLine, linesToBlocks } from '../../blocks/breach-summary.js';
 import { readerOf } from '../../access/actor.js';
@@ -20,7 +22,10 @@ export const statusSubcommand: Subcommand = {
   },
 };
 
-/** `/breach list`: the open breaches, with details only where the user may read them (the access policy's `read`). */
+/**
+ * `/breach list`: the open breaches as their cards show them (deadline or what happened, next step),
+ * with details only where the user may read them (the access policy's `read`).
+ */
 export const listSubcommand: Subcommand = {
   name: 'list',
   where: 'anywhere',
@@ -37,9 +42,11 @@ async function respondWithList({ respond, client, command }: CommandArgs, deps: 
     await respond({ response_type: 'ephemeral', text: 'There are no open breaches.' });
     return;
   }
-  const now = deps.clock.now();
   const mayRead = await readerOf(deps, client, command.user_id);
-  const lines = await Promise.all(open.map(async (b) => breachLine(b, await mayRead(b), now, deps.config.timezone)));
+  const [progress, org] = await Promise.all([progressOfEach(deps.db, deps.config, open, deps.clock.now()), getOrgSettings(deps.db, deps.config)]);
+  const lines = await Promise.all(
+    open.map(async (b) => breachLine({ breach: b, progress: progress.get(b.id)!, canSeeDetails: await mayRead(b) }, deps.config.timezone, org.dpoUserIds)),
+  );
   await respond({
     response_type: 'ephemeral',
     text: `${heading}: ${open.length}`,
