@@ -5,7 +5,8 @@ import { draftFile } from '../slack/blocks/draft-messages.js';
 import { draftSummaryMessage } from '../slack/blocks/draft-summary.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
 import type { Breach } from '../store/breaches.js';
-import { markDraftPosted, saveDraftVersions, type DraftRow } from '../store/notice-drafts.js';
+import { getDraft, markDraftPosted, saveDraftVersions, type DraftRow } from '../store/notice-drafts.js';
+import { isUuid } from '../store/assessments.js';
 import { loadNoticeSource } from '../store/notice-source.js';
 import { refreshCard, type CardContext } from './card.js';
 import { fillReporterName } from './reporter-name.js';
@@ -97,4 +98,14 @@ async function postDrafts(ctx: CardContext, breach: Breach, pairs: readonly Pair
     const id = uploaded.find((u) => u.name === f.filename || u.title === f.title)?.id ?? null;
     await markDraftPosted(ctx.db, f.row.id, { messageTs: null, fileId: id });
   }
+}
+
+/**
+ * One stored draft of a breach, for *Read full text*: null when the id is not a draft of this
+ * breach (a malformed or edited value names nothing, whatever breach it claims).
+ */
+export async function draftOfBreach(db: CardContext['db'], breachId: string, draftId: string | undefined): Promise<DraftRow | null> {
+  if (!draftId || !isUuid(draftId)) return null;
+  const draft = await getDraft(db, draftId);
+  return draft && draft.breachId === breachId ? draft : null;
 }

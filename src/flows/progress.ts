@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { breachProgress, type Completeness, type Progress } from '../domain/breach/progress.js';
 import type { Role } from '../domain/deadline.js';
-import type { Breach } from '../store/breaches.js';
+import { listOpenBreaches, type Breach } from '../store/breaches.js';
 import { riskSummary, type RiskSummary } from '../store/decisions.js';
 import { getOrgSettings, type OrgSettings } from '../store/settings.js';
 import { noticeCardSummary, type NoticeCardSummary } from './notice-card.js';
@@ -61,4 +61,19 @@ export async function progressOfEach(db: Db, config: Pick<Config, 'timezone'>, b
     );
   }
   return out;
+}
+
+/**
+ * `/breach list` and `/breach status` outside a breach channel: the open breaches, nearest deadline
+ * first, each with the card's own state, and the DPO users who decide (the lines name them).
+ */
+export async function openBreachesStanding(
+  db: Db,
+  config: Config,
+  now: DateTime,
+): Promise<{ open: Breach[]; progress: Map<string, Progress>; dpoUserIds: readonly string[] }> {
+  const open = await listOpenBreaches(db);
+  if (open.length === 0) return { open, progress: new Map(), dpoUserIds: [] };
+  const [progress, org] = await Promise.all([progressOfEach(db, config, open, now), getOrgSettings(db, config)]);
+  return { open, progress, dpoUserIds: org.dpoUserIds };
 }

@@ -62,7 +62,6 @@ export const GAP_PLACES: Record<FieldKey, GapPlace> = {
   mitigation: form('mitigation'),
   actualConsequences: form('actualConsequences'),
   likelyConsequences: form('likelyConsequences'),
-  'assessment.reasons': elsewhere('assessment'),
   assessment: elsewhere('assessment'),
   decision: elsewhere('decision'),
   'notification.type': elsewhere('record'),

@@ -27,8 +27,11 @@ export function granted(context: Context): Granted {
   return g;
 }
 
+/** The breach a request is about, as the guard loaded it. */
+export type GrantedBreach = Breach;
+
 /** The breach of a request that is about one (its locator found it). */
-export function grantedBreach(context: Context): Breach {
+export function grantedBreach(context: Context): GrantedBreach {
   const b = granted(context).breach;
   if (!b) throw new Error('this listener needs a breach, but the request named none');
   return b;

@@ -10,7 +10,7 @@ import type { AckResult, EmulatedView } from '../../emulator/index.js';
 import { assessByCommand } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { decidedNoNotification, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { openDeclare } from '../../support/declare.js';
 import { buttonPayload, openByButton, sendCommand, sendPayload, submissionPayload, viewActionPayload } from '../../support/forged.js';
 import { openHome } from '../../support/home.js';
@@ -53,7 +53,7 @@ const TABLES = [
 /** Slack methods a refusal may call: the guard's reads, and the explanation. */
 const READS = new Set(['conversations.members', 'users.info']);
 
-describeEachDatabase('access table: every surface as outsider, admin, member, lead and DPO', ({ freshDatabase }) => {
+describeOnOneDatabase('access table: every surface as outsider, admin, member, lead and DPO', ({ freshDatabase }) => {
   // Rate limits off: background work (a timeline, drafts) finishes at once, so `settle` sees it end.
   const t = useTestBot(freshDatabase, { slack: { rateLimits: 'off' } });
   let sql: postgres.Sql;

@@ -12,9 +12,9 @@ import {
 } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { forge } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 
-describeEachDatabase('accepting or overriding an assessment', ({ freshDatabase }) => {
+describeOnOneDatabase('accepting or overriding an assessment', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
   const db = useDatabase(t);
 

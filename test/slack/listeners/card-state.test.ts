@@ -5,7 +5,7 @@ import { ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS } from '../../../src/slack/ids.js
 import { useTestBot } from '../../support/bot-harness.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { cardActionsShown, cardJson, decidedNoNotification, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { openHome } from '../../support/home.js';
 import { decidedToTell, draftAndWait, fieldValues, openFromCard, openRecord, picked, threadOf } from '../../support/notices.js';
 
@@ -14,7 +14,7 @@ import { decidedToTell, draftAndWait, fieldValues, openFromCard, openRecord, pic
  * the other actions that apply in the overflow menu, and what happened in place of a deadline that
  * no longer applies. Driven through Slack (the strict emulator) as people do.
  */
-describeEachDatabase('the breach card leads: next step, primary button, what happened', ({ freshDatabase }) => {
+describeOnOneDatabase('the breach card leads: next step, primary button, what happened', ({ freshDatabase }) => {
   const clock = manualClock(new Date().toISOString());
   const t = useTestBot(freshDatabase, { clock, slack: { rateLimits: { postMessagePerChannel: null } } });
 

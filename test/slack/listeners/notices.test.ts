@@ -5,7 +5,7 @@ import type { EmulatedMessage } from '../../emulator/index.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { cardJson, decidedNoNotification, pressCard, type CardRow } from '../../support/card.js';
-import { describeEachDatabase } from '../../support/databases.js';
+import { describeOnOneDatabase } from '../../support/databases.js';
 import { declareValues, openDeclare, waitForSetup } from '../../support/declare.js';
 import { buttonPayload, sendPayload } from '../../support/forged.js';
 import { draftAndWait, fieldValues, filesOf, openRecord, picked, threadOf, updateFacts } from '../../support/notices.js';
@@ -26,7 +26,7 @@ function expectWithinLimits(m: EmulatedMessage) {
   expect(texts(m).join('').length).toBeLessThanOrEqual(10_000);
 }
 
-describeEachDatabase('drafting the notices', ({ freshDatabase }) => {
+describeOnOneDatabase('drafting the notices', ({ freshDatabase }) => {
   // The drafts are several posts in one thread; Slack's 1 post/s per channel would only slow the test down.
   const t = useTestBot(freshDatabase, { slack: { rateLimits: { postMessagePerChannel: null } } });
   let sql: postgres.Sql;

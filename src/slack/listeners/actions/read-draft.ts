@@ -1,6 +1,5 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
-import { isUuid } from '../../../store/assessments.js';
-import { getDraft } from '../../../store/notice-drafts.js';
+import { draftOfBreach } from '../../../flows/notices.js';
 import { grantedBreach } from '../../access/context.js';
 import { parseReadDraftValue } from '../../blocks/draft-summary.js';
 import type { BotDeps } from '../../deps.js';
@@ -19,9 +18,8 @@ export function register(app: App, deps: BotDeps): void {
     await ack();
     const breach = grantedBreach(context);
     const value = action.type === 'static_select' ? action.selected_option?.value : action.value;
-    const draftId = parseReadDraftValue(value)?.draftId;
-    const draft = draftId && isUuid(draftId) ? await getDraft(deps.db, draftId) : undefined;
-    if (!draft || draft.breachId !== breach.id) {
+    const draft = await draftOfBreach(deps.db, breach.id, parseReadDraftValue(value)?.draftId);
+    if (!draft) {
       return replyOnlyTo(deps, client, body, `That draft is not one of ${breach.reference}'s. Use *Read full text* on a drafting round in its card's thread.`);
     }
     await client.views.open({ trigger_id: body.trigger_id, view: draftTextModal(breach.reference, draft, deps.config.timezone) }).catch(async (err) => {

@@ -1,7 +1,5 @@
 import { storedCard } from '../../../flows/card.js';
-import { progressOfEach } from '../../../flows/progress.js';
-import { listOpenBreaches } from '../../../store/breaches.js';
-import { getOrgSettings } from '../../../store/settings.js';
+import { openBreachesStanding } from '../../../flows/progress.js';
 import { granted } from '../../access/context.js';
 import { breachLine, linesToBlocks } from '../../blocks/breach-summary.js';
 import { readerOf } from '../../access/actor.js';
@@ -37,15 +35,14 @@ export const listSubcommand: Subcommand = {
 };
 
 async function respondWithList({ respond, client, command }: CommandArgs, deps: BotDeps, heading: string): Promise<void> {
-  const open = await listOpenBreaches(deps.db);
+  const { open, progress, dpoUserIds } = await openBreachesStanding(deps.db, deps.config, deps.clock.now());
   if (open.length === 0) {
     await respond({ response_type: 'ephemeral', text: 'There are no open breaches.' });
     return;
   }
   const mayRead = await readerOf(deps, client, command.user_id);
-  const [progress, org] = await Promise.all([progressOfEach(deps.db, deps.config, open, deps.clock.now()), getOrgSettings(deps.db, deps.config)]);
   const lines = await Promise.all(
-    open.map(async (b) => breachLine({ breach: b, progress: progress.get(b.id)!, canSeeDetails: await mayRead(b) }, deps.config.timezone, org.dpoUserIds)),
+    open.map(async (b) => breachLine({ breach: b, progress: progress.get(b.id)!, canSeeDetails: await mayRead(b) }, deps.config.timezone, dpoUserIds)),
   );
   await respond({
     response_type: 'ephemeral',
