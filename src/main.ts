@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { startBot, StartupError } from './bot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { isDriverTypeFetchFailure } from './db/driver-quirks.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
@@ -33,6 +34,15 @@ async function main(): Promise<void> {
         logger.error('shutdown failed:', err);
         process.exit(1);
       });
+  // A new database connection cut while the driver reads its type catalogue: the driver's own,
+  // uncatchable rejection (db/driver-quirks.ts). Everything else ends the process, as Node would.
+  process.on('unhandledRejection', (err) => {
+    if (isDriverTypeFetchFailure(err)) {
+      logger.warn(`a new database connection was cut while it started (${(err as { code?: string }).code ?? 'error'}); the pool opens another`);
+      return;
+    }
+    throw err;
+  });
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   try {

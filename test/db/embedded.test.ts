@@ -87,6 +87,19 @@ async function holder(dir: string, wrapper: string[] = []) {
   return child;
 }
 
+/** Starts the folder's server as soon as its lock is free; refused only if it stays taken `waitMs`. */
+async function startOnceFree(dir: string, waitMs: number) {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await startEmbedded({ dataDir: dir });
+    } catch (err) {
+      if (!(err instanceof DataDirLockedError) || Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 describe('one bot per data folder, across PID namespaces', () => {
   const canUnshare = userInfo().uid === 0 && spawnSync('unshare', ['--pid', '--fork', 'true']).status === 0;
   if (!canUnshare) {
@@ -107,8 +120,9 @@ describe('one bot per data folder, across PID namespaces', () => {
       first.kill('SIGKILL');
       await new Promise((r) => first.once('exit', r));
     }
-    // With the holder gone, the kernel released the lock: the folder starts again.
-    const next = await startEmbedded({ dataDir: dir });
+    // With the holder gone, the kernel releases the lock: the folder starts again. SIGKILL of
+    // `unshare` ends its namespace's processes (--kill-child), but they may take a moment to go.
+    const next = await startOnceFree(dir, 15_000);
     await next.stop();
   }, 120_000);
 });
