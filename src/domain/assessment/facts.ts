@@ -127,6 +127,12 @@ export function lossHours(f: Facts): number {
   return a.restoredWithinHours ?? Number.POSITIVE_INFINITY;
 }
 
+/** The data are gone for good: lost with no copy (availability) or altered beyond recovery (integrity). */
+export function lostForGood(f: Facts): boolean {
+  const a = f.answers;
+  return (f.availability && a.unavailability === 'permanent') || (f.integrity && a.alteration === 'unrecoverable');
+}
+
 /**
  * Data lost or altered, and back and correct in good time: within 48 hours, or, for records people
  * depend on, in less than a day.

@@ -31,6 +31,7 @@ export const REASON_CODES = [
   'large_scale_floor',
   // integrity and availability
   'severe_loss',
+  'care_records_lost_for_good',
   'attack_on_care_records',
   'depended_on_records_floor',
   'brief_loss',

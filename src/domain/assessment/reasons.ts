@@ -473,19 +473,49 @@ export function attackOnCareRecords(f: Facts): Reason {
   });
 }
 
+/**
+ * Care records gone for good: WP250 Annex B example 4 (data lost with no backup: tell the people when
+ * the loss harms them, as with medical records) and GDPR Recital 75 (harm to health).
+ */
+export function careRecordsLostForGood(f: Facts): Reason {
+  return reason('care_records_lost_for_good', {
+    en:
+      `${lossHead(f)}. People depend on these records for their care, and nobody can give them back: care can ` +
+      'be given on missing or wrong information, a harm to health (GDPR Recital 75). The risk is therefore high ' +
+      "whatever the team's rating of the effect, which is made before such harm has had time to show " +
+      '(WP250 Annex B, example 4: data lost with no backup are a high risk when the loss harms people, as with ' +
+      'medical records).',
+    da:
+      `${lossHeadDa(f)}. De registrerede er afhængige af disse oplysninger for at få deres behandling, og ingen ` +
+      'kan give dem oplysningerne tilbage. Behandlingen kan derfor ske på et mangelfuldt eller forkert grundlag, ' +
+      'hvilket er en skade på helbredet (databeskyttelsesforordningens betragtning 75). Risikoen er derfor høj, ' +
+      'uanset hvordan teamet har vurderet virkningen, for vurderingen er foretaget, før en sådan skade har nået at ' +
+      'vise sig (WP250, bilag B, eksempel 4: oplysninger, der går tabt uden sikkerhedskopi, indebærer en høj ' +
+      'risiko, når tabet skader de registrerede, som ved patientjournaler).',
+  });
+}
+
 export function dependedOnRecordsFloor(f: Facts): Reason {
   const what = f.dependence === 'care' ? 'their care' : 'benefits, payments or legal rights';
   const whatDa = f.dependence === 'care' ? 'at få deres behandling' : 'at få ydelser, udbetalinger eller deres rettigheder';
+  // WP250 Annex B example 8 is an attack; an accidental loss rests on Recital 75 (people prevented
+  // from exercising their rights) alone.
+  const source = f.answers.malicious
+    ? { en: 'WP250 Annex B, example 8', da: 'WP250, bilag B, eksempel 8' }
+    : {
+        en: 'GDPR Recital 75: people prevented from exercising their rights',
+        da: 'databeskyttelsesforordningens betragtning 75: registrerede, der forhindres i at udøve deres rettigheder',
+      };
   return reason('depended_on_records_floor', {
     en:
       `${lossHead(f)}. People depend on these records for ${what}: a loss lasting a day or more can delay ` +
       "them, so it cannot be considered unlikely to result in a risk, whatever the team's rating of the effect " +
-      '(a loss that delays care, payments or legal rights is not minor; WP250 Annex B, example 8).',
+      `(a loss that delays care, payments or legal rights is not minor; ${source.en}).`,
     da:
       `${lossHeadDa(f)}. De registrerede er afhængige af disse oplysninger for ${whatDa}: Et tab, der varer ` +
       'et døgn eller mere, kan give forsinkelser. Det kan derfor ikke anses for usandsynligt, at bruddet ' +
       'indebærer en risiko, uanset hvordan teamet har vurderet virkningen (et tab, der forsinker behandling, ' +
-      'udbetalinger eller rettigheder, er ikke ubetydeligt; WP250, bilag B, eksempel 8).',
+      `udbetalinger eller rettigheder, er ikke ubetydeligt; ${source.da}).`,
   });
 }
 
@@ -535,10 +565,10 @@ export function lossCappedByImpact(f: Facts, sev: SeverityExplained): Reason {
   const effectDa = f.answers.impactOnPeople === 'none' ? 'ingen virkning' : 'kun en mindre virkning';
   return reason('loss_capped_by_impact', {
     en:
-      `The loss had ${effect} on people, so it is not a high risk despite an ENISA severity of ` +
+      `The loss had ${effect} on people, so the loss on its own is not a high risk despite an ENISA severity of ` +
       `${LEVEL_WORDS[sev.level]} (${formatNumber(sev.score)}).`,
     da:
-      `Tabet havde ${effectDa} for de registrerede og udgør derfor ikke en høj risiko, selv om alvoren efter ` +
+      `Tabet havde ${effectDa} for de registrerede og udgør derfor ikke i sig selv en høj risiko, selv om alvoren efter ` +
       `ENISA-metoden er ${LEVEL_WORDS_DA[sev.level]} (${formatNumberDa(sev.score)}).`,
   });
 }

@@ -4,7 +4,7 @@
 // A breach can lose confidentiality, integrity and availability at once. Each side is judged on
 // its own facts and the breach takes the higher outcome: intact encryption neutralises a
 // disclosure but not a loss, and a quick restore undoes a loss but not a disclosure.
-import { DAY_HOURS, type Facts, dataLikelyDisclosed, lossHours, restoredInGoodTime } from './facts.js';
+import { DAY_HOURS, type Facts, dataLikelyDisclosed, lossHours, lostForGood, restoredInGoodTime } from './facts.js';
 import * as say from './reasons.js';
 import type { Reason } from './reason.js';
 import { type Risk, maxRisk, minRisk, riskRank, stepUp } from './result.js';
@@ -122,8 +122,13 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
  * Integrity and availability, in order:
  * 1. severe effect on people (loss of benefits or liberty, harm to health) → high (Datatilsynet);
  * 2. records people depend on for care, benefits or legal rights, not back within a day: at least
- *    "risk" whatever the team's rating of the effect, and high for care records kept from people
- *    by an attack (WP250 Annex B example 8: an attack is not a brief power cut);
+ *    "risk" whatever the team's rating of the effect, and high for care records
+ *    a. lost or altered for good, by accident or not: nobody can give the people their history back,
+ *       so care can be given on missing information (WP250 Annex B example 4: data lost with no
+ *       backup, "yes / yes" when the loss harms people, as with medical records; Recital 75: harm
+ *       to health); the team's rating of the effect, made when the harm may not have shown yet,
+ *       does not lower this;
+ *    b. kept from people by an attack (WP250 Annex B example 8: an attack is not a brief power cut);
  * 3. restored in good time with no or minor effect → unlikely (EDPB 01/2021 case 01; WP250 ex. 3);
  * 4. otherwise at least "risk" (EDPB 01/2021 case 02); ENISA may raise it to high only when the
  *    effect on people was significant: for a loss, the harm is what it did to people, which the
@@ -144,6 +149,8 @@ export function lossFinding(f: Facts, sev: SeverityExplained): Finding | null {
     return { level: effect.level, reasons: [...effect.reasons, ...floor.reasons] };
   }
   if (effect.level === floor.level) return { level: floor.level, reasons: [...floor.reasons, ...effect.reasons] };
+  // A high floor states the loss itself; the effect's "likely to result in a risk" would only blur it.
+  if (floor.level === 'high') return floor;
   return { level: floor.level, reasons: [...floor.reasons, ...effect.reasons.slice(0, 1)] };
 }
 
@@ -166,10 +173,9 @@ function byEffect(f: Facts, sev: SeverityExplained): Finding {
 /** The floor for records people depend on that were not back within a day; null when none applies. */
 function dependenceFloor(f: Facts): Finding | null {
   if (f.dependence === null || lossHours(f) < DAY_HOURS) return null;
-  const attackOnCare = f.dependence === 'care' && f.answers.malicious;
-  return attackOnCare
-    ? { level: 'high', reasons: [say.attackOnCareRecords(f)] }
-    : { level: 'risk', reasons: [say.dependedOnRecordsFloor(f)] };
+  if (f.dependence === 'care' && lostForGood(f)) return { level: 'high', reasons: [say.careRecordsLostForGood(f)] };
+  if (f.dependence === 'care' && f.answers.malicious) return { level: 'high', reasons: [say.attackOnCareRecords(f)] };
+  return { level: 'risk', reasons: [say.dependedOnRecordsFloor(f)] };
 }
 
 /** The higher finding first; on a tie, confidentiality first. */

@@ -1,0 +1,76 @@
+// Issue 11b: classes an independent legal review found wrongly decided. Each class is a rule with
+// its own reason and citation, tested on several cases written from the rule (not from one
+// example). Outcome: "authority / data subjects".
+import { describe, expect, it } from 'vitest';
+import { answers, assessValid, expectDecisive, expectReasons, outcome } from './fixtures.js';
+
+const matching = (reasons: readonly string[], p: RegExp) => reasons.filter((s) => p.test(s));
+
+describe('1. care records lost or altered for good', () => {
+  const lost = { breachTypes: ['availability' as const], unavailability: 'permanent' as const };
+  const restoredAfter = (hours: number) => ({ breachTypes: ['availability' as const], unavailability: 'temporary' as const, restoredWithinHours: hours });
+
+  it("a dental clinic's journals lost in a disk failure with no backup, rated minor: high, tell the people", () => {
+    const r = assessValid(
+      answers({ ...lost, subjectsCount: 800, subjectGroups: ['patients'], dataTypes: ['basic_identity', 'health'], impactOnPeople: 'minor' }),
+    );
+    expect(r.risk).toBe('high');
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/about 800 patients were lost for good/, /nobody can give them back/, /Recital 75/, /WP250 Annex B, example 4/]);
+  });
+
+  it('a care home residents\' medication records deleted by mistake, rated "no effect": still high', () => {
+    const r = assessValid(
+      answers({ ...lost, subjectsCount: 12, subjectGroups: ['vulnerable'], dataTypes: ['basic_identity', 'health'], impactOnPeople: 'none' }),
+    );
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/lost for good/, /their care/]);
+  });
+
+  it('patient records altered beyond recovery by a faulty migration (integrity only): high', () => {
+    const r = assessValid(
+      answers({
+        breachTypes: ['integrity'],
+        subjectsCount: 300,
+        subjectGroups: ['patients'],
+        dataTypes: ['basic_identity', 'health'],
+        alteration: 'unrecoverable',
+        impactOnPeople: 'minor',
+      }),
+    );
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/altered beyond recovery/, /nobody can give them back/]);
+  });
+
+  it('no reason in a high result says the loss is not a high risk, and no accidental loss cites the attack of example 8', () => {
+    for (const impactOnPeople of ['none', 'minor'] as const) {
+      const r = assessValid(
+        answers({ ...lost, subjectsCount: 5_000, subjectGroups: ['patients'], dataTypes: ['health', 'national_id'], impactOnPeople }),
+      );
+      expect(r.risk).toBe('high');
+      expect(matching(r.reasons, /not a high risk|only a minor effect|no effect on people/)).toEqual([]);
+      expect(matching(r.reasons, /example 8|attack/)).toEqual([]);
+    }
+  });
+
+  it('the same loss with a backup that restored the records within the day stays unlikely', () => {
+    const r = assessValid(
+      answers({ ...restoredAfter(6), subjectsCount: 800, subjectGroups: ['patients'], dataTypes: ['basic_identity', 'health'], impactOnPeople: 'minor' }),
+    );
+    expect(outcome(r)).toBe('no / no');
+  });
+
+  it('records that are not care records (customers\' orders) lost for good, rated minor: a risk, not high', () => {
+    const r = assessValid(answers({ ...lost, subjectsCount: 800, dataTypes: ['basic_identity', 'contact'], impactOnPeople: 'minor' }));
+    expect(outcome(r)).toBe('yes / no');
+  });
+
+  it('an accidental outage of benefit records for 36 hours cites Recital 75, not the attack of WP250 example 8', () => {
+    const r = assessValid(
+      answers({ ...restoredAfter(36), subjectsCount: 5_000, subjectGroups: ['citizens'], dataTypes: ['basic_identity', 'income'], impactOnPeople: 'minor' }),
+    );
+    expect(outcome(r)).toBe('yes / no');
+    expectDecisive(r, [/benefits, payments or legal rights/, /Recital 75/]);
+    expect(matching(r.reasons, /example 8/)).toEqual([]);
+  });
+});
