@@ -409,16 +409,19 @@ function lossParts(f: Facts): Array<{ en: string; da: string }> {
   const parts: Array<{ en: string; da: string }> = [];
   const restored = a.restoredWithinHours;
   const time = restored === null ? null : duration(restored);
+  // The verb agrees with the labels lossHead names (Danish verbs do not inflect for number).
+  const were = wasWere(a.dataTypes);
+  const are = were === 'was' ? 'is' : 'are';
   if (f.availability) {
-    if (a.unavailability === 'permanent') parts.push({ en: 'were lost for good', da: 'er gået tabt for altid' });
-    else if (time === null) parts.push({ en: 'became unavailable and are not yet restored', da: 'er blevet utilgængelige og er endnu ikke genskabt' });
-    else parts.push({ en: `were unavailable for ${time.en}`, da: `har været utilgængelige i ${time.da}` });
+    if (a.unavailability === 'permanent') parts.push({ en: `${were} lost for good`, da: 'er gået tabt for altid' });
+    else if (time === null) parts.push({ en: `became unavailable and ${are} not yet restored`, da: 'er blevet utilgængelige og er endnu ikke genskabt' });
+    else parts.push({ en: `${were} unavailable for ${time.en}`, da: `har været utilgængelige i ${time.da}` });
   }
   if (f.integrity) {
-    if (a.alteration === 'unrecoverable') parts.push({ en: 'were altered beyond recovery', da: 'er blevet ændret uopretteligt' });
-    else if (f.availability) parts.push({ en: 'were altered (the correct data can be recovered)', da: 'er blevet ændret (de korrekte oplysninger kan genskabes)' });
-    else if (time === null) parts.push({ en: 'were altered and are not yet corrected', da: 'er blevet ændret og er endnu ikke rettet' });
-    else parts.push({ en: `were altered and corrected within ${time.en}`, da: `er blevet ændret og rettet på ${time.da}` });
+    if (a.alteration === 'unrecoverable') parts.push({ en: `${were} altered beyond recovery`, da: 'er blevet ændret uopretteligt' });
+    else if (f.availability) parts.push({ en: `${were} altered (the correct data can be recovered)`, da: 'er blevet ændret (de korrekte oplysninger kan genskabes)' });
+    else if (time === null) parts.push({ en: `${were} altered and ${are} not yet corrected`, da: 'er blevet ændret og er endnu ikke rettet' });
+    else parts.push({ en: `${were} altered and corrected within ${time.en}`, da: `er blevet ændret og rettet på ${time.da}` });
   }
   return parts;
 }
@@ -528,11 +531,11 @@ export function briefLoss(f: Facts): Reason {
   const goodTimeDa = f.dependence === null ? `${GOOD_TIME_HOURS} timer` : 'et døgn';
   return reason('brief_loss', {
     en:
-      `${lossHead(f)}, back in good time (within ${goodTime}), with ${effect} on people: this is unlikely ` +
-      'to result in a risk (EDPB Guidelines 01/2021, case 01; WP250 Annex B, example 3).',
+      `${lossHead(f)}, back in good time (within ${goodTime}), with ${effect} on people: the loss on its own ` +
+      'is unlikely to result in a risk (EDPB Guidelines 01/2021, case 01; WP250 Annex B, example 3).',
     da:
       `${lossHeadDa(f)}, og de var tilbage i tide (inden for ${goodTimeDa}) ${effectDa} for de registrerede. ` +
-      `Tabet indebærer derfor sandsynligvis ikke en risiko (${EDPB_01_2021}, sag 01; WP250, bilag B, eksempel 3).`,
+      `Tabet i sig selv indebærer derfor sandsynligvis ikke en risiko (${EDPB_01_2021}, sag 01; WP250, bilag B, eksempel 3).`,
   });
 }
 

@@ -198,7 +198,7 @@ describe('EDPB Guidelines 01/2021', () => {
       }),
     );
     expect(outcome(r)).toBe('yes / yes');
-    expectDecisive(r, [/Health data \(special category\) of about 30 patients was likely disclosed to unknown recipients/]);
+    expectDecisive(r, [/Health data \(special category\) of about 30 patients were likely disclosed to unknown recipients/]);
   });
 
   it('case 13: two customers\' order bills swapped in the post: no / no', () => {

@@ -74,3 +74,41 @@ describe('1. care records lost or altered for good', () => {
     expect(matching(r.reasons, /example 8/)).toEqual([]);
   });
 });
+
+describe('5. reasons read as a DPO would write them', () => {
+  it('the verb agrees with the label, not with the number of kinds of data', () => {
+    const cpr = assessValid(answers({ subjectsCount: 1, subjectGroups: ['citizens'], dataTypes: ['national_id'] }));
+    expectDecisive(cpr, [/^National ID numbers \(CPR\) of one citizen were disclosed/]);
+    const financial = assessValid(answers({ subjectsCount: 3, dataTypes: ['financial'] }));
+    expectDecisive(financial, [/^Financial data of 3 customers were disclosed/]);
+    const health = assessValid(answers({ subjectsCount: 30, subjectGroups: ['patients'], dataTypes: ['health'], recipients: 'unknown', disclosure: 'likely' }));
+    expectDecisive(health, [/^Health data \(special category\) of about 30 patients were likely disclosed/]);
+  });
+
+  it('a label that is a singular noun keeps "was"', () => {
+    const r = assessValid(answers({ subjectsCount: 120, subjectGroups: ['employees'], dataTypes: ['trade_union'] }));
+    expectDecisive(r, [/^Trade union membership \(special category\) of about 120 employees was disclosed/]);
+    const lost = assessValid(
+      answers({ breachTypes: ['availability'], unavailability: 'permanent', subjectsCount: 40, dataTypes: ['sexual_orientation'], impactOnPeople: 'minor' }),
+    );
+    expectReasons(lost, [/Sexual orientation of about 40 customers was lost for good/]);
+  });
+
+  it('beside a disclosure that is notified, a brief loss is said to be unlikely to result in a risk on its own', () => {
+    const r = assessValid(
+      answers({
+        breachTypes: ['confidentiality', 'availability'],
+        subjectsCount: 300,
+        dataTypes: ['basic_identity', 'national_id'],
+        recipients: 'unknown',
+        unavailability: 'temporary',
+        restoredWithinHours: 5,
+        impactOnPeople: 'none',
+        malicious: true,
+      }),
+    );
+    expect(outcome(r)).toBe('yes / yes');
+    expectReasons(r, [/no effect on people: the loss on its own is unlikely to result in a risk \(EDPB Guidelines 01\/2021, case 01/]);
+    expect(matching(r.reasons, /: this is unlikely to result in a risk/)).toEqual([]);
+  });
+});
