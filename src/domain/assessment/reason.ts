@@ -24,6 +24,7 @@ export const REASON_CODES = [
   'fraud_enabling',
   'special_hardly_identifiable',
   'disclosure_by_enisa',
+  'public_data_no_risk',
   'disclosure_of_public_data',
   'scale_raises_outcome',
   'malicious_floor',

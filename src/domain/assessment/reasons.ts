@@ -327,15 +327,38 @@ export function disclosureByEnisa(f: Facts, sev: SeverityExplained, risk: Risk, 
   });
 }
 
+/** WP250 rev.01: no notification where the data are already public and their disclosure is no likely risk. */
+export function publicDataNoRisk(f: Facts): Reason {
+  return reason('public_data_no_risk', {
+    en:
+      `The ${dataList(f.disclosedTypes, f.answers)} of ${people(f.answers)} had all been public before the breach, ` +
+      'so the disclosure reveals nothing new, and a compilation about this number of people adds no risk of its own: ' +
+      'the loss of confidentiality is unlikely to result in a risk (WP250 rev.01: notification is not required ' +
+      'where the data are already publicly available and their disclosure does not constitute a likely risk).',
+    da:
+      `De berørte ${dataOfPeopleDa(f.disclosedTypes, f.answers)} var alle offentligt tilgængelige før bruddet. ` +
+      'Videregivelsen afslører derfor intet nyt, og en samling af oplysninger om så mange personer udgør ikke i sig ' +
+      'selv en risiko. Tabet af fortrolighed indebærer derfor sandsynligvis ikke en risiko (WP250 rev.01: ' +
+      'anmeldelse er ikke påkrævet, når oplysningerne allerede er offentligt tilgængelige, og videregivelsen ' +
+      'ikke sandsynligvis indebærer en risiko).',
+  });
+}
+
+/** Public data about a very large or unknown number of people: the compilation itself can add a risk. */
 export function disclosureOfPublicData(f: Facts, sev: SeverityExplained, risk: Risk): Reason {
+  const who = whoIsAffected(f, { en: 'a very large number', da: 'et meget stort antal' });
   return reason('disclosure_of_public_data', {
     en:
       `The ${dataList(f.disclosedTypes, f.answers)} of ${people(f.answers)} had been public before ` +
-      `the breach, so the disclosure reveals nothing new and is not a high risk; with an ENISA severity ` +
-      `of ${LEVEL_WORDS[sev.level]} (${formatNumber(sev.score)}) the breach ${RISK_WORDS[risk]}.`,
+      `the breach, so the disclosure reveals nothing new and is not a high risk. ${who.en}, though, and a ` +
+      'compilation on this scale can itself be misused (for phishing or profiling), so it is not treated as ' +
+      `unlikely to result in a risk by that alone; with an ENISA severity of ${LEVEL_WORDS[sev.level]} ` +
+      `(${formatNumber(sev.score)}) the breach ${RISK_WORDS[risk]}.`,
     da:
       `De berørte ${dataOfPeopleDa(f.disclosedTypes, f.answers)} var offentligt tilgængelige før bruddet. ` +
-      'Videregivelsen afslører derfor intet nyt og udgør ikke en høj risiko. Efter ENISA-metoden er alvoren ' +
+      `Videregivelsen afslører derfor intet nyt og udgør ikke en høj risiko. ${who.da}, og en samling i dette ` +
+      'omfang kan i sig selv misbruges (til phishing eller profilering), så det anses ikke af den grund alene ' +
+      'for usandsynligt, at bruddet indebærer en risiko. Efter ENISA-metoden er alvoren ' +
       `${LEVEL_WORDS_DA[sev.level]} (${formatNumberDa(sev.score)}), og ${riskClauseDa(risk, 'main', 'derfor')}.`,
   });
 }

@@ -49,7 +49,10 @@ export function riskFromSeverity(sev: SeverityExplained): Risk {
  *    data enabling identity theft or fraud → high (Datatilsynet: very serious consequences,
  *    however small the likelihood); neither applies to data already public, and the first not
  *    when people can hardly be identified (ENISA EI negligible);
- * 6. data already public before: ENISA decides, but never above "risk";
+ * 6. data that were all already public before: unlikely to result in a risk (WP250 rev.01: no
+ *    notification where the data are already publicly available and their disclosure does not
+ *    constitute a likely risk), except where the compilation itself adds risk: about a very large
+ *    or unknown number of people, ENISA decides, but never above "risk";
  * 7. otherwise ENISA decides, raised one step for a very large or unknown number of people, and
  *    at least "risk" when the data were disclosed deliberately, to unknown recipients or the
  *    public, or about a large or unknown number of people.
@@ -96,8 +99,12 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
   if (fraud) return decide('high', [say.fraudEnabling(f)]);
   if (f.disclosedTypes.includes('income') && !a.publiclyAvailableBefore) notes.push(say.incomeIsNotFraud(f));
 
-  // Disclosing again what was already public reveals nothing new: never a high risk on its own.
+  // Disclosing again what was already public reveals nothing new: unlikely to result in a risk
+  // (WP250 rev.01), unless the compilation itself adds one. The answers say all the data were
+  // public, so only the scale can add it: a very large (or unknown) number of people, where ENISA
+  // decides, never above "risk".
   if (a.publiclyAvailableBefore) {
+    if (!f.veryLargeScale) return decide('unlikely', [say.publicDataNoRisk(f)]);
     const enisa = minRisk(riskFromSeverity(sev), 'risk');
     return decide(enisa, [say.disclosureOfPublicData(f, sev, enisa)]);
   }

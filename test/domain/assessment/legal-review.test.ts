@@ -112,3 +112,38 @@ describe('5. reasons read as a DPO would write them', () => {
     expect(matching(r.reasons, /: this is unlikely to result in a risk/)).toEqual([]);
   });
 });
+
+describe('4. data that were all already public', () => {
+  const directory = { dataTypes: ['basic_identity' as const, 'contact' as const], publiclyAvailableBefore: true };
+
+  it('a hacker scrapes and dumps 600 names and addresses from the public phone directory: no / no', () => {
+    const r = assessValid(answers({ ...directory, subjectsCount: 600, recipients: 'public', malicious: true }));
+    expect(outcome(r)).toBe('no / no');
+    expectDecisive(r, [/had all been public before the breach/, /unlikely to result in a risk/, /WP250 rev\.01/]);
+  });
+
+  it('a published staff directory republished by mistake, or mailed to unknown recipients: no / no', () => {
+    for (const recipients of ['public', 'unknown', 'known'] as const) {
+      const r = assessValid(answers({ ...directory, subjectsCount: 200, subjectGroups: ['employees'], recipients }));
+      expect(outcome(r), recipients).toBe('no / no');
+    }
+  });
+
+  it('public data already public about a very large or unknown number of people: the compilation is a risk', () => {
+    for (const subjectsCount of [2_000_000, null]) {
+      const r = assessValid(answers({ ...directory, subjectsCount, recipients: 'public', malicious: true }));
+      expect(outcome(r), String(subjectsCount)).toBe('yes / no');
+      expectDecisive(r, [/had been public before the breach/, /compilation on this scale/]);
+    }
+  });
+
+  it('the same data not public before stay notifiable', () => {
+    const r = assessValid(answers({ ...directory, subjectsCount: 600, recipients: 'public', malicious: true, publiclyAvailableBefore: false }));
+    expect(outcome(r)).toBe('yes / no');
+  });
+
+  it('public CPR numbers or health data stay unlikely below the scale, as public data were never fraud or special-category findings', () => {
+    const r = assessValid(answers({ subjectsCount: 40, dataTypes: ['national_id', 'health'], recipients: 'public', publiclyAvailableBefore: true }));
+    expect(r.risk).toBe('unlikely');
+  });
+});
