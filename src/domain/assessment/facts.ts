@@ -64,6 +64,15 @@ export interface Facts {
    * open such data are caught by `fraud` (account takeover) and weigh in the DPC as what they open.
    */
   readonly special: readonly DataType[];
+  /**
+   * Health data were not among the data answered, but the people are patients and intelligible data
+   * about them were disclosed: being a patient of a health service is itself health data (GDPR
+   * Recital 35; CJEU C-184/20, data that indirectly reveal a special category are special-category
+   * data; WP250 Annex B example 10, a psychotherapist's mailing list), so `special` holds "health".
+   * Not when the people can hardly be identified (ENISA EI negligible): then nobody is revealed; and
+   * not when health data were answered: then the answers, protection included, say what was revealed.
+   */
+  readonly healthRevealedByGroup: boolean;
   /** Intelligible data whose disclosure can enable identity theft or fraud, credentials included. */
   readonly fraud: readonly DataType[];
   /** What people depend on the records for (care, benefits or legal rights), if anything. */
@@ -91,6 +100,12 @@ export function readFacts(a: AssessmentAnswers): Facts {
   const covered = intact ? (a.protectedDataTypes ?? direct) : [];
   const protectedTypes = direct.filter((t) => covered.includes(t));
   const disclosedTypes = confidentiality ? direct.filter((t) => !protectedTypes.includes(t)) : [];
+  const healthRevealedByGroup =
+    disclosedTypes.length > 0 &&
+    a.subjectGroups.includes('patients') &&
+    a.identifiability !== 'negligible' &&
+    !direct.includes('health');
+  const special: DataType[] = disclosedTypes.filter(isSpecialOrCriminal);
   return {
     answers: a,
     confidentiality,
@@ -108,7 +123,8 @@ export function readFacts(a: AssessmentAnswers): Facts {
     disclosedTypes,
     partialProtection: intact && protectedTypes.length > 0 && disclosedTypes.length > 0,
     intelligible: disclosedTypes.length > 0,
-    special: disclosedTypes.filter(isSpecialOrCriminal),
+    special: healthRevealedByGroup ? ['health', ...special] : special,
+    healthRevealedByGroup,
     fraud: disclosedTypes.filter((t) => FRAUD_ENABLING.has(t)),
     dependence: dependence(direct, a.subjectGroups),
     credentialsReachUnknown: hasCredentials && a.credentialsGiveAccessTo.length === 0,

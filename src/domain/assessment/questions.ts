@@ -124,7 +124,9 @@ export const QUESTIONS: QuestionCatalogue = {
     step: 1,
     input: 'multi',
     question: 'What kinds of data are involved?',
-    help: 'Choose every kind, even if only some people are affected by it: the most sensitive one sets the severity.',
+    // Context reveals special categories (Recital 35; CJEU C-184/20): the list of an HIV clinic's
+    // patients is health data though it holds only names and e-mails. Slack hints: at most 150 here.
+    help: "Choose every kind; the most sensitive sets the severity. Tick a category the context reveals too: a clinic's patient list is health data.",
     choices: DATA_TYPES.map((t) => yes(t, DATA_TYPE_CHOICE_LABELS[t])),
     optional: false,
     appliesWhen: null,

@@ -18,6 +18,7 @@ export const REASON_CODES = [
   'backup_does_not_recall_copy',
   'special_disclosed',
   'special_even_if_trivial',
+  'patient_status_is_health',
   'income_is_not_fraud',
   'sensitive_exposed',
   'no_sign_of_disclosure',

@@ -212,6 +212,27 @@ export function specialDisclosed(f: Facts): Reason {
   });
 }
 
+/**
+ * Why a disclosure about patients is a disclosure of health data when health was not answered:
+ * GDPR Recital 35, CJEU C-184/20 (data that indirectly reveal a special category), WP250 Annex B
+ * example 10 (a psychotherapist's client list: tell the people).
+ */
+export function patientStatusIsHealth(f: Facts): Reason {
+  return reason('patient_status_is_health', {
+    en:
+      `Health data were not among the data answered, but the ${dataList(f.disclosedTypes, f.answers)} show that ` +
+      'these people are patients: being registered as a patient of a health service is health data (GDPR Recital 35), ' +
+      'and data that reveal a special category indirectly are special-category data themselves (CJEU, case C-184/20). ' +
+      "A list of patients therefore reveals their health (WP250 Annex B, example 10: a psychotherapist's client list).",
+    da:
+      `Helbredsoplysninger er ikke angivet blandt de berørte oplysninger, men de berørte ${dataListDa(f.disclosedTypes, f.answers)} ` +
+      'viser, at de registrerede er patienter: At være registreret som patient i sundhedsvæsenet er en oplysning om ' +
+      'helbred (databeskyttelsesforordningens betragtning 35), og oplysninger, der indirekte afslører en særlig ' +
+      'kategori, hører selv til den (EU-Domstolens dom i sag C-184/20). En liste over patienter afslører derfor ' +
+      'deres helbred (WP250, bilag B, eksempel 10: en psykoterapeuts liste over klienter).',
+  });
+}
+
 export function specialEvenIfTrivial(): Reason {
   return reason('special_even_if_trivial', {
     en:

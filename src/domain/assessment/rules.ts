@@ -45,7 +45,9 @@ export function riskFromSeverity(sev: SeverityExplained): Risk {
  *       possible disclosure (EDPB 01/2021 cases 11 and 12; WP250 Annex B);
  *    c. otherwise (a known recipient, probably unread): "risk" for special-category, criminal or
  *       fraud-enabling data, or a large number of people; else unlikely;
- * 5. special-category or criminal data disclosed or possibly disclosed → high (EDPB 9/2022);
+ * 5. special-category or criminal data disclosed or possibly disclosed → high (EDPB 9/2022),
+ *    health data included when the data show that the people are patients, even if health was not
+ *    answered (Recital 35; CJEU C-184/20; WP250 Annex B example 10; facts.ts `healthRevealedByGroup`);
  *    data enabling identity theft or fraud → high (Datatilsynet: very serious consequences,
  *    however small the likelihood); neither applies to data already public, and the first not
  *    when people can hardly be identified (ENISA EI negligible);
@@ -84,6 +86,7 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
     if (!outOfControl) {
       const floors: Reason[] = [];
       if (sensitive || fraud) floors.push(say.sensitiveExposed(f, sensitive));
+      if (sensitive && f.healthRevealedByGroup) floors.push(say.patientStatusIsHealth(f));
       // Data already public reveal nothing new (rule 6): the number of people does not change that.
       if (f.largeScale && !a.publiclyAvailableBefore) floors.push(say.largeScaleFloor(f));
       return floors.length > 0 ? decide('risk', floors) : decide('unlikely', [say.noSignOfDisclosure(f)]);
@@ -91,7 +94,10 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
     notes.unshift(say.probablyNotSeenIsNotRuledOut(f));
   }
 
-  if (sensitive) return decide('high', [say.specialDisclosed(f), say.specialEvenIfTrivial()]);
+  if (sensitive) {
+    const revealed = f.healthRevealedByGroup ? [say.patientStatusIsHealth(f)] : [];
+    return decide('high', [say.specialDisclosed(f), ...revealed, say.specialEvenIfTrivial()]);
+  }
   if (f.special.length > 0 && a.identifiability === 'negligible') notes.push(say.specialHardlyIdentifiable(f));
 
   // Misuse of card numbers or credentials needs no identification of the person, so the ease

@@ -147,3 +147,46 @@ describe('4. data that were all already public', () => {
     expect(r.risk).toBe('unlikely');
   });
 });
+
+describe('2. data about patients reveal their health', () => {
+  const newsletter = { subjectsCount: 300, subjectGroups: ['patients' as const], dataTypes: ['contact' as const] };
+
+  it("an HIV clinic's newsletter with 300 patients' addresses in CC, health not ticked: health data disclosed, yes / yes", () => {
+    const r = assessValid(answers(newsletter));
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/Health data \(special category\) of about 300 patients were disclosed/]);
+    expectReasons(r, [/show that these people are patients/, /Recital 35/, /C-184\/20/, /WP250 Annex B, example 10/]);
+  });
+
+  it("a physiotherapist's appointment list of 8 named patients sent to the wrong person: high", () => {
+    const r = assessValid(answers({ subjectsCount: 8, subjectGroups: ['patients'], dataTypes: ['basic_identity', 'contact'] }));
+    expect(r.risk).toBe('high');
+  });
+
+  it('a patient list that was probably not opened by a known recipient: a risk, and the reasons say why it is health data', () => {
+    const r = assessValid(answers({ ...newsletter, disclosure: 'unlikely' }));
+    expect(outcome(r)).toBe('yes / no');
+    expectReasons(r, [/show that these people are patients/]);
+  });
+
+  it('no health data are inferred for customers, for pseudonymised patients, or when the list was encrypted', () => {
+    const customers = assessValid(answers({ ...newsletter, subjectGroups: ['customers'] }));
+    expect(customers.risk).not.toBe('high');
+    const pseudonymised = assessValid(answers({ ...newsletter, identifiability: 'negligible' }));
+    expect(pseudonymised.risk).not.toBe('high');
+    const encrypted = assessValid(answers({ ...newsletter, protection: 'intact' }));
+    expect(outcome(encrypted)).toBe('no / no');
+    for (const r of [customers, pseudonymised, encrypted]) expect(matching(r.reasons, /are patients/)).toEqual([]);
+  });
+
+  it('health ticked as well: no second explanation', () => {
+    const r = assessValid(answers({ ...newsletter, dataTypes: ['contact', 'health'] }));
+    expect(outcome(r)).toBe('yes / yes');
+    expect(matching(r.reasons, /Health data were not among the data answered/)).toEqual([]);
+  });
+
+  it('the questionnaire tells the DPO to tick a special category the context reveals', async () => {
+    const { QUESTIONS } = await import('../../../src/domain/assessment/questions.js');
+    expect(QUESTIONS.dataTypes.help).toMatch(/context reveals.*patient list is health data/);
+  });
+});
