@@ -87,6 +87,14 @@ export interface Facts {
   readonly copyOutOfControl: boolean;
   /** Whether a copy left the organisation's control was unknown and is assessed as the worse case. */
   readonly copyOutOfControlAssumed: boolean;
+  /**
+   * The disclosure could put someone in physical danger (a protected address, a hiding place), as
+   * answered or, when unknown, as the worse case; false when confidentiality is not in question or
+   * the question was not asked (answers stored before it existed).
+   */
+  readonly physicalDanger: boolean;
+  /** Whether the disclosure could put someone in physical danger was unknown: assessed as the worse case. */
+  readonly physicalDangerAssumed: boolean;
 }
 
 export function readFacts(a: AssessmentAnswers): Facts {
@@ -132,6 +140,9 @@ export function readFacts(a: AssessmentAnswers): Facts {
     // and not known, assessed as the worse case (assessment.md: unknowns count against the controller).
     copyOutOfControl: confidentiality && (a.copyOutOfControl === true || a.copyOutOfControl === null),
     copyOutOfControlAssumed: confidentiality && a.copyOutOfControl === null,
+    // Absent: not asked, read as before the question existed. Null: asked and not known, the worse case.
+    physicalDanger: confidentiality && (a.physicalDanger === true || a.physicalDanger === null),
+    physicalDangerAssumed: confidentiality && a.physicalDanger === null,
   };
 }
 

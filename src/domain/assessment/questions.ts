@@ -204,6 +204,24 @@ export const QUESTIONS: QuestionCatalogue = {
     appliesWhen: CONFIDENTIALITY,
     whenNotApplicable: null,
   },
+  physicalDanger: {
+    field: 'physicalDanger',
+    step: 2,
+    input: 'single',
+    question: 'Could the disclosure put someone in physical danger (a protected address, a hiding place, someone being searched for)?',
+    help: "For example a secret address sent to a violent ex-partner, or a foster child's new address to the birth parent.",
+    choices: [
+      yes(true, 'Yes, it could'),
+      yes(false, 'No'),
+      // Recitals 75 and 85: assessed as the worse case (rules.ts, confidentiality rule 5).
+      { id: 'unknown', value: null, label: 'We do not know yet (assessed as if it could)' },
+    ],
+    // Required: an empty answer would be "not known", the worse case, for every disclosure.
+    optional: false,
+    appliesWhen: CONFIDENTIALITY,
+    // Not asked: absent, which the assessment reads as it read answers from before the question.
+    whenNotApplicable: undefined,
+  },
   recipientDeletedOrReturned: {
     field: 'recipientDeletedOrReturned',
     step: 2,
@@ -361,6 +379,7 @@ export const QUESTION_ORDER: readonly AnswerField[] = [
   'credentialsGiveAccessTo',
   'disclosure',
   'recipients',
+  'physicalDanger',
   'copyOutOfControl',
   'recipientDeletedOrReturned',
   'protection',
@@ -391,6 +410,7 @@ function applies(field: AnswerField, a: Partial<AssessmentAnswers>): boolean {
       return hasData('credentials');
     case 'disclosure':
     case 'recipients':
+    case 'physicalDanger':
     case 'protection':
       return has('confidentiality');
     case 'recipientDeletedOrReturned':

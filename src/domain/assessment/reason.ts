@@ -16,6 +16,7 @@ export const REASON_CODES = [
   'partial_protection',
   'probably_not_seen_is_not_ruled_out',
   'backup_does_not_recall_copy',
+  'physical_danger',
   'special_disclosed',
   'special_even_if_trivial',
   'patient_status_is_health',

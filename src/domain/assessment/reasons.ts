@@ -280,6 +280,43 @@ export function sensitiveExposed(f: Facts, special: boolean): Reason {
   });
 }
 
+/**
+ * A disclosure that could put someone in physical danger: GDPR Recitals 75 and 85 (physical harm;
+ * people in a vulnerable position). Whether the danger was answered or assumed (unknown), it says.
+ */
+export function physicalDanger(f: Facts): Reason {
+  const could = f.physicalDangerAssumed
+    ? {
+        en: 'whether the disclosure could put someone in physical danger is not known, so it is assessed as the worse case: it could',
+        da: 'det vides ikke, om videregivelsen kan bringe nogen i fysisk fare, og det vurderes derfor ud fra det værste tilfælde: at den kan',
+      }
+    : { en: 'the disclosure could put someone in physical danger', da: 'videregivelsen kan bringe nogen i fysisk fare' };
+  const what = { en: 'a protected address, a hiding place, someone being searched for', da: 'en beskyttet adresse, et skjulested, en person, der bliver eftersøgt' };
+  const head = `${capitalise(dataList(f.disclosedTypes, f.answers))} of ${people(f.answers)} ${wasWere(f.disclosedTypes)} ${disclosedHow(f).en}`;
+  const headDa = `${capitalise(dataOfPeopleDa(f.disclosedTypes, f.answers))} ${disclosedHow(f).da}`;
+  if (f.disclosure === 'unlikely') {
+    return reason('physical_danger', {
+      en:
+        `${head}, though there is no sign that they were seen, and ${could.en} (${what.en}): physical harm is among ` +
+        'the gravest damages a breach can cause (GDPR Recitals 75 and 85), so the exposure cannot be considered ' +
+        'unlikely to result in a risk, but without a likely disclosure it is not a high risk.',
+      da:
+        `${headDa}, men intet tyder på, at de er blevet set, og ${could.da} (${what.da}). Fysisk skade er blandt de ` +
+        'alvorligste skader, et brud kan forvolde (databeskyttelsesforordningens betragtning 75 og 85). Det kan derfor ' +
+        'ikke anses for usandsynligt, at bruddet indebærer en risiko, men uden en sandsynlig videregivelse er risikoen ikke høj.',
+    });
+  }
+  return reason('physical_danger', {
+    en:
+      `${head}, and ${could.en} (${what.en}): physical harm is among the gravest damages a breach can cause, ` +
+      'and those at risk are people in a vulnerable position (GDPR Recitals 75 and 85), so the risk is high.',
+    da:
+      `${headDa}, og ${could.da} (${what.da}). Fysisk skade er blandt de alvorligste skader, et brud kan forvolde, ` +
+      'og de udsatte er personer i en sårbar situation (databeskyttelsesforordningens betragtning 75 og 85). ' +
+      'Risikoen er derfor høj.',
+  });
+}
+
 export function noSignOfDisclosure(f: Facts): Reason {
   return reason('no_sign_of_disclosure', {
     en:

@@ -44,8 +44,12 @@ export function riskFromSeverity(sev: SeverityExplained): Risk {
  *       server): nobody can show they were not seen, so the disclosure rules below apply as for a
  *       possible disclosure (EDPB 01/2021 cases 11 and 12; WP250 Annex B);
  *    c. otherwise (a known recipient, probably unread): "risk" for special-category, criminal or
- *       fraud-enabling data, or a large number of people; else unlikely;
- * 5. special-category or criminal data disclosed or possibly disclosed → high (EDPB 9/2022),
+ *       fraud-enabling data, a possible physical danger, or a large number of people; else unlikely;
+ * 5. a disclosure that could put someone in physical danger (a protected address sent to the person
+ *    it protects from, a hiding place, someone being searched for), or whose danger is not known
+ *    (the worse case), disclosed or possibly disclosed → high: physical harm (Recitals 75 and 85),
+ *    often to people in a vulnerable position; not for data already public;
+ *    special-category or criminal data disclosed or possibly disclosed → high (EDPB 9/2022),
  *    health data included when the data show that the people are patients, even if health was not
  *    answered (Recital 35; CJEU C-184/20; WP250 Annex B example 10; facts.ts `healthRevealedByGroup`);
  *    data enabling identity theft or fraud → high (Datatilsynet: very serious consequences,
@@ -76,6 +80,8 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
 
   const sensitive = f.special.length > 0 && !a.publiclyAvailableBefore && a.identifiability !== 'negligible';
   const fraud = f.fraud.length > 0 && !a.publiclyAvailableBefore;
+  // An address already public is no hiding place: the disclosure adds no danger (rule 6).
+  const danger = f.physicalDanger && !a.publiclyAvailableBefore;
   const outOfControl = f.recipients === 'unknown' || f.recipients === 'public';
 
   if (!dataLikelyDisclosed(f)) {
@@ -87,6 +93,7 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
       const floors: Reason[] = [];
       if (sensitive || fraud) floors.push(say.sensitiveExposed(f, sensitive));
       if (sensitive && f.healthRevealedByGroup) floors.push(say.patientStatusIsHealth(f));
+      if (danger) floors.push(say.physicalDanger(f));
       // Data already public reveal nothing new (rule 6): the number of people does not change that.
       if (f.largeScale && !a.publiclyAvailableBefore) floors.push(say.largeScaleFloor(f));
       return floors.length > 0 ? decide('risk', floors) : decide('unlikely', [say.noSignOfDisclosure(f)]);
@@ -94,6 +101,7 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
     notes.unshift(say.probablyNotSeenIsNotRuledOut(f));
   }
 
+  if (danger) return decide('high', [say.physicalDanger(f)]);
   if (sensitive) {
     const revealed = f.healthRevealedByGroup ? [say.patientStatusIsHealth(f)] : [];
     return decide('high', [say.specialDisclosed(f), ...revealed, say.specialEvenIfTrivial()]);

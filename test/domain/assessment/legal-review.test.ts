@@ -190,3 +190,48 @@ describe('2. data about patients reveal their health', () => {
     expect(QUESTIONS.dataTypes.help).toMatch(/context reveals.*patient list is health data/);
   });
 });
+
+describe('3. a disclosure that could put someone in physical danger', () => {
+  const address = { subjectsCount: 1, dataTypes: ['basic_identity' as const, 'contact' as const] };
+
+  it("a violence victim's protected address sent to the ex-partner: high, tell the person", () => {
+    const r = assessValid(answers({ ...address, subjectGroups: ['vulnerable'], physicalDanger: true }));
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/one vulnerable person were disclosed to known recipients/, /could put someone in physical danger/, /Recitals 75 and 85/]);
+  });
+
+  it("a foster child's new address sent to the birth parent: high, whether location or contact was ticked", () => {
+    for (const dataTypes of [['basic_identity', 'contact'], ['basic_identity', 'location']] as const) {
+      const r = assessValid(answers({ subjectsCount: 1, subjectGroups: ['children', 'vulnerable'], dataTypes: [...dataTypes], physicalDanger: true }));
+      expect(outcome(r), dataTypes.join()).toBe('yes / yes');
+    }
+  });
+
+  it('not known: assessed as the worse case, and the reason says so', () => {
+    const r = assessValid(answers({ ...address, subjectGroups: ['vulnerable'], physicalDanger: null }));
+    expect(outcome(r)).toBe('yes / yes');
+    expectDecisive(r, [/is not known, so it is assessed as the worse case: it could/]);
+  });
+
+  it('an Art. 34(3) exemption still applies: the address was changed before anyone could act on it', () => {
+    const r = assessValid(answers({ ...address, subjectGroups: ['vulnerable'], physicalDanger: true, measuresRemoveHighRisk: true }));
+    expect(r.risk).toBe('high');
+    expect(r.exemption).toBe('measures_taken');
+    expect(outcome(r)).toBe('yes / no');
+  });
+
+  it('probably not opened by the known recipient: a risk, not high; encrypted: unlikely', () => {
+    const unread = assessValid(answers({ ...address, physicalDanger: true, disclosure: 'unlikely' }));
+    expect(outcome(unread)).toBe('yes / no');
+    expectDecisive(unread, [/could put someone in physical danger/, /not a high risk/]);
+    const encrypted = assessValid(answers({ ...address, physicalDanger: true, protection: 'intact' }));
+    expect(outcome(encrypted)).toBe('no / no');
+  });
+
+  it('"no", or not asked (answers stored before the question), keeps the outcome it had', () => {
+    const no = assessValid(answers({ ...address, subjectGroups: ['vulnerable'], physicalDanger: false }));
+    const absent = assessValid(answers({ ...address, subjectGroups: ['vulnerable'] }));
+    expect(no).toEqual(absent);
+    expect(outcome(no)).toBe('yes / no');
+  });
+});
