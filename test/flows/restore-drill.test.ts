@@ -39,7 +39,7 @@ describeEachDatabase('restore drill', ({ server, freshDatabase }) => {
     const row = await waitForSetup(t.databaseUrl, 'Drill breach');
     const questionnaire = await assessByCommand(t, row.channel_id);
     await submitStep(t, t.users.responder, questionnaire.id, HEALTH_LEAK_STEP1);
-    await submitStep(t, t.users.responder, questionnaire.id, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
+    await submitStep(t, t.users.responder, questionnaire.id, { disclosure: 'likely', recipients: 'unknown', physicalDanger: 'false', protection: 'none' });
     await submitStep(t, t.users.responder, questionnaire.id, { measuresRemoveHighRisk: 'false', individualContactDisproportionate: 'false' });
     await resultMessage(t, row.channel_id, 1);
     await pressCard(t, row as unknown as CardRow, ACTIONS.addTimelineEntry, t.users.responder);

@@ -55,7 +55,7 @@ export async function decidedNoNotification(t: TestBot & { databaseUrl: string }
 export async function assessedLeak(t: TestBot, breach: CardRow) {
   const view = await assessByCommand(t, breach.channel_id, t.users.responder);
   await submitStep(t, t.users.responder, view.id, HEALTH_LEAK_STEP1);
-  await submitStep(t, t.users.responder, view.id, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
+  await submitStep(t, t.users.responder, view.id, { disclosure: 'likely', recipients: 'unknown', physicalDanger: 'false', protection: 'none' });
   await submitStep(t, t.users.responder, view.id, { measuresRemoveHighRisk: 'false', individualContactDisproportionate: 'false' });
   return resultMessage(t, breach.channel_id, 1);
 }

@@ -63,7 +63,7 @@ export async function decidedToTell(t: TestBot & { databaseUrl: string }, title:
   const breach = (await declareForAssessment(t, title)) as unknown as CardRow;
   const view = await assessByCommand(t, breach.channel_id, t.users.responder);
   await submitStep(t, t.users.responder, view.id, HEALTH_LEAK_STEP1);
-  await submitStep(t, t.users.responder, view.id, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
+  await submitStep(t, t.users.responder, view.id, { disclosure: 'likely', recipients: 'unknown', physicalDanger: 'false', protection: 'none' });
   await submitStep(t, t.users.responder, view.id, { measuresRemoveHighRisk: 'false', individualContactDisproportionate: 'false' });
   const result = await resultMessage(t, breach.channel_id, 1);
   await t.driver.blockAction({ user: t.users.dpo, message: { channel: breach.channel_id, ts: result.ts }, action_id: ASSESSMENT.accept });

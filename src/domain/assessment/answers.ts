@@ -106,6 +106,14 @@ export interface AssessmentAnswers {
    * meaning those answers had.
    */
   copyOutOfControl?: boolean | null;
+  /**
+   * The disclosure could put someone in physical danger: a protected (secret) address, a hiding
+   * place, someone being searched for, sent to or seen by the person they are protected from
+   * (true); it could not (false); not known (null: assessed as the worse case, it could). Asked when
+   * confidentiality is lost. Absent in answers stored before the question existed, and wherever it
+   * is not asked: read as false, the meaning those answers had.
+   */
+  physicalDanger?: boolean | null;
 
   // integrity and availability
   alteration: Alteration;

@@ -64,6 +64,15 @@ export interface Facts {
    * open such data are caught by `fraud` (account takeover) and weigh in the DPC as what they open.
    */
   readonly special: readonly DataType[];
+  /**
+   * Health data were not among the data answered, but the people are patients and intelligible data
+   * about them were disclosed: being a patient of a health service is itself health data (GDPR
+   * Recital 35; CJEU C-184/20, data that indirectly reveal a special category are special-category
+   * data; WP250 Annex B example 10, a psychotherapist's mailing list), so `special` holds "health".
+   * Not when the people can hardly be identified (ENISA EI negligible): then nobody is revealed; and
+   * not when health data were answered: then the answers, protection included, say what was revealed.
+   */
+  readonly healthRevealedByGroup: boolean;
   /** Intelligible data whose disclosure can enable identity theft or fraud, credentials included. */
   readonly fraud: readonly DataType[];
   /** What people depend on the records for (care, benefits or legal rights), if anything. */
@@ -78,6 +87,14 @@ export interface Facts {
   readonly copyOutOfControl: boolean;
   /** Whether a copy left the organisation's control was unknown and is assessed as the worse case. */
   readonly copyOutOfControlAssumed: boolean;
+  /**
+   * The disclosure could put someone in physical danger (a protected address, a hiding place), as
+   * answered or, when unknown, as the worse case; false when confidentiality is not in question or
+   * the question was not asked (answers stored before it existed).
+   */
+  readonly physicalDanger: boolean;
+  /** Whether the disclosure could put someone in physical danger was unknown: assessed as the worse case. */
+  readonly physicalDangerAssumed: boolean;
 }
 
 export function readFacts(a: AssessmentAnswers): Facts {
@@ -91,6 +108,12 @@ export function readFacts(a: AssessmentAnswers): Facts {
   const covered = intact ? (a.protectedDataTypes ?? direct) : [];
   const protectedTypes = direct.filter((t) => covered.includes(t));
   const disclosedTypes = confidentiality ? direct.filter((t) => !protectedTypes.includes(t)) : [];
+  const healthRevealedByGroup =
+    disclosedTypes.length > 0 &&
+    a.subjectGroups.includes('patients') &&
+    a.identifiability !== 'negligible' &&
+    !direct.includes('health');
+  const special: DataType[] = disclosedTypes.filter(isSpecialOrCriminal);
   return {
     answers: a,
     confidentiality,
@@ -108,7 +131,8 @@ export function readFacts(a: AssessmentAnswers): Facts {
     disclosedTypes,
     partialProtection: intact && protectedTypes.length > 0 && disclosedTypes.length > 0,
     intelligible: disclosedTypes.length > 0,
-    special: disclosedTypes.filter(isSpecialOrCriminal),
+    special: healthRevealedByGroup ? ['health', ...special] : special,
+    healthRevealedByGroup,
     fraud: disclosedTypes.filter((t) => FRAUD_ENABLING.has(t)),
     dependence: dependence(direct, a.subjectGroups),
     credentialsReachUnknown: hasCredentials && a.credentialsGiveAccessTo.length === 0,
@@ -116,6 +140,9 @@ export function readFacts(a: AssessmentAnswers): Facts {
     // and not known, assessed as the worse case (assessment.md: unknowns count against the controller).
     copyOutOfControl: confidentiality && (a.copyOutOfControl === true || a.copyOutOfControl === null),
     copyOutOfControlAssumed: confidentiality && a.copyOutOfControl === null,
+    // Absent: not asked, read as before the question existed. Null: asked and not known, the worse case.
+    physicalDanger: confidentiality && (a.physicalDanger === true || a.physicalDanger === null),
+    physicalDangerAssumed: confidentiality && a.physicalDanger === null,
   };
 }
 
@@ -125,6 +152,12 @@ export function lossHours(f: Facts): number {
   if (f.availability && a.unavailability === 'permanent') return Number.POSITIVE_INFINITY;
   if (f.integrity && a.alteration === 'unrecoverable') return Number.POSITIVE_INFINITY;
   return a.restoredWithinHours ?? Number.POSITIVE_INFINITY;
+}
+
+/** The data are gone for good: lost with no copy (availability) or altered beyond recovery (integrity). */
+export function lostForGood(f: Facts): boolean {
+  const a = f.answers;
+  return (f.availability && a.unavailability === 'permanent') || (f.integrity && a.alteration === 'unrecoverable');
 }
 
 /**

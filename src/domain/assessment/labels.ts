@@ -29,6 +29,12 @@ export const DATA_TYPE_LABELS: Readonly<Record<DataType, string>> = {
   criminal: 'criminal records data',
 };
 
+/**
+ * The labels above that are singular nouns ("sexual orientation was disclosed"); every other label
+ * is a plural noun or a mass noun taking a plural verb ("data were", "contact details were").
+ */
+export const SINGULAR_DATA_TYPE_LABELS: ReadonlySet<DataType> = new Set<DataType>(['trade_union', 'sexual_orientation']);
+
 /** Longer labels with examples, for the modal's choices (Slack: at most 75 characters). */
 export const DATA_TYPE_CHOICE_LABELS: Readonly<Record<DataType, string>> = {
   basic_identity: 'Identity: name, date of birth, gender, customer number',

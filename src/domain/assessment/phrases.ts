@@ -1,7 +1,7 @@
 // Small English phrase builders shared by the reason sentences.
 import type { AssessmentAnswers, DataType, SubjectGroup } from './answers.js';
 import { baseScore, isSpecialOrCriminal } from './data-categories.js';
-import { DATA_TYPE_LABELS, SUBJECT_GROUP_LABELS } from './labels.js';
+import { DATA_TYPE_LABELS, SINGULAR_DATA_TYPE_LABELS, SUBJECT_GROUP_LABELS } from './labels.js';
 
 /** 1200 → "1,200" (fixed en-GB grouping, independent of the host's locale). */
 export function formatCount(n: number): string {
@@ -74,9 +74,14 @@ export function specialSuffix(types: readonly DataType[]): string {
   return art10 ? ' (criminal offences)' : ` (${art9Words})`;
 }
 
-/** "was" for one kind of data, "were" for several. */
+/**
+ * The verb agreeing with the list of labels: "were" for several kinds of data and for one whose label
+ * is plural or "data" ("national ID numbers (CPR) … were", "financial data … were"); "was" only for
+ * one kind whose label is a singular noun ("sexual orientation … was").
+ */
 export function wasWere(types: readonly DataType[]): string {
-  return unique(types).length === 1 ? 'was' : 'were';
+  const kinds = unique(types);
+  return kinds.length === 1 && kinds.every((t) => SINGULAR_DATA_TYPE_LABELS.has(t)) ? 'was' : 'were';
 }
 
 function unique<T>(xs: readonly T[]): T[] {

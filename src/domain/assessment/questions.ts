@@ -124,7 +124,9 @@ export const QUESTIONS: QuestionCatalogue = {
     step: 1,
     input: 'multi',
     question: 'What kinds of data are involved?',
-    help: 'Choose every kind, even if only some people are affected by it: the most sensitive one sets the severity.',
+    // Context reveals special categories (Recital 35; CJEU C-184/20): the list of an HIV clinic's
+    // patients is health data though it holds only names and e-mails. Slack hints: at most 150 here.
+    help: "Choose every kind; the most sensitive sets the severity. Tick a category the context reveals too: a clinic's patient list is health data.",
     choices: DATA_TYPES.map((t) => yes(t, DATA_TYPE_CHOICE_LABELS[t])),
     optional: false,
     appliesWhen: null,
@@ -201,6 +203,24 @@ export const QUESTIONS: QuestionCatalogue = {
     optional: true,
     appliesWhen: CONFIDENTIALITY,
     whenNotApplicable: null,
+  },
+  physicalDanger: {
+    field: 'physicalDanger',
+    step: 2,
+    input: 'single',
+    question: 'Could the disclosure put someone in physical danger (a protected address, a hiding place, someone being searched for)?',
+    help: "For example a secret address sent to a violent ex-partner, or a foster child's new address to the birth parent.",
+    choices: [
+      yes(true, 'Yes, it could'),
+      yes(false, 'No'),
+      // Recitals 75 and 85: assessed as the worse case (rules.ts, confidentiality rule 5).
+      { id: 'unknown', value: null, label: 'We do not know yet (assessed as if it could)' },
+    ],
+    // Required: an empty answer would be "not known", the worse case, for every disclosure.
+    optional: false,
+    appliesWhen: CONFIDENTIALITY,
+    // Not asked: absent, which the assessment reads as it read answers from before the question.
+    whenNotApplicable: undefined,
   },
   recipientDeletedOrReturned: {
     field: 'recipientDeletedOrReturned',
@@ -359,6 +379,7 @@ export const QUESTION_ORDER: readonly AnswerField[] = [
   'credentialsGiveAccessTo',
   'disclosure',
   'recipients',
+  'physicalDanger',
   'copyOutOfControl',
   'recipientDeletedOrReturned',
   'protection',
@@ -389,6 +410,7 @@ function applies(field: AnswerField, a: Partial<AssessmentAnswers>): boolean {
       return hasData('credentials');
     case 'disclosure':
     case 'recipients':
+    case 'physicalDanger':
     case 'protection':
       return has('confidentiality');
     case 'recipientDeletedOrReturned':

@@ -212,6 +212,27 @@ export function specialDisclosed(f: Facts): Reason {
   });
 }
 
+/**
+ * Why a disclosure about patients is a disclosure of health data when health was not answered:
+ * GDPR Recital 35, CJEU C-184/20 (data that indirectly reveal a special category), WP250 Annex B
+ * example 10 (a psychotherapist's client list: tell the people).
+ */
+export function patientStatusIsHealth(f: Facts): Reason {
+  return reason('patient_status_is_health', {
+    en:
+      `Health data were not among the data answered, but the ${dataList(f.disclosedTypes, f.answers)} show that ` +
+      'these people are patients: being registered as a patient of a health service is health data (GDPR Recital 35), ' +
+      'and data that reveal a special category indirectly are special-category data themselves (CJEU, case C-184/20). ' +
+      "A list of patients therefore reveals their health (WP250 Annex B, example 10: a psychotherapist's client list).",
+    da:
+      `Helbredsoplysninger er ikke angivet blandt de berørte oplysninger, men de berørte ${dataListDa(f.disclosedTypes, f.answers)} ` +
+      'viser, at de registrerede er patienter: At være registreret som patient i sundhedsvæsenet er en oplysning om ' +
+      'helbred (databeskyttelsesforordningens betragtning 35), og oplysninger, der indirekte afslører en særlig ' +
+      'kategori, hører selv til den (EU-Domstolens dom i sag C-184/20). En liste over patienter afslører derfor ' +
+      'deres helbred (WP250, bilag B, eksempel 10: en psykoterapeuts liste over klienter).',
+  });
+}
+
 export function specialEvenIfTrivial(): Reason {
   return reason('special_even_if_trivial', {
     en:
@@ -256,6 +277,43 @@ export function sensitiveExposed(f: Facts, special: boolean): Reason {
       `${headDa} har ligget åbent, men intet tyder på, at uvedkommende har set eller taget dem. Med mulige ` +
       `konsekvenser som ${consequencesDa} kan det ikke anses for usandsynligt, at bruddet indebærer en risiko, ` +
       'men uden en sandsynlig videregivelse er risikoen ikke høj.',
+  });
+}
+
+/**
+ * A disclosure that could put someone in physical danger: GDPR Recitals 75 and 85 (physical harm;
+ * people in a vulnerable position). Whether the danger was answered or assumed (unknown), it says.
+ */
+export function physicalDanger(f: Facts): Reason {
+  const could = f.physicalDangerAssumed
+    ? {
+        en: 'whether the disclosure could put someone in physical danger is not known, so it is assessed as the worse case: it could',
+        da: 'det vides ikke, om videregivelsen kan bringe nogen i fysisk fare, og det vurderes derfor ud fra det værste tilfælde: at den kan',
+      }
+    : { en: 'the disclosure could put someone in physical danger', da: 'videregivelsen kan bringe nogen i fysisk fare' };
+  const what = { en: 'a protected address, a hiding place, someone being searched for', da: 'en beskyttet adresse, et skjulested, en person, der bliver eftersøgt' };
+  const head = `${capitalise(dataList(f.disclosedTypes, f.answers))} of ${people(f.answers)} ${wasWere(f.disclosedTypes)} ${disclosedHow(f).en}`;
+  const headDa = `${capitalise(dataOfPeopleDa(f.disclosedTypes, f.answers))} ${disclosedHow(f).da}`;
+  if (f.disclosure === 'unlikely') {
+    return reason('physical_danger', {
+      en:
+        `${head}, though there is no sign that they were seen, and ${could.en} (${what.en}): physical harm is among ` +
+        'the gravest damages a breach can cause (GDPR Recitals 75 and 85), so the exposure cannot be considered ' +
+        'unlikely to result in a risk, but without a likely disclosure it is not a high risk.',
+      da:
+        `${headDa}, men intet tyder på, at de er blevet set, og ${could.da} (${what.da}). Fysisk skade er blandt de ` +
+        'alvorligste skader, et brud kan forvolde (databeskyttelsesforordningens betragtning 75 og 85). Det kan derfor ' +
+        'ikke anses for usandsynligt, at bruddet indebærer en risiko, men uden en sandsynlig videregivelse er risikoen ikke høj.',
+    });
+  }
+  return reason('physical_danger', {
+    en:
+      `${head}, and ${could.en} (${what.en}): physical harm is among the gravest damages a breach can cause, ` +
+      'and those at risk are people in a vulnerable position (GDPR Recitals 75 and 85), so the risk is high.',
+    da:
+      `${headDa}, og ${could.da} (${what.da}). Fysisk skade er blandt de alvorligste skader, et brud kan forvolde, ` +
+      'og de udsatte er personer i en sårbar situation (databeskyttelsesforordningens betragtning 75 og 85). ' +
+      'Risikoen er derfor høj.',
   });
 }
 
@@ -327,15 +385,38 @@ export function disclosureByEnisa(f: Facts, sev: SeverityExplained, risk: Risk, 
   });
 }
 
+/** WP250 rev.01: no notification where the data are already public and their disclosure is no likely risk. */
+export function publicDataNoRisk(f: Facts): Reason {
+  return reason('public_data_no_risk', {
+    en:
+      `The ${dataList(f.disclosedTypes, f.answers)} of ${people(f.answers)} had all been public before the breach, ` +
+      'so the disclosure reveals nothing new, and a compilation about this number of people adds no risk of its own: ' +
+      'the loss of confidentiality is unlikely to result in a risk (WP250 rev.01: notification is not required ' +
+      'where the data are already publicly available and their disclosure does not constitute a likely risk).',
+    da:
+      `De berørte ${dataOfPeopleDa(f.disclosedTypes, f.answers)} var alle offentligt tilgængelige før bruddet. ` +
+      'Videregivelsen afslører derfor intet nyt, og en samling af oplysninger om så mange personer udgør ikke i sig ' +
+      'selv en risiko. Tabet af fortrolighed indebærer derfor sandsynligvis ikke en risiko (WP250 rev.01: ' +
+      'anmeldelse er ikke påkrævet, når oplysningerne allerede er offentligt tilgængelige, og videregivelsen ' +
+      'ikke sandsynligvis indebærer en risiko).',
+  });
+}
+
+/** Public data about a very large or unknown number of people: the compilation itself can add a risk. */
 export function disclosureOfPublicData(f: Facts, sev: SeverityExplained, risk: Risk): Reason {
+  const who = whoIsAffected(f, { en: 'a very large number', da: 'et meget stort antal' });
   return reason('disclosure_of_public_data', {
     en:
       `The ${dataList(f.disclosedTypes, f.answers)} of ${people(f.answers)} had been public before ` +
-      `the breach, so the disclosure reveals nothing new and is not a high risk; with an ENISA severity ` +
-      `of ${LEVEL_WORDS[sev.level]} (${formatNumber(sev.score)}) the breach ${RISK_WORDS[risk]}.`,
+      `the breach, so the disclosure reveals nothing new and is not a high risk. ${who.en}, though, and a ` +
+      'compilation on this scale can itself be misused (for phishing or profiling), so it is not treated as ' +
+      `unlikely to result in a risk by that alone; with an ENISA severity of ${LEVEL_WORDS[sev.level]} ` +
+      `(${formatNumber(sev.score)}) the breach ${RISK_WORDS[risk]}.`,
     da:
       `De berørte ${dataOfPeopleDa(f.disclosedTypes, f.answers)} var offentligt tilgængelige før bruddet. ` +
-      'Videregivelsen afslører derfor intet nyt og udgør ikke en høj risiko. Efter ENISA-metoden er alvoren ' +
+      `Videregivelsen afslører derfor intet nyt og udgør ikke en høj risiko. ${who.da}, og en samling i dette ` +
+      'omfang kan i sig selv misbruges (til phishing eller profilering), så det anses ikke af den grund alene ' +
+      'for usandsynligt, at bruddet indebærer en risiko. Efter ENISA-metoden er alvoren ' +
       `${LEVEL_WORDS_DA[sev.level]} (${formatNumberDa(sev.score)}), og ${riskClauseDa(risk, 'main', 'derfor')}.`,
   });
 }
@@ -409,16 +490,19 @@ function lossParts(f: Facts): Array<{ en: string; da: string }> {
   const parts: Array<{ en: string; da: string }> = [];
   const restored = a.restoredWithinHours;
   const time = restored === null ? null : duration(restored);
+  // The verb agrees with the labels lossHead names (Danish verbs do not inflect for number).
+  const were = wasWere(a.dataTypes);
+  const are = were === 'was' ? 'is' : 'are';
   if (f.availability) {
-    if (a.unavailability === 'permanent') parts.push({ en: 'were lost for good', da: 'er gået tabt for altid' });
-    else if (time === null) parts.push({ en: 'became unavailable and are not yet restored', da: 'er blevet utilgængelige og er endnu ikke genskabt' });
-    else parts.push({ en: `were unavailable for ${time.en}`, da: `har været utilgængelige i ${time.da}` });
+    if (a.unavailability === 'permanent') parts.push({ en: `${were} lost for good`, da: 'er gået tabt for altid' });
+    else if (time === null) parts.push({ en: `became unavailable and ${are} not yet restored`, da: 'er blevet utilgængelige og er endnu ikke genskabt' });
+    else parts.push({ en: `${were} unavailable for ${time.en}`, da: `har været utilgængelige i ${time.da}` });
   }
   if (f.integrity) {
-    if (a.alteration === 'unrecoverable') parts.push({ en: 'were altered beyond recovery', da: 'er blevet ændret uopretteligt' });
-    else if (f.availability) parts.push({ en: 'were altered (the correct data can be recovered)', da: 'er blevet ændret (de korrekte oplysninger kan genskabes)' });
-    else if (time === null) parts.push({ en: 'were altered and are not yet corrected', da: 'er blevet ændret og er endnu ikke rettet' });
-    else parts.push({ en: `were altered and corrected within ${time.en}`, da: `er blevet ændret og rettet på ${time.da}` });
+    if (a.alteration === 'unrecoverable') parts.push({ en: `${were} altered beyond recovery`, da: 'er blevet ændret uopretteligt' });
+    else if (f.availability) parts.push({ en: `${were} altered (the correct data can be recovered)`, da: 'er blevet ændret (de korrekte oplysninger kan genskabes)' });
+    else if (time === null) parts.push({ en: `${were} altered and ${are} not yet corrected`, da: 'er blevet ændret og er endnu ikke rettet' });
+    else parts.push({ en: `${were} altered and corrected within ${time.en}`, da: `er blevet ændret og rettet på ${time.da}` });
   }
   return parts;
 }
@@ -473,19 +557,49 @@ export function attackOnCareRecords(f: Facts): Reason {
   });
 }
 
+/**
+ * Care records gone for good: WP250 Annex B example 4 (data lost with no backup: tell the people when
+ * the loss harms them, as with medical records) and GDPR Recital 75 (harm to health).
+ */
+export function careRecordsLostForGood(f: Facts): Reason {
+  return reason('care_records_lost_for_good', {
+    en:
+      `${lossHead(f)}. People depend on these records for their care, and nobody can give them back: care can ` +
+      'be given on missing or wrong information, a harm to health (GDPR Recital 75). The risk is therefore high ' +
+      "whatever the team's rating of the effect, which is made before such harm has had time to show " +
+      '(WP250 Annex B, example 4: data lost with no backup are a high risk when the loss harms people, as with ' +
+      'medical records).',
+    da:
+      `${lossHeadDa(f)}. De registrerede er afhængige af disse oplysninger for at få deres behandling, og ingen ` +
+      'kan give dem oplysningerne tilbage. Behandlingen kan derfor ske på et mangelfuldt eller forkert grundlag, ' +
+      'hvilket er en skade på helbredet (databeskyttelsesforordningens betragtning 75). Risikoen er derfor høj, ' +
+      'uanset hvordan teamet har vurderet virkningen, for vurderingen er foretaget, før en sådan skade har nået at ' +
+      'vise sig (WP250, bilag B, eksempel 4: oplysninger, der går tabt uden sikkerhedskopi, indebærer en høj ' +
+      'risiko, når tabet skader de registrerede, som ved patientjournaler).',
+  });
+}
+
 export function dependedOnRecordsFloor(f: Facts): Reason {
   const what = f.dependence === 'care' ? 'their care' : 'benefits, payments or legal rights';
   const whatDa = f.dependence === 'care' ? 'at få deres behandling' : 'at få ydelser, udbetalinger eller deres rettigheder';
+  // WP250 Annex B example 8 is an attack; an accidental loss rests on Recital 75 (people prevented
+  // from exercising their rights) alone.
+  const source = f.answers.malicious
+    ? { en: 'WP250 Annex B, example 8', da: 'WP250, bilag B, eksempel 8' }
+    : {
+        en: 'GDPR Recital 75: people prevented from exercising their rights',
+        da: 'databeskyttelsesforordningens betragtning 75: registrerede, der forhindres i at udøve deres rettigheder',
+      };
   return reason('depended_on_records_floor', {
     en:
       `${lossHead(f)}. People depend on these records for ${what}: a loss lasting a day or more can delay ` +
       "them, so it cannot be considered unlikely to result in a risk, whatever the team's rating of the effect " +
-      '(a loss that delays care, payments or legal rights is not minor; WP250 Annex B, example 8).',
+      `(a loss that delays care, payments or legal rights is not minor; ${source.en}).`,
     da:
       `${lossHeadDa(f)}. De registrerede er afhængige af disse oplysninger for ${whatDa}: Et tab, der varer ` +
       'et døgn eller mere, kan give forsinkelser. Det kan derfor ikke anses for usandsynligt, at bruddet ' +
       'indebærer en risiko, uanset hvordan teamet har vurderet virkningen (et tab, der forsinker behandling, ' +
-      'udbetalinger eller rettigheder, er ikke ubetydeligt; WP250, bilag B, eksempel 8).',
+      `udbetalinger eller rettigheder, er ikke ubetydeligt; ${source.da}).`,
   });
 }
 
@@ -498,11 +612,11 @@ export function briefLoss(f: Facts): Reason {
   const goodTimeDa = f.dependence === null ? `${GOOD_TIME_HOURS} timer` : 'et døgn';
   return reason('brief_loss', {
     en:
-      `${lossHead(f)}, back in good time (within ${goodTime}), with ${effect} on people: this is unlikely ` +
-      'to result in a risk (EDPB Guidelines 01/2021, case 01; WP250 Annex B, example 3).',
+      `${lossHead(f)}, back in good time (within ${goodTime}), with ${effect} on people: the loss on its own ` +
+      'is unlikely to result in a risk (EDPB Guidelines 01/2021, case 01; WP250 Annex B, example 3).',
     da:
       `${lossHeadDa(f)}, og de var tilbage i tide (inden for ${goodTimeDa}) ${effectDa} for de registrerede. ` +
-      `Tabet indebærer derfor sandsynligvis ikke en risiko (${EDPB_01_2021}, sag 01; WP250, bilag B, eksempel 3).`,
+      `Tabet i sig selv indebærer derfor sandsynligvis ikke en risiko (${EDPB_01_2021}, sag 01; WP250, bilag B, eksempel 3).`,
   });
 }
 
@@ -535,10 +649,10 @@ export function lossCappedByImpact(f: Facts, sev: SeverityExplained): Reason {
   const effectDa = f.answers.impactOnPeople === 'none' ? 'ingen virkning' : 'kun en mindre virkning';
   return reason('loss_capped_by_impact', {
     en:
-      `The loss had ${effect} on people, so it is not a high risk despite an ENISA severity of ` +
+      `The loss had ${effect} on people, so the loss on its own is not a high risk despite an ENISA severity of ` +
       `${LEVEL_WORDS[sev.level]} (${formatNumber(sev.score)}).`,
     da:
-      `Tabet havde ${effectDa} for de registrerede og udgør derfor ikke en høj risiko, selv om alvoren efter ` +
+      `Tabet havde ${effectDa} for de registrerede og udgør derfor ikke i sig selv en høj risiko, selv om alvoren efter ` +
       `ENISA-metoden er ${LEVEL_WORDS_DA[sev.level]} (${formatNumberDa(sev.score)}).`,
   });
 }

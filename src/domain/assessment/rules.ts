@@ -4,7 +4,7 @@
 // A breach can lose confidentiality, integrity and availability at once. Each side is judged on
 // its own facts and the breach takes the higher outcome: intact encryption neutralises a
 // disclosure but not a loss, and a quick restore undoes a loss but not a disclosure.
-import { DAY_HOURS, type Facts, dataLikelyDisclosed, lossHours, restoredInGoodTime } from './facts.js';
+import { DAY_HOURS, type Facts, dataLikelyDisclosed, lossHours, lostForGood, restoredInGoodTime } from './facts.js';
 import * as say from './reasons.js';
 import type { Reason } from './reason.js';
 import { type Risk, maxRisk, minRisk, riskRank, stepUp } from './result.js';
@@ -44,12 +44,21 @@ export function riskFromSeverity(sev: SeverityExplained): Risk {
  *       server): nobody can show they were not seen, so the disclosure rules below apply as for a
  *       possible disclosure (EDPB 01/2021 cases 11 and 12; WP250 Annex B);
  *    c. otherwise (a known recipient, probably unread): "risk" for special-category, criminal or
- *       fraud-enabling data, or a large number of people; else unlikely;
- * 5. special-category or criminal data disclosed or possibly disclosed → high (EDPB 9/2022);
+ *       fraud-enabling data, a possible physical danger, or a large number of people; else unlikely;
+ * 5. a disclosure that could put someone in physical danger (a protected address sent to the person
+ *    it protects from, a hiding place, someone being searched for), or whose danger is not known
+ *    (the worse case), disclosed or possibly disclosed → high: physical harm (Recitals 75 and 85),
+ *    often to people in a vulnerable position; not for data already public;
+ *    special-category or criminal data disclosed or possibly disclosed → high (EDPB 9/2022),
+ *    health data included when the data show that the people are patients, even if health was not
+ *    answered (Recital 35; CJEU C-184/20; WP250 Annex B example 10; facts.ts `healthRevealedByGroup`);
  *    data enabling identity theft or fraud → high (Datatilsynet: very serious consequences,
  *    however small the likelihood); neither applies to data already public, and the first not
  *    when people can hardly be identified (ENISA EI negligible);
- * 6. data already public before: ENISA decides, but never above "risk";
+ * 6. data that were all already public before: unlikely to result in a risk (WP250 rev.01: no
+ *    notification where the data are already publicly available and their disclosure does not
+ *    constitute a likely risk), except where the compilation itself adds risk: about a very large
+ *    or unknown number of people, ENISA decides, but never above "risk";
  * 7. otherwise ENISA decides, raised one step for a very large or unknown number of people, and
  *    at least "risk" when the data were disclosed deliberately, to unknown recipients or the
  *    public, or about a large or unknown number of people.
@@ -71,6 +80,8 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
 
   const sensitive = f.special.length > 0 && !a.publiclyAvailableBefore && a.identifiability !== 'negligible';
   const fraud = f.fraud.length > 0 && !a.publiclyAvailableBefore;
+  // An address already public is no hiding place: the disclosure adds no danger (rule 6).
+  const danger = f.physicalDanger && !a.publiclyAvailableBefore;
   const outOfControl = f.recipients === 'unknown' || f.recipients === 'public';
 
   if (!dataLikelyDisclosed(f)) {
@@ -81,6 +92,8 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
     if (!outOfControl) {
       const floors: Reason[] = [];
       if (sensitive || fraud) floors.push(say.sensitiveExposed(f, sensitive));
+      if (sensitive && f.healthRevealedByGroup) floors.push(say.patientStatusIsHealth(f));
+      if (danger) floors.push(say.physicalDanger(f));
       // Data already public reveal nothing new (rule 6): the number of people does not change that.
       if (f.largeScale && !a.publiclyAvailableBefore) floors.push(say.largeScaleFloor(f));
       return floors.length > 0 ? decide('risk', floors) : decide('unlikely', [say.noSignOfDisclosure(f)]);
@@ -88,7 +101,11 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
     notes.unshift(say.probablyNotSeenIsNotRuledOut(f));
   }
 
-  if (sensitive) return decide('high', [say.specialDisclosed(f), say.specialEvenIfTrivial()]);
+  if (danger) return decide('high', [say.physicalDanger(f)]);
+  if (sensitive) {
+    const revealed = f.healthRevealedByGroup ? [say.patientStatusIsHealth(f)] : [];
+    return decide('high', [say.specialDisclosed(f), ...revealed, say.specialEvenIfTrivial()]);
+  }
   if (f.special.length > 0 && a.identifiability === 'negligible') notes.push(say.specialHardlyIdentifiable(f));
 
   // Misuse of card numbers or credentials needs no identification of the person, so the ease
@@ -96,8 +113,12 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
   if (fraud) return decide('high', [say.fraudEnabling(f)]);
   if (f.disclosedTypes.includes('income') && !a.publiclyAvailableBefore) notes.push(say.incomeIsNotFraud(f));
 
-  // Disclosing again what was already public reveals nothing new: never a high risk on its own.
+  // Disclosing again what was already public reveals nothing new: unlikely to result in a risk
+  // (WP250 rev.01), unless the compilation itself adds one. The answers say all the data were
+  // public, so only the scale can add it: a very large (or unknown) number of people, where ENISA
+  // decides, never above "risk".
   if (a.publiclyAvailableBefore) {
+    if (!f.veryLargeScale) return decide('unlikely', [say.publicDataNoRisk(f)]);
     const enisa = minRisk(riskFromSeverity(sev), 'risk');
     return decide(enisa, [say.disclosureOfPublicData(f, sev, enisa)]);
   }
@@ -122,8 +143,13 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
  * Integrity and availability, in order:
  * 1. severe effect on people (loss of benefits or liberty, harm to health) → high (Datatilsynet);
  * 2. records people depend on for care, benefits or legal rights, not back within a day: at least
- *    "risk" whatever the team's rating of the effect, and high for care records kept from people
- *    by an attack (WP250 Annex B example 8: an attack is not a brief power cut);
+ *    "risk" whatever the team's rating of the effect, and high for care records
+ *    a. lost or altered for good, by accident or not: nobody can give the people their history back,
+ *       so care can be given on missing information (WP250 Annex B example 4: data lost with no
+ *       backup, "yes / yes" when the loss harms people, as with medical records; Recital 75: harm
+ *       to health); the team's rating of the effect, made when the harm may not have shown yet,
+ *       does not lower this;
+ *    b. kept from people by an attack (WP250 Annex B example 8: an attack is not a brief power cut);
  * 3. restored in good time with no or minor effect → unlikely (EDPB 01/2021 case 01; WP250 ex. 3);
  * 4. otherwise at least "risk" (EDPB 01/2021 case 02); ENISA may raise it to high only when the
  *    effect on people was significant: for a loss, the harm is what it did to people, which the
@@ -144,6 +170,8 @@ export function lossFinding(f: Facts, sev: SeverityExplained): Finding | null {
     return { level: effect.level, reasons: [...effect.reasons, ...floor.reasons] };
   }
   if (effect.level === floor.level) return { level: floor.level, reasons: [...floor.reasons, ...effect.reasons] };
+  // A high floor states the loss itself; the effect's "likely to result in a risk" would only blur it.
+  if (floor.level === 'high') return floor;
   return { level: floor.level, reasons: [...floor.reasons, ...effect.reasons.slice(0, 1)] };
 }
 
@@ -166,10 +194,9 @@ function byEffect(f: Facts, sev: SeverityExplained): Finding {
 /** The floor for records people depend on that were not back within a day; null when none applies. */
 function dependenceFloor(f: Facts): Finding | null {
   if (f.dependence === null || lossHours(f) < DAY_HOURS) return null;
-  const attackOnCare = f.dependence === 'care' && f.answers.malicious;
-  return attackOnCare
-    ? { level: 'high', reasons: [say.attackOnCareRecords(f)] }
-    : { level: 'risk', reasons: [say.dependedOnRecordsFloor(f)] };
+  if (f.dependence === 'care' && lostForGood(f)) return { level: 'high', reasons: [say.careRecordsLostForGood(f)] };
+  if (f.dependence === 'care' && f.answers.malicious) return { level: 'high', reasons: [say.attackOnCareRecords(f)] };
+  return { level: 'risk', reasons: [say.dependedOnRecordsFloor(f)] };
 }
 
 /** The higher finding first; on a tie, confidentiality first. */

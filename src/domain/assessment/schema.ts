@@ -72,6 +72,10 @@ const baseSchema = z.object(
     .boolean({ error: 'Answer whether a copy of the data is out of your control, or leave it as unknown.' })
     .nullable()
     .optional(),
+  physicalDanger: z
+    .boolean({ error: 'Answer whether the disclosure could put someone in physical danger, or say it is not known.' })
+    .nullable()
+    .optional(),
 
   alteration: z.enum(ALTERATIONS, { error: 'Choose whether the data were altered and can be recovered.' }),
   unavailability: z.enum(UNAVAILABILITIES, { error: 'Choose whether the data were unavailable, and for how long.' }),
@@ -114,6 +118,7 @@ function checkConsistency(a: AssessmentAnswers, ctx: Ctx): void {
     if (a.disclosure !== null) issue(ctx, 'disclosure', `Whether the data were disclosed ${onlyWhen}`);
     if (a.recipients !== null) issue(ctx, 'recipients', `Who received the data ${onlyWhen}`);
     if (a.recipientDeletedOrReturned) issue(ctx, 'recipientDeletedOrReturned', `Whether a recipient deleted the data ${onlyWhen}`);
+    if (a.physicalDanger !== undefined) issue(ctx, 'physicalDanger', `Whether the disclosure could put someone in physical danger ${onlyWhen}`);
   } else if (a.recipientDeletedOrReturned && (a.recipients === 'unknown' || a.recipients === 'public')) {
     issue(
       ctx,

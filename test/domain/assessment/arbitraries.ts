@@ -36,6 +36,8 @@ const raw = fc.record({
   coversAbsent: fc.boolean(),
   // A copy out of the organisation's control: absent (not asked, stored before the question), yes, no, unknown.
   copy: fc.constantFrom(undefined, true, false, null),
+  // Could the disclosure put someone in physical danger: absent (not asked, stored before the question), yes, no, unknown.
+  danger: fc.constantFrom(undefined, true, false, null),
   alteration: fc.constantFrom(...ALTERATIONS.filter((x) => x !== 'none')),
   unavailability: fc.constantFrom('temporary' as const, 'permanent' as const),
   restoredWithinHours: fc.option(fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.double({ min: 0, max: 200, noNaN: true })), { nil: null }),
@@ -59,6 +61,8 @@ export const validAnswers: fc.Arbitrary<AssessmentAnswers> = raw.map((r) => {
   const coverage = protectedDataTypes === null && r.coversAbsent ? {} : { protectedDataTypes };
   // Asked only beside a loss, as the questionnaire does; absent otherwise.
   const copy = conf && (integ || avail) && r.copy !== undefined ? { copyOutOfControl: r.copy } : {};
+  // Asked whenever confidentiality is lost; absent otherwise.
+  const danger = conf && r.danger !== undefined ? { physicalDanger: r.danger } : {};
   return {
     role: r.role,
     breachTypes: r.breachTypes,
@@ -75,6 +79,7 @@ export const validAnswers: fc.Arbitrary<AssessmentAnswers> = raw.map((r) => {
     protection: r.protection,
     ...coverage,
     ...copy,
+    ...danger,
     alteration: integ ? r.alteration : 'none',
     unavailability,
     restoredWithinHours: (integ || avail) && unavailability !== 'permanent' ? r.restoredWithinHours : null,

@@ -47,6 +47,7 @@ describe('answers stored before issue 11', () => {
       expect(parsed.data).toEqual(answers);
       expect('protectedDataTypes' in answers).toBe(false);
       expect('copyOutOfControl' in answers).toBe(false);
+      expect('physicalDanger' in answers).toBe(false);
     }
   });
 
@@ -86,6 +87,16 @@ describe('the new answers default to the old meaning', () => {
         if (lostAndSeen) expect(assess({ ...absent, copyOutOfControl: false })).toEqual(reference);
         // Not asked without a loss beside the disclosure: the schema keeps it absent there.
         else expect(assessmentAnswersSchema.safeParse({ ...absent, copyOutOfControl: true }).success).toBe(false);
+      }),
+    );
+  });
+
+  it('physicalDanger absent or "no" give the same result; it is refused where confidentiality is not lost', () => {
+    fc.assert(
+      fc.property(validAnswers, (a) => {
+        const { physicalDanger: _, ...absent } = a;
+        if (a.breachTypes.includes('confidentiality')) expect(assess({ ...absent, physicalDanger: false })).toEqual(assess(absent));
+        else expect(assessmentAnswersSchema.safeParse({ ...absent, physicalDanger: false }).success).toBe(false);
       }),
     );
   });

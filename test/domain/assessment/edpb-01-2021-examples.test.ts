@@ -40,7 +40,7 @@ describe('EDPB Guidelines 01/2021', () => {
     );
     expect(outcome(r)).toBe('yes / no');
     expectDecisive(r, [/unavailable for about 5 days/, /not undone in good time/, /case 02/]);
-    expectReasons(r, [/only a minor effect on people, so it is not a high risk/]);
+    expectReasons(r, [/only a minor effect on people, so the loss on its own is not a high risk/]);
   });
 
   it('case 03: hospital ransomware, backup restored after two days, treatments delayed: yes / yes', () => {
@@ -198,7 +198,7 @@ describe('EDPB Guidelines 01/2021', () => {
       }),
     );
     expect(outcome(r)).toBe('yes / yes');
-    expectDecisive(r, [/Health data \(special category\) of about 30 patients was likely disclosed to unknown recipients/]);
+    expectDecisive(r, [/Health data \(special category\) of about 30 patients were likely disclosed to unknown recipients/]);
   });
 
   it('case 13: two customers\' order bills swapped in the post: no / no', () => {

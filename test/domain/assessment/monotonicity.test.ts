@@ -25,6 +25,13 @@ function expectNoLower(better: AssessmentAnswers, worse: AssessmentAnswers): voi
   expect(Number(w.communicateToSubjects !== 'no'), `people${context}`).toBeGreaterThanOrEqual(Number(b.communicateToSubjects !== 'no'));
 }
 
+/** An optional yes/no answer, absent = not asked = "no": no → not asked → not known → yes never lowers. */
+function expectOptionalYesNoLadder(a: AssessmentAnswers, field: 'copyOutOfControl' | 'physicalDanger'): void {
+  const { [field]: _, ...notAsked } = a;
+  const ladder: AssessmentAnswers[] = [{ ...notAsked, [field]: false }, notAsked, { ...notAsked, [field]: null }, { ...notAsked, [field]: true }];
+  for (let i = 1; i < ladder.length; i++) expectNoLower(ladder[i - 1]!, ladder[i]!);
+}
+
 const confidentiality = validAnswers.filter((a) => a.breachTypes.includes('confidentiality'));
 const loss = validAnswers.filter((a) => a.breachTypes.includes('availability') || a.breachTypes.includes('integrity'));
 const confidentialityAndLoss = loss.filter((a) => a.breachTypes.includes('confidentiality'));
@@ -92,18 +99,11 @@ describe('a worse fact never lowers the outcome', () => {
   });
 
   it('a copy of the data out of control: stayed → not asked → not known → out of control', () => {
-    fc.assert(
-      fc.property(confidentialityAndLoss, (a) => {
-        const { copyOutOfControl: _, ...notAsked } = a;
-        const ladder: AssessmentAnswers[] = [
-          { ...notAsked, copyOutOfControl: false },
-          notAsked,
-          { ...notAsked, copyOutOfControl: null },
-          { ...notAsked, copyOutOfControl: true },
-        ];
-        for (let i = 1; i < ladder.length; i++) expectNoLower(ladder[i - 1]!, ladder[i]!);
-      }),
-    );
+    fc.assert(fc.property(confidentialityAndLoss, (a) => expectOptionalYesNoLadder(a, 'copyOutOfControl')));
+  });
+
+  it('physical danger: none → not asked → not known → could put someone in danger', () => {
+    fc.assert(fc.property(confidentiality, (a) => expectOptionalYesNoLadder(a, 'physicalDanger')));
   });
 
   it('a longer outage: more hours → not yet restored → lost for good', () => {

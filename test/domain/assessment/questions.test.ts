@@ -19,7 +19,7 @@ const ALL_FIELDS = Object.keys(QUESTIONS) as AnswerField[];
 
 describe('question catalogue', () => {
   it('has one question per answer field, each in the modal order once', () => {
-    expect(ALL_FIELDS).toHaveLength(22);
+    expect(ALL_FIELDS).toHaveLength(23);
     expect([...QUESTION_ORDER].sort()).toEqual([...ALL_FIELDS].sort());
     for (const field of ALL_FIELDS) expect(QUESTIONS[field].field).toBe(field);
   });
@@ -102,6 +102,17 @@ describe('question catalogue', () => {
     expect(completed.copyOutOfControl).toBeUndefined();
     // "We do not know yet" is an answer of its own (null), apart from "not asked".
     expect(QUESTIONS.copyOutOfControl.choices.map((c) => c.value)).toEqual([true, false, null]);
+  });
+
+  it('asks about physical danger whenever data may have been seen, with "not known" apart from "not asked"', () => {
+    const data = { dataTypes: ['contact' as const] };
+    expect(applicableFields({ ...data, breachTypes: ['confidentiality'] })).toContain('physicalDanger');
+    expect(applicableFields({ ...data, breachTypes: ['availability'] })).not.toContain('physicalDanger');
+    expect(withNotApplicableDefaults({ ...data, breachTypes: ['integrity'] }).physicalDanger).toBeUndefined();
+    expect(QUESTIONS.physicalDanger.choices.map((c) => c.value)).toEqual([true, false, null]);
+    // Required: left empty it would be "not known", the worse case, for every disclosure.
+    expect(QUESTIONS.physicalDanger.optional).toBe(false);
+    expect(QUESTIONS.physicalDanger.step).toBe(2);
   });
 
   it('answers to the applicable questions, completed with defaults, pass the schema and assess the same', () => {

@@ -141,7 +141,7 @@ describe('3. lost or stolen devices and paper: "probably not seen" is not "ruled
       }),
     );
     expect(outcome(r)).toBe('yes / yes');
-    expectDecisive(r, [/Health data \(special category\) of about 35 employees was possibly disclosed to unknown recipients/, /however unlikely/]);
+    expectDecisive(r, [/Health data \(special category\) of about 35 employees were possibly disclosed to unknown recipients/, /however unlikely/]);
     expectReasons(r, [/"Probably not seen" is not "ruled out"/, /a finder, a thief/]);
   });
 
@@ -226,7 +226,7 @@ describe('3b. a lost or stolen device restored from a backup: the backup does no
     const stick = { subjectsCount: 35, subjectGroups: ['employees' as const], dataTypes: ['basic_identity' as const, 'national_id' as const, 'health' as const] };
     const r = assessValid(answers({ ...lost, ...stick }));
     expect(outcome(r)).toBe('yes / yes');
-    expectDecisive(r, [/Health data \(special category\) of about 35 employees was possibly disclosed to unknown recipients/]);
+    expectDecisive(r, [/Health data \(special category\) of about 35 employees were possibly disclosed to unknown recipients/]);
     expectReasons(r, [/back in good time, but a copy of them is out of the organisation's control/, /not the copy back from whoever holds it/, /case 11/]);
     // Before the question existed the backup decided: the same answers without it stay as they were.
     expect(outcome(assessValid(answers({ ...restored, ...stick })))).toBe('no / no');

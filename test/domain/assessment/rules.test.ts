@@ -63,12 +63,12 @@ describe('confidentiality rules', () => {
     expect(r.notifyAuthority).toBe(true);
   });
 
-  it('special-category data that were already public do not by themselves make the risk high', () => {
+  it('special-category data that were already public do not by themselves make the risk high (WP250 rev.01)', () => {
     const r = assessValid(
       answers({ dataTypes: ['political'], recipients: 'known', publiclyAvailableBefore: true }),
     );
-    expect(r.risk).toBe('risk');
-    expectDecisive(r, [/political opinions of 10 customers had been public before the breach/, /not a high risk/]);
+    expect(r.risk).toBe('unlikely');
+    expectDecisive(r, [/political opinions of 10 customers had all been public before the breach/, /WP250 rev\.01/]);
     expectReasons(r, [/one step down because the data were already public/]);
   });
 

@@ -40,7 +40,7 @@ describeOnOneDatabase('accepting or overriding an assessment', ({ freshDatabase 
   /** The responder's answers for a health-data leak (high risk), in the questionnaire `viewId`. */
   async function fillLeak(viewId: string, user = t.users.responder) {
     await submitStep(t, user, viewId, HEALTH_LEAK_STEP1);
-    await submitStep(t, user, viewId, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
+    await submitStep(t, user, viewId, { disclosure: 'likely', recipients: 'unknown', physicalDanger: 'false', protection: 'none' });
     await submitStep(t, user, viewId, { measuresRemoveHighRisk: 'false', individualContactDisproportionate: 'false' });
   }
 

@@ -28,7 +28,7 @@ const LAPTOP_STEP1 = {
 };
 
 /** Step 2: probably not seen, not encrypted, back from the backup within hours, no effect on anyone. */
-const RESTORED_STEP2 = { disclosure: 'unlikely', recipients: 'unknown', protection: 'none', unavailability: 'temporary', restoredWithinHours: '3', impactOnPeople: 'none' };
+const RESTORED_STEP2 = { disclosure: 'unlikely', recipients: 'unknown', physicalDanger: 'false', protection: 'none', unavailability: 'temporary', restoredWithinHours: '3', impactOnPeople: 'none' };
 
 describeOnOneDatabase('a lost device in the risk questionnaire', ({ freshDatabase }) => {
   const t = useTestBot(freshDatabase);
@@ -48,7 +48,7 @@ describeOnOneDatabase('a lost device in the risk questionnaire', ({ freshDatabas
 
     const step2 = await submitStep(t, user, view.id, LAPTOP_STEP1);
     expect(askedFields(step2.view!)).toEqual([
-      'disclosure', 'recipients', 'copyOutOfControl', 'protection', 'unavailability', 'restoredWithinHours', 'impactOnPeople',
+      'disclosure', 'recipients', 'physicalDanger', 'copyOutOfControl', 'protection', 'unavailability', 'restoredWithinHours', 'impactOnPeople',
     ]);
     expect(preselected(step2.view!, 'copyOutOfControl')).toBe('true');
 

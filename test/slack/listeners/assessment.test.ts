@@ -43,12 +43,12 @@ describeOnOneDatabase('risk questionnaire', ({ freshDatabase }) => {
     const step2 = await submitStep(t, user, view.id, { subjectsCount: '1,200' });
     expect(step2.responseAction).toBe('update');
     expect(t.slack.openViews(user)).toHaveLength(1);
-    expect(askedFields(step2.view!)).toEqual(['disclosure', 'recipients', 'protection']);
+    expect(askedFields(step2.view!)).toEqual(['disclosure', 'recipients', 'physicalDanger', 'protection']);
     expect(stepHeading(step2.view!)).toBe('Step 2 of 4: the details');
     expect(submitLabel(step2.view!)).toBe('Next');
     expect(JSON.stringify(step2.view!.blocks)).toContain('← Back to step 1');
 
-    const step3 = await submitStep(t, user, view.id, { disclosure: 'likely', recipients: 'unknown', protection: 'none' });
+    const step3 = await submitStep(t, user, view.id, { disclosure: 'likely', recipients: 'unknown', physicalDanger: 'false', protection: 'none' });
     expect(step3.responseAction).toBe('update');
     expect(askedFields(step3.view!)).toEqual(['measuresRemoveHighRisk', 'individualContactDisproportionate']);
     expect(JSON.stringify(step3.view!.blocks)).toContain('*high risk*');
@@ -167,13 +167,14 @@ describeOnOneDatabase('risk questionnaire', ({ freshDatabase }) => {
       publiclyAvailableBefore: 'false',
       malicious: 'true',
     });
-    expect(askedFields(step2.view!)).toEqual(['credentialsGiveAccessTo', 'disclosure', 'recipients', 'protection']);
+    expect(askedFields(step2.view!)).toEqual(['credentialsGiveAccessTo', 'disclosure', 'recipients', 'physicalDanger', 'protection']);
 
     // Protection intact: a follow-up step asks what it covers, among the kinds of data involved only.
     const step3 = await submitStep(t, user, view.id, {
       credentialsGiveAccessTo: ['basic_identity', 'contact'],
       disclosure: 'confirmed',
       recipients: 'unknown',
+      physicalDanger: 'false',
       protection: 'intact',
     });
     expect(step3.responseAction).toBe('update');

@@ -32,7 +32,7 @@ const step1: Answers = {
 
 describe('questionnaire steps', () => {
   it('asks confidentiality questions only when confidentiality was lost, and loss questions only for a loss', () => {
-    expect(stepFields(2, step1)).toEqual(['disclosure', 'recipients', 'protection']);
+    expect(stepFields(2, step1)).toEqual(['disclosure', 'recipients', 'physicalDanger', 'protection']);
     expect(stepFields(2, { ...step1, breachTypes: ['availability'] })).toEqual(['unavailability', 'restoredWithinHours', 'impactOnPeople']);
     expect(stepFields(2, { ...step1, dataTypes: ['credentials'] })).toContain('credentialsGiveAccessTo');
   });
@@ -147,9 +147,11 @@ describe('"Step N of M" and the last button', () => {
     // A processor is never asked the Art. 34(3) exemptions; a loss has no follow-up step.
     const processorOutage: Answers = { ...step1, role: 'processor', breachTypes: ['availability'] };
     expect(stepCount(2, processorOutage)).toEqual({ number: 2, of: 2, last: true });
-    // Contact details of 30 customers, not on purpose: no answer about the disclosure can make it a high risk.
+    // Contact details of 30 customers, not on purpose: only an address that puts someone in physical
+    // danger can make it a high risk, so the exemptions step may follow until that is answered.
     const mild: Answers = { ...step1, dataTypes: ['contact'], subjectGroups: ['customers'], subjectsCount: 30, malicious: false, identifiability: 'limited' };
-    expect(stepsThatMayFollow(2, mild)).toEqual([3]);
+    expect(stepsThatMayFollow(2, mild)).toEqual([3, 4]);
+    expect(stepsThatMayFollow(3, { ...mild, disclosure: 'confirmed', recipients: 'known', physicalDanger: false, protection: 'none' })).toEqual([]);
   });
 
   it('labels the buttons: "Next" while a step may follow, "See result" on the last, Back names its step', () => {
