@@ -3,10 +3,12 @@ import { renderAssessmentResult } from '../slack/blocks/assessment-result.js';
 import { decidersText } from '../slack/blocks/text.js';
 import { getOrgSettings } from '../store/settings.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
-import { getAssessment, latestAssessment, type StoredAssessment } from '../store/assessments.js';
-import { getBreach, type Breach } from '../store/breaches.js';
+import { getAssessment, latestAssessment } from '../store/assessments.js';
+import { getBreach } from '../store/breaches.js';
 import { currentDecision } from '../store/decisions.js';
 import { refreshCard, type CardContext } from './card.js';
+import type { StoredAssessment } from '../domain/assessment/stored.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 /**
  * After an assessment is stored: its result goes to the breach channel, with the Accept and

@@ -5,7 +5,6 @@ import { prefillFromAssessment, readRecordedFacts, type FactField, type Recorded
 import type { Language } from '../domain/language.js';
 import type { Db } from '../db/client.js';
 import { latestAssessment } from '../store/assessments.js';
-import type { Breach } from '../store/breaches.js';
 import { mention } from '../slack/blocks/text.js';
 import type { ViewStateValues } from '../slack/views/declare-state.js';
 import { readFactsState } from '../slack/views/facts-state.js';
@@ -14,6 +13,7 @@ import { saveRecordedFacts, type FactsSaved } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
 import { getLanguageSettings } from '../store/settings.js';
 import { refreshCard, type CardContext } from './card.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 /*
  * Update facts (flow 5): anyone in the breach channel records what the notices need; each change is

@@ -8,13 +8,16 @@ import { channelMembersMemo, type IsMember } from '../slack/channel-members-memo
 import type { BotDeps } from '../slack/deps.js';
 import { OPEN_SHOWN, renderHome, type HomeBreach, type OpenHomeBreach } from '../slack/views/home.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
-import { listOpenBreaches, type Breach } from '../store/breaches.js';
+import { listOpenBreaches } from '../store/breaches.js';
 import { listRecentlyClosed } from '../store/closed-breaches.js';
-import { backupStatus, type BackupStatus } from '../store/backup-runs.js';
+import { backupStatus } from '../store/backup-runs.js';
 import { homeViewersSince } from '../store/home-viewers.js';
-import { getOrgSettings, type OrgSettings } from '../store/settings.js';
+import { getOrgSettings } from '../store/settings.js';
 import { Coalescer } from './coalescer.js';
 import { progressOfEach } from './progress.js';
+import type { Breach } from '../domain/breach/entity.js';
+import type { BackupStatus } from '../domain/backup-status.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
 export type HomeDeps = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'>;
 

@@ -3,9 +3,9 @@ import { mention } from '../slack/blocks/text.js';
 import type { BotDeps } from '../slack/deps.js';
 import { channelMembers } from '../slack/membership.js';
 import { isSlackError, slackErrorCode } from '../slack/web-api-error.js';
-import type { Breach } from '../store/breaches.js';
 import { setLead } from '../store/lead.js';
 import { refreshCard } from './card.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 export type LeadContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'cards'> & { logger: Pick<Logger, 'warn'>; client: webApi.WebClient };
 

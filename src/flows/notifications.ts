@@ -8,14 +8,20 @@ import type { ViewStateValues } from '../slack/views/declare-state.js';
 import type { RecordModalInput } from '../slack/views/record-modal.js';
 import { readCommunicationState, readNotificationState, readRestrictionState } from '../slack/views/record-state.js';
 import { slackErrorCode } from '../slack/web-api-error.js';
-import { getBreach, type Breach } from '../store/breaches.js';
+import { getBreach } from '../store/breaches.js';
 import { currentDecision } from '../store/decisions.js';
 import {
-  listNotifications, recordCommunication, recordNotification, recordRestriction, type NotRecorded, type NotificationRow,
-  type Recorded, type RestrictionRow,
+  listNotifications,
+  recordCommunication,
+  recordNotification,
+  recordRestriction,
+  type NotRecorded,
+  type Recorded,
 } from '../store/notifications.js';
 import type { DecisionContext } from './decision.js';
 import { refreshCard } from './card.js';
+import type { Breach } from '../domain/breach/entity.js';
+import type { NotificationRow, RestrictionRow } from '../domain/notification-record.js';
 
 /*
  * Record notification (flow 6): who may record what, the modal's starting point, the recording

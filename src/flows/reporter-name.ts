@@ -7,7 +7,7 @@ import { FACT_SHORT_MAX, readRecordedFacts } from '../domain/breach/recorded-fac
 import { slackErrorCode } from '../slack/web-api-error.js';
 import { saveRecordedFacts } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
-import { BOT_ACTOR } from '../store/events.js';
+import { BOT_ACTOR } from '../domain/timeline/event.js';
 
 /*
  * The person reporting (EDPB template, Datatilsynet item 1) is whoever declared the breach until

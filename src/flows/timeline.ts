@@ -2,9 +2,10 @@ import type { webApi } from '@slack/bolt';
 import { validateTimelineEntry, type TimelineEntryInput } from '../domain/timeline/entry.js';
 import { renderTimeline } from '../slack/blocks/timeline.js';
 import type { BotDeps } from '../slack/deps.js';
-import { isUuid } from '../store/assessments.js';
-import { getBreach, type Breach } from '../store/breaches.js';
+import { getBreach } from '../store/breaches.js';
 import { addTimelineEntry, breachTimeline } from '../store/timeline.js';
+import { isUuid } from '../domain/uuid.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 export type TimelineContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
 

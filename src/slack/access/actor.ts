@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import { adminMayStandIn, may, POLICY, type Access, type Actor, type PolicyAction } from '../../domain/access/policy.js';
-import type { Breach } from '../../store/breaches.js';
 import { getOrgSettings } from '../../store/settings.js';
 import type { BotDeps } from '../deps.js';
 import { decidersText } from '../blocks/text.js';
 import { channelMembersMemo } from '../channel-members-memo.js';
 import { canSeeBreach } from '../membership.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 /**
  * The guard runs before the listener acks, and Slack wants the ack within 3 s (slack-rules.md

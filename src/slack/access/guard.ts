@@ -2,8 +2,8 @@ import type { AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
 import { POLICY, type PolicyAction } from '../../domain/access/policy.js';
 import { refreshCard } from '../../flows/card.js';
 import { actingAs } from '../../store/acting-as.js';
-import { getAssessment, type StoredAssessment } from '../../store/assessments.js';
-import { getBreach, getBreachByChannel, type Breach } from '../../store/breaches.js';
+import { getAssessment } from '../../store/assessments.js';
+import { getBreach, getBreachByChannel } from '../../store/breaches.js';
 import type { BotDeps } from '../deps.js';
 import { parse } from '../listeners/commands/parse.js';
 import { decideAccess } from './actor.js';
@@ -12,6 +12,8 @@ import { replyOnlyTo } from '../reply-only.js';
 import { refusedSubmission } from './explain.js';
 import { LOCATE } from './locate.js';
 import { SURFACES, type Surface, type SurfaceKind } from './surfaces.js';
+import type { StoredAssessment } from '../../domain/assessment/stored.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 type Body = Record<string, any>;
 

@@ -6,8 +6,8 @@ import { readRecordedFacts } from '../../domain/breach/recorded-facts.js';
 import { DEFAULT_LANGUAGES } from '../../domain/language.js';
 import type { Role } from '../../domain/deadline.js';
 import { latestAssessment } from '../../store/assessments.js';
-import type { Breach } from '../../store/breaches.js';
 import { assessmentModal } from '../views/assessment-modal.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 /**
  * Opens the risk questionnaire at step 1. Called right after ack(): the trigger expires three

@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { JUSTIFICATION_MAX } from '../../domain/decision.js';
 import { NOTES_MAX, REFERENCE_MAX, type RecordKind } from '../../domain/notification-form.js';
-import { isUuid } from '../../store/assessments.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { NOTICE_ACTIONS, NOTICE_BLOCKS, NOTICE_VIEWS, noticeFieldAction } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { isUuid } from '../../domain/uuid.js';
 
 /*
  * Record notification (flow 6): one modal for what was sent, with a choice at the top of what is
