@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { withoutDeclared } from '../domain/breach/declared-texts.js';
 import { checkFactsForm, keepHiddenLanguages, languagesIn } from '../domain/breach/facts-form.js';
 import { prefillFromAssessment, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
-import type { Language } from '../domain/language.js';
+import type { LanguageSettings } from '../domain/language.js';
 import type { Db } from '../db/client.js';
 import { latestAssessment } from '../store/assessments.js';
 import { mention } from '../slack/blocks/text.js';
@@ -105,8 +105,12 @@ export async function announceFacts(ctx: CardContext, saved: FactsSaved, userId:
     .catch((err) => ctx.logger.warn(`could not announce the facts of ${reference}: ${slackErrorCode(err)}`));
 }
 
-/** What the Update facts form starts from: the recorded facts, filled in from the latest assessment where they are not recorded. One indexed read. */
-export async function factsFormStart(db: Db, breach: Breach, writing: Language): Promise<RecordedFacts> {
+/**
+ * What the Update facts form starts from: the organisation's languages and the recorded facts,
+ * filled in from the latest assessment where they are not recorded. Two indexed reads.
+ */
+export async function factsFormStart(db: Db, breach: Breach): Promise<{ facts: RecordedFacts; languages: LanguageSettings }> {
+  const languages = await getLanguageSettings(db);
   const assessed = await latestAssessment(db, breach.id);
-  return prefillFromAssessment(readRecordedFacts(breach.facts, writing), assessed?.answers);
+  return { languages, facts: prefillFromAssessment(readRecordedFacts(breach.facts, languages.writing), assessed?.answers) };
 }

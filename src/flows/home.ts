@@ -11,7 +11,7 @@ import { slackErrorCode } from '../slack/web-api-error.js';
 import { listOpenBreaches } from '../store/breaches.js';
 import { listRecentlyClosed } from '../store/closed-breaches.js';
 import { backupStatus } from '../store/backup-runs.js';
-import { homeViewersSince } from '../store/home-viewers.js';
+import { homeViewersSince, recordHomeViewer } from '../store/home-viewers.js';
 import { getOrgSettings } from '../store/settings.js';
 import { Coalescer } from './coalescer.js';
 import { progressOfEach } from './progress.js';
@@ -145,6 +145,20 @@ export class HomePublisher {
     this.outcomes.set(userId, ok);
     if (this.outcomes.size > 10_000) this.outcomes.clear();
   }
+}
+
+/**
+ * Someone opened their Home tab: remember them, so their Home is republished when something changes,
+ * and publish it now. Never throws.
+ */
+export async function homeOpened(deps: Pick<HomeDeps, 'db' | 'clock' | 'logger'> & { homes: HomePublisher }, userId: string): Promise<boolean> {
+  try {
+    await recordHomeViewer(deps.db, userId, deps.clock.now().toJSDate());
+  } catch (err) {
+    // Still show the Home: only its later refreshes depend on the record.
+    deps.logger.warn(`could not record the Home viewer ${userId}: ${(err as Error).message}`);
+  }
+  return publishHome(deps, userId);
 }
 
 /** Publishes one user's Home tab from the database (coalesced per user). Never throws. */

@@ -1,4 +1,5 @@
 import type { PolicyAction } from '../../domain/access/policy.js';
+import type { RequestTarget } from '../../flows/access.js';
 import { RECORD_KINDS, type RecordKind } from '../../domain/notification-form.js';
 import { parseMoreValue } from '../blocks/card-actions.js';
 import { parseFillGapsValue, parseReadDraftValue } from '../blocks/draft-summary.js';
@@ -15,12 +16,7 @@ import { isUuid } from '../../domain/uuid.js';
  * for people; requests carry the internal id.)
  */
 
-export type Target =
-  | { kind: 'none' }
-  | { kind: 'breach'; id: string }
-  | { kind: 'assessment'; id: string }
-  | { kind: 'channel'; channelId: string }
-  | { kind: 'malformed' };
+export type Target = RequestTarget | { kind: 'malformed' };
 
 type Body = Record<string, any>;
 export type Locator = (body: Body) => Target;
