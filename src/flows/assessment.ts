@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGES } from '../domain/language.js';
 import { renderAssessmentResult } from '../slack/blocks/assessment-result.js';
 import { decidersText } from '../slack/blocks/text.js';
 import { getOrgSettings } from '../store/settings.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { BreachNotAssessable, getAssessment, latestAssessment, recordAssessment } from '../store/assessments.js';
 import { getBreach } from '../store/breaches.js';
 import { currentDecision } from '../store/decisions.js';

@@ -7,7 +7,7 @@ import { slackDate } from '../slack/date-token.js';
 import { outcomePhrase } from '../slack/blocks/decision-text.js';
 import { decidersText, mention, quotedUserText } from '../slack/blocks/text.js';
 import { getOrgSettings } from '../store/settings.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { getAssessment, latestAssessment } from '../store/assessments.js';
 import { getBreach } from '../store/breaches.js';
 import { recordDecision, type DecisionRecorded, type DecisionRefusal } from '../store/decisions.js';

@@ -19,7 +19,7 @@ import { postToResponseUrl } from '../slack/response-url.js';
 const CARD_EVENT = 'breachbot_card';
 const WELCOME_EVENT = 'breachbot_welcome';
 const DPO_DM_EVENT = 'breachbot_dpo_dm';
-import { isSlackError, slackErrorCode } from '../slack/web-api-error.js';
+import { isSlackError, slackErrorCode } from '../web-api-error.js';
 import { claimSetup, getBreach, recordStep, releaseSetup, setupSteps, updateBreach } from '../store/breaches.js';
 import { renderDpoDm, renderWelcome } from '../slack/blocks/welcome.js';
 import { appendEvent } from '../store/events.js';

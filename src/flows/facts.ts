@@ -8,7 +8,7 @@ import { latestAssessment } from '../store/assessments.js';
 import { mention } from '../slack/blocks/text.js';
 import type { ViewStateValues } from '../slack/views/declare-state.js';
 import { readFactsState } from '../slack/views/facts-state.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { saveRecordedFacts, type FactsSaved } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
 import { getLanguageSettings } from '../store/settings.js';

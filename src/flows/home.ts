@@ -5,9 +5,9 @@ import { may, type Actor } from '../domain/access/policy.js';
 import { userRoles } from '../domain/breach/user-roles.js';
 import { isWorkspaceAdmin } from '../slack/access/actor.js';
 import { channelMembersMemo, type IsMember } from '../slack/channel-members-memo.js';
-import type { BotDeps } from '../slack/deps.js';
+import type { Deps } from './deps.js';
 import { OPEN_SHOWN, renderHome, type HomeBreach, type OpenHomeBreach } from '../slack/views/home.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { listOpenBreaches } from '../store/breaches.js';
 import { listRecentlyClosed } from '../store/closed-breaches.js';
 import { backupStatus } from '../store/backup-runs.js';
@@ -19,7 +19,7 @@ import type { Breach } from '../domain/breach/entity.js';
 import type { BackupStatus } from '../domain/backup-status.js';
 import type { OrgSettings } from '../domain/org-settings.js';
 
-export type HomeDeps = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'>;
+export type HomeDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'>;
 
 /** Whose Home is republished after a change: people who looked at it in the last week. */
 export const VIEWER_WINDOW_DAYS = 7;

@@ -3,7 +3,7 @@ import { anyFacts, buildDraftSet, factsHash, isDraftLate, notificationWaived, ty
 import { noticeFactsByLanguage } from '../domain/notices/from-breach.js';
 import { draftFile } from '../slack/blocks/draft-messages.js';
 import { draftSummaryMessage } from '../slack/blocks/draft-summary.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { getDraft, markDraftPosted, saveDraftVersions, type DraftRow } from '../store/notice-drafts.js';
 import { loadNoticeSource } from '../store/notice-source.js';
 import { refreshCard, type CardContext } from './card.js';

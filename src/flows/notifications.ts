@@ -7,7 +7,7 @@ import { recordingReply, recordingText } from '../slack/blocks/recording-reply.j
 import type { ViewStateValues } from '../slack/views/declare-state.js';
 import type { RecordModalInput } from '../slack/views/record-modal.js';
 import { readCommunicationState, readNotificationState, readRestrictionState } from '../slack/views/record-state.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { getBreach } from '../store/breaches.js';
 import { currentDecision } from '../store/decisions.js';
 import {

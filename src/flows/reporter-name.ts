@@ -4,7 +4,7 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { FACT_SHORT_MAX, readRecordedFacts } from '../domain/breach/recorded-facts.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { saveRecordedFacts } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
 import { BOT_ACTOR } from '../domain/timeline/event.js';

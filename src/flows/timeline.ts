@@ -1,13 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import { validateTimelineEntry, type TimelineEntryInput } from '../domain/timeline/entry.js';
 import { renderTimeline } from '../slack/blocks/timeline.js';
-import type { BotDeps } from '../slack/deps.js';
+import type { Deps } from './deps.js';
 import { getBreach } from '../store/breaches.js';
 import { addTimelineEntry, breachTimeline } from '../store/timeline.js';
 import { isUuid } from '../domain/uuid.js';
 import type { Breach } from '../domain/breach/entity.js';
 
-export type TimelineContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
+export type TimelineContext = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
 
 /** Whether this breach's timeline can still be added to: it is open (who may is the access guard's, src/slack/access/). */
 export async function checkTimelineEntry(ctx: TimelineContext, breachId: string): Promise<{ ok: true; breach: Breach } | { ok: false; message: string }> {

@@ -3,7 +3,7 @@ import { currentSettings } from '../../../flows/settings.js';
 import type { BotDeps } from '../../deps.js';
 import { HOME_ACTIONS } from '../../ids.js';
 import { settingsModal } from '../../views/settings-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 
 /**
  * "Edit settings" on the Home: opens the settings modal. The button is only shown to those who may

@@ -7,7 +7,7 @@ import type { BotDeps } from '../../deps.js';
 import { NOTICE_ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { factsModal } from '../../views/facts-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import type { CardActions } from './card-press.js';
 
 /**

@@ -2,7 +2,7 @@ import { granted } from '../../access/context.js';
 import { factsFormStart } from '../../../flows/facts.js';
 import { COMMAND } from '../../ids.js';
 import { factsModal } from '../../views/facts-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import type { Subcommand } from './subcommands.js';
 
 /** `/breach facts`: in a breach channel, record what the notices need (the card's Update facts). */

@@ -1,7 +1,7 @@
 import { postTimeline } from '../../../flows/timeline.js';
 import { granted } from '../../access/context.js';
 import { COMMAND } from '../../ids.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import type { Subcommand } from './subcommands.js';
 
 /** `/breach timeline`: in a breach channel, post its timeline (every audit event) in the card's thread. */

@@ -6,7 +6,7 @@ import type { BotDeps } from '../../deps.js';
 import { SETTINGS_VIEW } from '../../ids.js';
 import { readSettingsState } from '../../views/settings-state.js';
 import { submissionKey } from '../../views/submission-key.js';
-import { isSlackError } from '../../web-api-error.js';
+import { isSlackError } from '../../../web-api-error.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
