@@ -1,13 +1,11 @@
 import { DateTime } from 'luxon';
 import { withoutDeclared } from '../domain/breach/declared-texts.js';
-import { checkFactsForm, keepHiddenLanguages, languagesIn } from '../domain/breach/facts-form.js';
+import { checkFactsForm, keepHiddenLanguages, languagesIn, type FactsFormInput } from '../domain/breach/facts-form.js';
 import { prefillFromAssessment, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
 import type { LanguageSettings } from '../domain/language.js';
 import type { Db } from '../db/client.js';
 import { latestAssessment } from '../store/assessments.js';
 import { mention } from '../slack/blocks/text.js';
-import type { ViewStateValues } from '../slack/views/declare-state.js';
-import { readFactsState } from '../slack/views/facts-state.js';
 import { slackErrorCode } from '../web-api-error.js';
 import { saveRecordedFacts, type FactsSaved } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
@@ -70,11 +68,12 @@ const FACT_LABELS: Record<FactField, string> = {
 
 export type FactsResult = { ok: true; saved: FactsSaved } | { ok: false; errors: Record<string, string> };
 
-export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues; submission: string }): Promise<FactsResult> {
+/** Checks the Update facts form (errors at the field) and records what changed, with its event row. */
+export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; input: FactsFormInput; submission: string }): Promise<FactsResult> {
   const [breach, languages] = await Promise.all([getBreach(ctx.db, r.breachId), getLanguageSettings(ctx.db)]);
   if (!breach) return { ok: false, errors: { incidentCategory: 'That breach no longer exists.' } };
   const startedAt = breach.startedAt ? DateTime.fromJSDate(breach.startedAt, { zone: 'utc' }) : null;
-  const input = readFactsState(r.values);
+  const input = r.input;
   const check = checkFactsForm(input, { startedAt, now: ctx.clock.now(), writing: languages.writing });
   if (!check.ok) return { ok: false, errors: check.errors };
   const shown = languagesIn(input);
