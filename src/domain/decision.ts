@@ -1,5 +1,6 @@
 import type { AssessmentResult } from './assessment/index.js';
 import type { Communication } from './assessment/result.js';
+import type { StoredAssessment } from './assessment/stored.js';
 import type { Role } from './deadline.js';
 
 /*
@@ -14,6 +15,30 @@ export interface DecisionOutcome {
 }
 
 export type DecisionKind = 'accepted' | 'overridden';
+
+/**
+ * One recorded decision on a breach; the latest is the one in force. src/store/decisions.ts reads it
+ * from the `decisions` table and checks at compile time that the two keep the same fields.
+ */
+export interface Decision {
+  id: string;
+  breachId: string;
+  /** The assessment decided on (the column allows none; every decision recorded today has one). */
+  assessmentId: string | null;
+  /** accepted | overridden (DecisionKind) */
+  kind: string;
+  notifyAuthority: boolean;
+  communicateToSubjects: Communication;
+  justification: string | null;
+  decidedBy: string;
+  decidedAt: Date;
+}
+
+/** The card's view of the risk decision: the latest assessment and the decision in force. */
+export interface RiskSummary {
+  latest: Pick<StoredAssessment, 'id' | 'version' | 'result' | 'createdBy' | 'createdAt'>;
+  decision: (Decision & { version: number }) | null;
+}
 
 /** The decision an assessment proposes, i.e. what accepting it records. */
 export function proposedOutcome(result: AssessmentResult): DecisionOutcome {

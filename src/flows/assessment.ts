@@ -1,12 +1,59 @@
 import type { DateTime } from 'luxon';
+import type { Db } from '../db/client.js';
+import { assess, type AssessmentAnswers } from '../domain/assessment/index.js';
+import { prefillFromIncident } from '../domain/assessment/from-facts.js';
+import { readRecordedFacts } from '../domain/breach/recorded-facts.js';
+import type { Role } from '../domain/deadline.js';
+import { DEFAULT_LANGUAGES } from '../domain/language.js';
 import { renderAssessmentResult } from '../slack/blocks/assessment-result.js';
 import { decidersText } from '../slack/blocks/text.js';
 import { getOrgSettings } from '../store/settings.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
-import { getAssessment, latestAssessment, type StoredAssessment } from '../store/assessments.js';
-import { getBreach, type Breach } from '../store/breaches.js';
+import { slackErrorCode } from '../web-api-error.js';
+import { BreachNotAssessable, getAssessment, latestAssessment, recordAssessment } from '../store/assessments.js';
+import { getBreach } from '../store/breaches.js';
 import { currentDecision } from '../store/decisions.js';
 import { refreshCard, type CardContext } from './card.js';
+import type { StoredAssessment } from '../domain/assessment/stored.js';
+import type { Breach } from '../domain/breach/entity.js';
+
+/**
+ * What the risk questionnaire starts from: reassessing starts from the previous version's answers; a
+ * first assessment from the role given when the breach was declared. Either way, what the recorded
+ * kind of incident tells (a lost or stolen device: a copy of the data is out of our hands) fills what
+ * is not answered yet. One indexed read.
+ */
+export async function assessmentStart(db: Db, breach: Breach): Promise<Partial<AssessmentAnswers>> {
+  const previous = await latestAssessment(db, breach.id);
+  // The incident category is not a text, so the writing language does not matter for reading it.
+  const { incidentCategory } = readRecordedFacts(breach.facts, DEFAULT_LANGUAGES.writing);
+  return prefillFromIncident(previous ? storedAsDraft(previous.answers) : { role: breach.role as Role }, incidentCategory);
+}
+
+/**
+ * Answers stored before the question about what the protection covers have no such answer, which
+ * means "every kind of data": say so explicitly, so the question shows every kind ticked.
+ */
+function storedAsDraft(stored: AssessmentAnswers): Partial<AssessmentAnswers> {
+  return stored.protection === 'intact' && stored.protectedDataTypes === undefined ? { ...stored, protectedDataTypes: null } : stored;
+}
+
+/**
+ * Stores a completed questionnaire as the breach's next assessment version, with the result the
+ * engine reaches from it. The same submission delivered twice stores one version. A breach that is
+ * gone or closed is refused with the reason (nothing stored); a database failure throws.
+ */
+export async function saveAssessment(
+  ctx: Pick<CardContext, 'db' | 'clock'>,
+  a: { breachId: string; answers: AssessmentAnswers; createdBy: string; submissionKey: string },
+): Promise<{ ok: true; assessmentId: string } | { ok: false; reason: string }> {
+  try {
+    const saved = await recordAssessment(ctx.db, { ...a, result: assess(a.answers), now: ctx.clock.now().toJSDate() });
+    return { ok: true, assessmentId: saved.assessment.id };
+  } catch (err) {
+    if (err instanceof BreachNotAssessable) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
 
 /**
  * After an assessment is stored: its result goes to the breach channel, with the Accept and

@@ -6,7 +6,7 @@ import { writeBackup, type BackupResult } from '../db/backup.js';
 import type { Clock } from '../domain/clock.js';
 import { backupFileName, backupsToDelete } from '../domain/backup-retention.js';
 import { escapeMrkdwn } from '../slack/mrkdwn.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { backupStatus, recordBackupRun } from '../store/backup-runs.js';
 import type { Db } from '../db/client.js';
 

@@ -2,11 +2,12 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { renderBreachCard } from '../slack/blocks/breach-card.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
-import { getBreach, setupSteps, type Breach } from '../store/breaches.js';
+import { slackErrorCode } from '../web-api-error.js';
+import { getBreach, setupSteps } from '../store/breaches.js';
 import type { Config } from '../config.js';
 import { breachStanding } from './progress.js';
 import { Coalescer } from './coalescer.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 /** What rendering and updating a card needs. */
 export interface CardUpdateContext {

@@ -2,19 +2,21 @@ import type { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { slackDate } from '../slack/date-token.js';
-import type { BotDeps } from '../slack/deps.js';
+import type { Deps } from './deps.js';
 import { mention, quotedUserText } from '../slack/blocks/text.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
-import { isUuid } from '../store/assessments.js';
-import { getBreach, type Breach } from '../store/breaches.js';
+import { slackErrorCode } from '../web-api-error.js';
+import { getBreach } from '../store/breaches.js';
 import { closability, closeBreachRecord, type Closed, type CloseRefusal } from '../store/close.js';
-import { appendEvent, BOT_ACTOR } from '../store/events.js';
+import { appendEvent } from '../store/events.js';
 import { getOrgSettings } from '../store/settings.js';
-import { refreshCard } from './card.js';
-import { republishHomes } from './home.js';
+import { refreshCard, type CardRefresher } from './card.js';
+import { republishHomes, type HomePublisher } from './home.js';
+import { isUuid } from '../domain/uuid.js';
+import type { Breach } from '../domain/breach/entity.js';
+import { BOT_ACTOR } from '../domain/timeline/event.js';
 
 /** What closing needs: the bot's deps and the request's Web API client. */
-export type CloseContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger' | 'cards' | 'homes'> & { client: webApi.WebClient };
+export type CloseContext = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'> & { cards: CardRefresher; homes: HomePublisher; client: webApi.WebClient };
 
 export type CloseCheck = { ok: true; breach: Breach } | { ok: false; message: string };
 

@@ -7,12 +7,15 @@ import { slackDate } from '../slack/date-token.js';
 import { outcomePhrase } from '../slack/blocks/decision-text.js';
 import { decidersText, mention, quotedUserText } from '../slack/blocks/text.js';
 import { getOrgSettings } from '../store/settings.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
-import { getAssessment, isUuid, latestAssessment, type StoredAssessment } from '../store/assessments.js';
-import { getBreach, type Breach } from '../store/breaches.js';
+import { slackErrorCode } from '../web-api-error.js';
+import { getAssessment, latestAssessment } from '../store/assessments.js';
+import { getBreach } from '../store/breaches.js';
 import { recordDecision, type DecisionRecorded, type DecisionRefusal } from '../store/decisions.js';
 import { renderResult } from './assessment.js';
 import { refreshCard, type CardContext } from './card.js';
+import { isUuid } from '../domain/uuid.js';
+import type { StoredAssessment } from '../domain/assessment/stored.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 export interface DecisionContext extends CardContext {
   config: Config;

@@ -19,23 +19,16 @@ import { postToResponseUrl } from '../slack/response-url.js';
 const CARD_EVENT = 'breachbot_card';
 const WELCOME_EVENT = 'breachbot_welcome';
 const DPO_DM_EVENT = 'breachbot_dpo_dm';
-import { isSlackError, slackErrorCode } from '../slack/web-api-error.js';
-import {
-  claimSetup,
-  getBreach,
-  recordStep,
-  releaseSetup,
-  setupSteps,
-  updateBreach,
-  type Breach,
-  SETUP_STEPS,
-  type SetupStep,
-  type StepState,
-} from '../store/breaches.js';
+import { isSlackError, slackErrorCode } from '../web-api-error.js';
+import { claimSetup, getBreach, recordStep, releaseSetup, setupSteps, updateBreach } from '../store/breaches.js';
 import { renderDpoDm, renderWelcome } from '../slack/blocks/welcome.js';
-import { appendEvent, BOT_ACTOR } from '../store/events.js';
-import { getOrgSettings, type OrgSettings } from '../store/settings.js';
+import { appendEvent } from '../store/events.js';
+import { getOrgSettings } from '../store/settings.js';
 import type { Config } from '../config.js';
+import type { Breach } from '../domain/breach/entity.js';
+import { SETUP_STEPS, type SetupStep, type StepState } from '../domain/breach/setup-steps.js';
+import { BOT_ACTOR } from '../domain/timeline/event.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
 export interface SetupContext {
   db: Db;

@@ -1,19 +1,17 @@
 import { DateTime } from 'luxon';
 import { withoutDeclared } from '../domain/breach/declared-texts.js';
-import { checkFactsForm, keepHiddenLanguages, languagesIn } from '../domain/breach/facts-form.js';
+import { checkFactsForm, keepHiddenLanguages, languagesIn, type FactsFormInput } from '../domain/breach/facts-form.js';
 import { prefillFromAssessment, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
-import type { Language } from '../domain/language.js';
+import type { LanguageSettings } from '../domain/language.js';
 import type { Db } from '../db/client.js';
 import { latestAssessment } from '../store/assessments.js';
-import type { Breach } from '../store/breaches.js';
 import { mention } from '../slack/blocks/text.js';
-import type { ViewStateValues } from '../slack/views/declare-state.js';
-import { readFactsState } from '../slack/views/facts-state.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { saveRecordedFacts, type FactsSaved } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
 import { getLanguageSettings } from '../store/settings.js';
 import { refreshCard, type CardContext } from './card.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 /*
  * Update facts (flow 5): anyone in the breach channel records what the notices need; each change is
@@ -70,11 +68,12 @@ const FACT_LABELS: Record<FactField, string> = {
 
 export type FactsResult = { ok: true; saved: FactsSaved } | { ok: false; errors: Record<string, string> };
 
-export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; values: ViewStateValues; submission: string }): Promise<FactsResult> {
+/** Checks the Update facts form (errors at the field) and records what changed, with its event row. */
+export async function saveFactsFromForm(ctx: CardContext, r: { breachId: string; userId: string; input: FactsFormInput; submission: string }): Promise<FactsResult> {
   const [breach, languages] = await Promise.all([getBreach(ctx.db, r.breachId), getLanguageSettings(ctx.db)]);
   if (!breach) return { ok: false, errors: { incidentCategory: 'That breach no longer exists.' } };
   const startedAt = breach.startedAt ? DateTime.fromJSDate(breach.startedAt, { zone: 'utc' }) : null;
-  const input = readFactsState(r.values);
+  const input = r.input;
   const check = checkFactsForm(input, { startedAt, now: ctx.clock.now(), writing: languages.writing });
   if (!check.ok) return { ok: false, errors: check.errors };
   const shown = languagesIn(input);
@@ -105,8 +104,12 @@ export async function announceFacts(ctx: CardContext, saved: FactsSaved, userId:
     .catch((err) => ctx.logger.warn(`could not announce the facts of ${reference}: ${slackErrorCode(err)}`));
 }
 
-/** What the Update facts form starts from: the recorded facts, filled in from the latest assessment where they are not recorded. One indexed read. */
-export async function factsFormStart(db: Db, breach: Breach, writing: Language): Promise<RecordedFacts> {
+/**
+ * What the Update facts form starts from: the organisation's languages and the recorded facts,
+ * filled in from the latest assessment where they are not recorded. Two indexed reads.
+ */
+export async function factsFormStart(db: Db, breach: Breach): Promise<{ facts: RecordedFacts; languages: LanguageSettings }> {
+  const languages = await getLanguageSettings(db);
   const assessed = await latestAssessment(db, breach.id);
-  return prefillFromAssessment(readRecordedFacts(breach.facts, writing), assessed?.answers);
+  return { languages, facts: prefillFromAssessment(readRecordedFacts(breach.facts, languages.writing), assessed?.answers) };
 }

@@ -5,18 +5,21 @@ import { may, type Actor } from '../domain/access/policy.js';
 import { userRoles } from '../domain/breach/user-roles.js';
 import { isWorkspaceAdmin } from '../slack/access/actor.js';
 import { channelMembersMemo, type IsMember } from '../slack/channel-members-memo.js';
-import type { BotDeps } from '../slack/deps.js';
+import type { Deps } from './deps.js';
 import { OPEN_SHOWN, renderHome, type HomeBreach, type OpenHomeBreach } from '../slack/views/home.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
-import { listOpenBreaches, type Breach } from '../store/breaches.js';
+import { slackErrorCode } from '../web-api-error.js';
+import { listOpenBreaches } from '../store/breaches.js';
 import { listRecentlyClosed } from '../store/closed-breaches.js';
-import { backupStatus, type BackupStatus } from '../store/backup-runs.js';
-import { homeViewersSince } from '../store/home-viewers.js';
-import { getOrgSettings, type OrgSettings } from '../store/settings.js';
+import { backupStatus } from '../store/backup-runs.js';
+import { homeViewersSince, recordHomeViewer } from '../store/home-viewers.js';
+import { getOrgSettings } from '../store/settings.js';
 import { Coalescer } from './coalescer.js';
 import { progressOfEach } from './progress.js';
+import type { Breach } from '../domain/breach/entity.js';
+import type { BackupStatus } from '../domain/backup-status.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
-export type HomeDeps = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'>;
+export type HomeDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'>;
 
 /** Whose Home is republished after a change: people who looked at it in the last week. */
 export const VIEWER_WINDOW_DAYS = 7;
@@ -142,6 +145,20 @@ export class HomePublisher {
     this.outcomes.set(userId, ok);
     if (this.outcomes.size > 10_000) this.outcomes.clear();
   }
+}
+
+/**
+ * Someone opened their Home tab: remember them, so their Home is republished when something changes,
+ * and publish it now. Never throws.
+ */
+export async function homeOpened(deps: Pick<HomeDeps, 'db' | 'clock' | 'logger'> & { homes: HomePublisher }, userId: string): Promise<boolean> {
+  try {
+    await recordHomeViewer(deps.db, userId, deps.clock.now().toJSDate());
+  } catch (err) {
+    // Still show the Home: only its later refreshes depend on the record.
+    deps.logger.warn(`could not record the Home viewer ${userId}: ${(err as Error).message}`);
+  }
+  return publishHome(deps, userId);
 }
 
 /** Publishes one user's Home tab from the database (coalesced per user). Never throws. */

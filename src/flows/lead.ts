@@ -1,13 +1,13 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { mention } from '../slack/blocks/text.js';
-import type { BotDeps } from '../slack/deps.js';
+import type { Deps } from './deps.js';
 import { channelMembers } from '../slack/membership.js';
-import { isSlackError, slackErrorCode } from '../slack/web-api-error.js';
-import type { Breach } from '../store/breaches.js';
+import { isSlackError, slackErrorCode } from '../web-api-error.js';
 import { setLead } from '../store/lead.js';
-import { refreshCard } from './card.js';
+import { refreshCard, type CardRefresher } from './card.js';
+import type { Breach } from '../domain/breach/entity.js';
 
-export type LeadContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'cards'> & { logger: Pick<Logger, 'warn'>; client: webApi.WebClient };
+export type LeadContext = Pick<Deps, 'db' | 'config' | 'clock'> & { cards: CardRefresher; logger: Pick<Logger, 'warn'>; client: webApi.WebClient };
 
 /**
  * Names the breach lead (`/breach lead @person` and the card's "Breach lead" picker); the access

@@ -5,7 +5,7 @@ import { anyFacts, draftKinds, factsHash, needsSubjectNotice, notificationWaived
 import { noticeFactsByLanguage, owedTarget } from '../domain/notices/from-breach.js';
 import { latestDrafts } from '../store/notice-drafts.js';
 import { loadNoticeSource } from '../store/notice-source.js';
-import type { NotificationRow, RestrictionRow } from '../store/notifications.js';
+import type { NotificationRow, RestrictionRow } from '../domain/notification-record.js';
 
 /** What the card shows of flows 5 and 6: the latest drafts, and what was sent or restricted. */
 export interface NoticeCardSummary {

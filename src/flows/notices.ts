@@ -3,13 +3,13 @@ import { anyFacts, buildDraftSet, factsHash, isDraftLate, notificationWaived, ty
 import { noticeFactsByLanguage } from '../domain/notices/from-breach.js';
 import { draftFile } from '../slack/blocks/draft-messages.js';
 import { draftSummaryMessage } from '../slack/blocks/draft-summary.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
-import type { Breach } from '../store/breaches.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { getDraft, markDraftPosted, saveDraftVersions, type DraftRow } from '../store/notice-drafts.js';
-import { isUuid } from '../store/assessments.js';
 import { loadNoticeSource } from '../store/notice-source.js';
 import { refreshCard, type CardContext } from './card.js';
 import { fillReporterName } from './reporter-name.js';
+import type { Breach } from '../domain/breach/entity.js';
+import { isUuid } from '../domain/uuid.js';
 
 /*
  * Draft notices (flow 5): build the drafts from what is recorded, store a new version when the facts

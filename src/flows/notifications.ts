@@ -1,21 +1,25 @@
 import { DateTime } from 'luxon';
 import { owedTarget } from '../domain/notices/from-breach.js';
 import {
-  checkCommunication, checkNotification, checkRestriction, RECORD_KINDS, type RecordKind,
+  checkCommunication, checkNotification, checkRestriction, RECORD_KINDS,
+  type CommunicationInput, type NotificationInput, type RecordKind, type RestrictionInput,
 } from '../domain/notification-form.js';
 import { recordingReply, recordingText } from '../slack/blocks/recording-reply.js';
-import type { ViewStateValues } from '../slack/views/declare-state.js';
-import type { RecordModalInput } from '../slack/views/record-modal.js';
-import { readCommunicationState, readNotificationState, readRestrictionState } from '../slack/views/record-state.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
-import { getBreach, type Breach } from '../store/breaches.js';
+import { slackErrorCode } from '../web-api-error.js';
+import { getBreach } from '../store/breaches.js';
 import { currentDecision } from '../store/decisions.js';
 import {
-  listNotifications, recordCommunication, recordNotification, recordRestriction, type NotRecorded, type NotificationRow,
-  type Recorded, type RestrictionRow,
+  listNotifications,
+  recordCommunication,
+  recordNotification,
+  recordRestriction,
+  type NotRecorded,
+  type Recorded,
 } from '../store/notifications.js';
 import type { DecisionContext } from './decision.js';
 import { refreshCard } from './card.js';
+import type { Breach } from '../domain/breach/entity.js';
+import type { NotificationRow, RestrictionRow } from '../domain/notification-record.js';
 
 /*
  * Record notification (flow 6): who may record what, the modal's starting point, the recording
@@ -38,6 +42,17 @@ export async function checkRecording(ctx: RecordContext, breachId: string, kind:
   return { ok: true, breach };
 }
 
+/** What the Record modal shows first: the breach, the kind chosen, the kinds offered. */
+export interface RecordModalInput {
+  breach: { id: string; reference: string; role: string };
+  kind: RecordKind;
+  /** The kinds offered in the choice: a processor records only its notice to the controller. */
+  kinds: readonly RecordKind[];
+  nowSeconds: number;
+  /** An initial notification awaits its supplement: the completeness choice starts there. */
+  supplementDue: boolean;
+}
+
 /** The modal's starting point: the notification until it is complete, then the people, if they are to be told. */
 export async function recordModalInput(ctx: RecordContext, breach: Breach, kind?: RecordKind): Promise<RecordModalInput> {
   const sent = (await listNotifications(ctx.db, breach.id)).filter((n) => n.target === owedTarget(breach.role));
@@ -53,6 +68,12 @@ export type RecordOutcome =
   | { kind: 'notification' | 'communication'; recorded: Recorded<NotificationRow> }
   | { kind: 'restriction'; recorded: Recorded<RestrictionRow> };
 
+/** The submitted Record form, read by the Slack side (slack/views/record-state.ts). */
+export type RecordForm =
+  | { kind: 'notification'; input: NotificationInput }
+  | { kind: 'communication'; input: CommunicationInput }
+  | { kind: 'restriction'; input: RestrictionInput };
+
 export type RecordResult = { ok: true; outcome: RecordOutcome } | { ok: false; errors: Record<string, string> };
 
 /**
@@ -61,23 +82,24 @@ export type RecordResult = { ok: true; outcome: RecordOutcome } | { ok: false; e
  */
 export async function recordFromForm(
   ctx: RecordContext,
-  r: { breach: Breach; kind: RecordKind; userId: string; values: ViewStateValues; submission: string },
+  r: { breach: Breach; userId: string; form: RecordForm; submission: string },
 ): Promise<RecordResult> {
   const now = ctx.clock.now();
   const base = { breachId: r.breach.id, actor: r.userId, now, submission: r.submission };
   const when = { now, awareAt: DateTime.fromJSDate(r.breach.awareAt, { zone: 'utc' }), zone: ctx.config.timezone };
-  if (r.kind === 'notification') {
+  const { form } = r;
+  if (form.kind === 'notification') {
     const earlier = (await listNotifications(ctx.db, r.breach.id)).filter((n) => n.target === owedTarget(r.breach.role));
-    const check = checkNotification(readNotificationState(r.values), { ...when, earlier });
+    const check = checkNotification(form.input, { ...when, earlier });
     if (!check.ok) return { ok: false, errors: check.errors };
     return settled('notification', await recordNotification(ctx.db, { ...base, value: check.value }), 'completeness');
   }
-  if (r.kind === 'communication') {
-    const check = checkCommunication(readCommunicationState(r.values), when);
+  if (form.kind === 'communication') {
+    const check = checkCommunication(form.input, when);
     if (!check.ok) return { ok: false, errors: check.errors };
     return settled('communication', await recordCommunication(ctx.db, { ...base, value: check.value }), 'submittedAt');
   }
-  const check = checkRestriction(readRestrictionState(r.values));
+  const check = checkRestriction(form.input);
   if (!check.ok) return { ok: false, errors: check.errors };
   const res = await recordRestriction(ctx.db, { ...base, justification: check.value.justification });
   return res.ok ? { ok: true, outcome: { kind: 'restriction', recorded: res } } : refused(res, 'justification');

@@ -3,10 +3,13 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { breachProgress, type Completeness, type Progress } from '../domain/breach/progress.js';
 import type { Role } from '../domain/deadline.js';
-import { listOpenBreaches, type Breach } from '../store/breaches.js';
-import { riskSummary, type RiskSummary } from '../store/decisions.js';
-import { getOrgSettings, type OrgSettings } from '../store/settings.js';
+import { listOpenBreaches } from '../store/breaches.js';
+import { riskSummary } from '../store/decisions.js';
+import { getOrgSettings } from '../store/settings.js';
 import { noticeCardSummary, type NoticeCardSummary } from './notice-card.js';
+import type { Breach } from '../domain/breach/entity.js';
+import type { RiskSummary } from '../domain/decision.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
 const dt = (d: Date) => DateTime.fromJSDate(d, { zone: 'utc' });
 

@@ -2,12 +2,12 @@ import type { webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { registerCsv } from '../domain/register/columns.js';
 import { registerJson } from '../domain/register/json.js';
-import type { BotDeps } from '../slack/deps.js';
+import type { Deps } from './deps.js';
 import { slackDate } from '../slack/date-token.js';
 import { appendEvent } from '../store/events.js';
 import { loadRegister } from '../store/register.js';
 
-export type RegisterContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
+export type RegisterContext = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
 
 export interface RegisterFiles {
   breaches: number;

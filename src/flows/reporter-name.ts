@@ -4,10 +4,10 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { FACT_SHORT_MAX, readRecordedFacts } from '../domain/breach/recorded-facts.js';
-import { slackErrorCode } from '../slack/web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 import { saveRecordedFacts } from '../store/breach-facts.js';
 import { getBreach } from '../store/breaches.js';
-import { BOT_ACTOR } from '../store/events.js';
+import { BOT_ACTOR } from '../domain/timeline/event.js';
 
 /*
  * The person reporting (EDPB template, Datatilsynet item 1) is whoever declared the breach until

@@ -1,12 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import { validateTimelineEntry, type TimelineEntryInput } from '../domain/timeline/entry.js';
-import { renderTimeline } from '../slack/blocks/timeline.js';
-import type { BotDeps } from '../slack/deps.js';
-import { isUuid } from '../store/assessments.js';
-import { getBreach, type Breach } from '../store/breaches.js';
+import type { Deps } from './deps.js';
+import { getBreach } from '../store/breaches.js';
 import { addTimelineEntry, breachTimeline } from '../store/timeline.js';
+import { isUuid } from '../domain/uuid.js';
+import type { Breach } from '../domain/breach/entity.js';
+import type { StoredEvent } from '../domain/timeline/event.js';
 
-export type TimelineContext = Pick<BotDeps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
+export type TimelineContext = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'> & { client: webApi.WebClient };
 
 /** Whether this breach's timeline can still be added to: it is open (who may is the access guard's, src/slack/access/). */
 export async function checkTimelineEntry(ctx: TimelineContext, breachId: string): Promise<{ ok: true; breach: Breach } | { ok: false; message: string }> {
@@ -33,21 +34,7 @@ export async function recordTimelineEntry(
   return res;
 }
 
-/**
- * Posts the timeline in the card's thread (top level when there is no card yet), one message per
- * part; the parts are posted in order, so a long timeline reads top to bottom.
- */
-export async function postTimeline(ctx: TimelineContext, breach: Breach): Promise<number> {
-  if (!breach.channelId) return 0;
-  const messages = renderTimeline(breach.reference, await breachTimeline(ctx.db, breach.id), ctx.config.timezone);
-  for (const m of messages) {
-    await ctx.client.chat.postMessage({
-      channel: breach.channelId,
-      ...m,
-      ...(breach.cardTs ? { thread_ts: breach.cardTs } : {}),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-  }
-  return messages.length;
+/** The breach's audit trail in the order it was recorded: every event, for `/breach timeline`. */
+export function timelineEvents(ctx: Pick<TimelineContext, 'db'>, breach: Pick<Breach, 'id'>): Promise<StoredEvent[]> {
+  return breachTimeline(ctx.db, breach.id);
 }

@@ -1,6 +1,6 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { postToResponseUrl } from './response-url.js';
-import { slackErrorCode } from './web-api-error.js';
+import { slackErrorCode } from '../web-api-error.js';
 
 type Body = Record<string, any>;
 

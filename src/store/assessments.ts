@@ -2,15 +2,17 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { assessments, breachEvents, breaches } from '../db/schema.js';
 import type { AssessmentAnswers, AssessmentResult } from '../domain/assessment/index.js';
+import type { StoredAssessment } from '../domain/assessment/stored.js';
+import { isUuid } from '../domain/uuid.js';
 import { eventOfSubmission } from './breach-lock.js';
 import { appendEvent } from './events.js';
 import type { DbExecutor } from './reminders.js';
+import type { Assert, Same } from './same-shape.js';
 
-/** An assessment row with its answers and result typed (they are jsonb in the database). */
-export type StoredAssessment = Omit<typeof assessments.$inferSelect, 'answers' | 'result'> & {
-  answers: AssessmentAnswers;
-  result: AssessmentResult;
-};
+/** An assessment row is the domain's StoredAssessment with its answers and result typed (they are jsonb here). */
+type AssessmentRowIsTheEntity = Assert<
+  Same<Omit<typeof assessments.$inferSelect, 'answers' | 'result'>, Omit<StoredAssessment, 'answers' | 'result'>>
+>;
 
 const typed = (row: typeof assessments.$inferSelect): StoredAssessment => row as StoredAssessment;
 
@@ -93,7 +95,3 @@ export async function latestAssessment(db: Pick<DbExecutor, 'select'>, breachId:
   return row && typed(row);
 }
 
-/** A button value or metadata field is user-controlled: a malformed id must not reach a uuid column. */
-export function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-}

@@ -1,6 +1,7 @@
 import { and, desc, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { backupRuns } from '../db/schema.js';
+import type { BackupStatus } from '../domain/backup-status.js';
 
 export interface BackupRun {
   at: Date;
@@ -13,13 +14,6 @@ export interface BackupRun {
 /** Records a finished backup, or one that failed (with its error). */
 export async function recordBackupRun(db: Pick<Db, 'insert'>, r: BackupRun & { startedAt: Date }): Promise<void> {
   await db.insert(backupRuns).values({ startedAt: r.startedAt, finishedAt: r.at, kind: r.kind, file: r.file, bytes: r.bytes, error: r.error });
-}
-
-export interface BackupStatus {
-  /** The last backup that succeeded. */
-  lastGood: { at: Date; file: string | null } | null;
-  /** The last attempt, when it failed. */
-  lastFailure: { at: Date; error: string } | null;
 }
 
 export async function backupStatus(db: Pick<Db, 'select'>): Promise<BackupStatus> {

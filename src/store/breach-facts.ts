@@ -5,8 +5,8 @@ import { breaches } from '../db/schema.js';
 import { changedFacts, readRecordedFacts, type FactField, type RecordedFacts } from '../domain/breach/recorded-facts.js';
 import type { Language } from '../domain/language.js';
 import { eventOfSubmission, withOpenBreach, type LockRefusal } from './breach-lock.js';
-import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 export interface FactsSaved {
   ok: true;

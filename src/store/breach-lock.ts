@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { breachEvents, breaches } from '../db/schema.js';
-import type { Breach, Tx } from './breaches.js';
+import type { Tx } from './breaches.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 export type LockRefusal = { ok: false; why: 'not_found' | 'closed'; breach?: Breach };
 

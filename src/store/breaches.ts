@@ -5,7 +5,12 @@ import type { RecordedFacts } from '../domain/breach/recorded-facts.js';
 import { channelNameFor, formatReference } from '../domain/breach/reference.js';
 import { appendEvent } from './events.js';
 
-export type Breach = typeof breaches.$inferSelect;
+import type { Breach } from '../domain/breach/entity.js';
+import { SETUP_STEPS, type SetupStep, type StepState } from '../domain/breach/setup-steps.js';
+import type { Assert, Same } from './same-shape.js';
+
+/** A row of `breaches` is the domain's Breach, field for field: this stops the build when they drift. */
+type BreachRowIsTheEntity = Assert<Same<typeof breaches.$inferSelect, Breach>>;
 
 /** A transaction on the bot's database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -27,13 +32,6 @@ export interface Declaration {
   /** The Declare modal's share of the recorded facts (incident category, times, the reporter's function). */
   facts?: RecordedFacts;
 }
-
-/**
- * The setup steps, in order. Each is recorded so a failure or a crash resumes where it stopped.
- * `welcome` (the channel's welcome post) and `dm_dpo` (a DM to each DPO) tell the people who must act.
- */
-export const SETUP_STEPS = ['create_channel', 'invite', 'set_topic', 'post_card', 'pin_card', 'welcome', 'dm_dpo'] as const;
-export type SetupStep = (typeof SETUP_STEPS)[number];
 
 export interface DeclareResult {
   breach: Breach;
@@ -148,14 +146,6 @@ export async function updateBreach(db: Db, id: string, patch: Partial<typeof bre
     .returning();
   if (!row) throw new Error(`breach ${id} not found`);
   return row;
-}
-
-export interface StepState {
-  step: SetupStep;
-  status: 'pending' | 'done' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  result: unknown;
 }
 
 export async function setupSteps(db: Db, breachId: string): Promise<StepState[]> {

@@ -5,10 +5,10 @@ import { breaches } from '../db/schema.js';
 import { closeBlocker } from '../domain/close.js';
 import { REMINDER_STREAMS } from '../domain/reminder-status.js';
 import { loadReminderState } from './breach-state.js';
-import type { Breach } from './breaches.js';
 import { withOpenBreach } from './breach-lock.js';
 import { appendEvent } from './events.js';
 import { cancelStream } from './reminders.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 export type CloseRefusal =
   | { ok: false; why: 'not_found' }

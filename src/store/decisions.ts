@@ -2,25 +2,31 @@ import { desc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { assessments, breaches, decisions } from '../db/schema.js';
-import type { Communication } from '../domain/assessment/result.js';
 import type { Role } from '../domain/deadline.js';
 import {
   proposedOutcome,
   reminderChanges,
   sameOutcome,
   statusAfterDecision,
+  type Decision,
   type DecisionKind,
   type DecisionOutcome,
   type ReminderChanges,
+  type RiskSummary,
 } from '../domain/decision.js';
-import { getAssessment, latestAssessment, type StoredAssessment } from './assessments.js';
-import type { Breach } from './breaches.js';
+import { getAssessment, latestAssessment } from './assessments.js';
 import { applyReminderChanges } from './decision-reminders.js';
 import { eventOfSubmission } from './breach-lock.js';
 import { appendEvent } from './events.js';
 import type { DbExecutor } from './reminders.js';
+import type { Assert, Same } from './same-shape.js';
+import type { StoredAssessment } from '../domain/assessment/stored.js';
+import type { Breach } from '../domain/breach/entity.js';
 
-export type Decision = Omit<typeof decisions.$inferSelect, 'communicateToSubjects'> & { communicateToSubjects: Communication };
+/** A decision row is the domain's Decision, with `communicateToSubjects` narrowed from text to Communication. */
+type DecisionRowIsTheEntity = Assert<
+  Same<Omit<typeof decisions.$inferSelect, 'communicateToSubjects'>, Omit<Decision, 'communicateToSubjects'>>
+>;
 
 export const outcomeOf = (d: Pick<Decision, 'notifyAuthority' | 'communicateToSubjects'>): DecisionOutcome => ({
   notifyAuthority: d.notifyAuthority,
@@ -125,12 +131,6 @@ export async function recordDecision(db: Db, d: NewDecision): Promise<DecisionRe
     });
     return { ok: true, decision: row as Decision, before, assessment, breach: after!, statusBefore: breach.status, reminders: changes } as const;
   });
-}
-
-/** The card's view of the risk decision: the latest assessment and the decision in force. */
-export interface RiskSummary {
-  latest: Pick<StoredAssessment, 'id' | 'version' | 'result' | 'createdBy' | 'createdAt'>;
-  decision: (Decision & { version: number }) | null;
 }
 
 export async function riskSummary(db: Pick<DbExecutor, 'select'>, breachId: string): Promise<RiskSummary | null> {

@@ -2,9 +2,6 @@ import type { Db } from '../db/client.js';
 import { breachEvents } from '../db/schema.js';
 import { actingAsOf } from './acting-as.js';
 
-/** Actor for things the bot does by itself (setup steps, reminders). */
-export const BOT_ACTOR = 'breachbot';
-
 export interface NewEvent {
   breachId: string | null;
   /** Slack user id, or BOT_ACTOR. */

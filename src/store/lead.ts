@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { breaches } from '../db/schema.js';
-import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 export type LeadChange =
   | { ok: true; breach: Breach; before: string | null }

@@ -3,9 +3,9 @@ import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { noticeDrafts } from '../db/schema.js';
 import { withOpenBreach, type LockRefusal } from './breach-lock.js';
-import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
 import type { DbExecutor } from './reminders.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 /*
  * Versions of the drafted notices (flow 5). A version is per kind and language (the previous + 1),

@@ -2,10 +2,12 @@ import type { Db } from '../db/client.js';
 import { readRecordedFacts } from '../domain/breach/recorded-facts.js';
 import type { NoticeSource } from '../domain/notices/from-breach.js';
 import { getAssessment, latestAssessment } from './assessments.js';
-import { getBreach, type Breach } from './breaches.js';
+import { getBreach } from './breaches.js';
 import { currentDecision } from './decisions.js';
-import { latestRestriction, listNotifications, type NotificationRow, type RestrictionRow } from './notifications.js';
+import { latestRestriction, listNotifications } from './notifications.js';
 import { getLanguageSettings, getOrganisation } from './settings.js';
+import type { Breach } from '../domain/breach/entity.js';
+import type { NotificationRow, RestrictionRow } from '../domain/notification-record.js';
 
 export interface LoadedNoticeSource {
   breach: Breach;

@@ -5,11 +5,14 @@ import { breaches, notifications, reminders, subjectRestrictions } from '../db/s
 import { owedTarget } from '../domain/notices/from-breach.js';
 import { nextPhasedFollowUp, PHASED_FOLLOW_UP_EVERY_HOURS } from '../domain/reminder-plan.js';
 import { isLate, type CommunicationValue, type NotificationValue } from '../domain/notification-form.js';
+import type { NotificationRow, RestrictionRow } from '../domain/notification-record.js';
 import type { ReminderStream } from '../domain/reminder-status.js';
 import { eventOfSubmission, withOpenBreach, type LockRefusal } from './breach-lock.js';
-import type { Breach, Tx } from './breaches.js';
+import type { Tx } from './breaches.js';
 import { appendEvent } from './events.js';
 import { cancelStream, scheduleReminders, type DbExecutor } from './reminders.js';
+import type { Assert, Same } from './same-shape.js';
+import type { Breach } from '../domain/breach/entity.js';
 
 /*
  * Recorded notifications (to Datatilsynet, or a processor's to the controller), communications to
@@ -18,8 +21,9 @@ import { cancelStream, scheduleReminders, type DbExecutor } from './reminders.js
  * event row with before and after. A modal submission delivered twice records once.
  */
 
-export type NotificationRow = typeof notifications.$inferSelect;
-export type RestrictionRow = typeof subjectRestrictions.$inferSelect;
+/** The rows are the domain's records, field for field: these stop the build when they drift. */
+type NotificationRowIsTheEntity = Assert<Same<typeof notifications.$inferSelect, NotificationRow>>;
+type RestrictionRowIsTheEntity = Assert<Same<typeof subjectRestrictions.$inferSelect, RestrictionRow>>;
 
 export async function listNotifications(db: Pick<DbExecutor, 'select'>, breachId: string): Promise<NotificationRow[]> {
   return db.select().from(notifications).where(eq(notifications.breachId, breachId)).orderBy(asc(notifications.submittedAt), asc(notifications.recordedAt));

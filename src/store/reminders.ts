@@ -6,7 +6,8 @@ import type * as schema from '../db/schema.js';
 import { reminders } from '../db/schema.js';
 import { LATE_AFTER_MS } from '../domain/reminder-plan.js';
 import type { ReminderStream } from '../domain/reminder-status.js';
-import { appendEvent, BOT_ACTOR } from './events.js';
+import { appendEvent } from './events.js';
+import { BOT_ACTOR } from '../domain/timeline/event.js';
 
 /*
  * Reminder rows and their life: pending → claimed → posted, or skipped (collapsed into a later one

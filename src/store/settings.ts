@@ -4,22 +4,11 @@ import type { Db } from '../db/client.js';
 import { settings } from '../db/schema.js';
 import { DEFAULT_REMINDER_SCHEDULE, reminderScheduleSchema, type ReminderSchedule } from '../domain/reminder-plan.js';
 import { readLanguageSettings, type LanguageSettings } from '../domain/language.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 import { readOrganisation, scheduleFrom, type Organisation, type SettingsUpdate } from '../domain/settings-form.js';
 import { eventOfSubmission } from './breach-lock.js';
 import { appendEvent } from './events.js';
 
-/** The organisation's breach-response settings. Kept in the database; environment variables seed them. */
-export interface OrgSettings {
-  dpoUserIds: string[];
-  responderGroupId: string | null;
-  /** Organisation and DPO contact details for the notices; edited in the App Home, not seeded. */
-  organisation: Organisation;
-  reminderSchedule: ReminderSchedule;
-  /** Archive a breach's channel when it is closed (the record stays in the register either way). */
-  archiveOnClose: boolean;
-  /** The languages drafted and the language the team writes in (DEFAULT_LANGUAGES until changed). */
-  languages: LanguageSettings;
-}
 
 const KEY = 'org';
 

@@ -2,11 +2,14 @@ import { asc, eq } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { breachEvents } from '../db/schema.js';
+import type { StoredEvent } from '../domain/timeline/event.js';
 import { eventOfSubmission, withOpenBreach, type LockRefusal } from './breach-lock.js';
-import type { Breach } from './breaches.js';
 import { appendEvent } from './events.js';
+import type { Assert, Same } from './same-shape.js';
+import type { Breach } from '../domain/breach/entity.js';
 
-export type StoredEvent = typeof breachEvents.$inferSelect;
+/** An event row is the domain's StoredEvent, field for field: this stops the build when they drift. */
+type EventRowIsTheEntity = Assert<Same<typeof breachEvents.$inferSelect, StoredEvent>>;
 
 /** A breach's audit trail in the order it was recorded. */
 export async function breachTimeline(db: Pick<Db, 'select'>, breachId: string): Promise<StoredEvent[]> {

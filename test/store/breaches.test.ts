@@ -7,11 +7,11 @@ import {
   recordStep,
   releaseSetup,
   setupSteps,
-  SETUP_STEPS,
   unfinishedSetups,
   type Declaration,
 } from '../../src/store/breaches.js';
 import { describeEachDatabase } from '../support/databases.js';
+import { SETUP_STEPS } from '../../src/domain/breach/setup-steps.js';
 
 const now = new Date('2026-11-20T09:00:00Z');
 const declaration = (over: Partial<Declaration> = {}): Declaration => ({

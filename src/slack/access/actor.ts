@@ -1,11 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import { adminMayStandIn, may, POLICY, type Access, type Actor, type PolicyAction } from '../../domain/access/policy.js';
-import type { Breach } from '../../store/breaches.js';
-import { getOrgSettings } from '../../store/settings.js';
+import { currentSettings } from '../../flows/settings.js';
 import type { BotDeps } from '../deps.js';
 import { decidersText } from '../blocks/text.js';
 import { channelMembersMemo } from '../channel-members-memo.js';
 import { canSeeBreach } from '../membership.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 /**
  * The guard runs before the listener acks, and Slack wants the ack within 3 s (slack-rules.md
@@ -46,7 +46,7 @@ export async function decideAccess(
   budgetMs = ACCESS_READS_BUDGET_MS,
 ): Promise<{ access: Access; actor: Actor }> {
   const until = Date.now() + budgetMs;
-  const org = await getOrgSettings(deps.db, deps.config);
+  const org = await currentSettings(deps);
   const actor: Actor = {
     userId,
     isDpo: org.dpoUserIds.includes(userId),
@@ -92,7 +92,7 @@ export async function readerOf(
   client: webApi.WebClient,
   userId: string,
 ): Promise<(b: Pick<Breach, 'leadId' | 'reporterId' | 'channelId'>) => Promise<boolean>> {
-  const org = await getOrgSettings(deps.db, deps.config);
+  const org = await currentSettings(deps);
   const isDpo = org.dpoUserIds.includes(userId);
   const dpoConfigured = org.dpoUserIds.length > 0;
   const isAdmin = !isDpo && adminMayStandIn('read', dpoConfigured) && (await isWorkspaceAdmin(client, userId));

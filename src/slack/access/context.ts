@@ -1,7 +1,7 @@
 import type { Context } from '@slack/bolt';
 import type { Actor, PolicyAction, Role } from '../../domain/access/policy.js';
-import type { StoredAssessment } from '../../store/assessments.js';
-import type { Breach } from '../../store/breaches.js';
+import type { StoredAssessment } from '../../domain/assessment/stored.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 /** What the guard found and allowed; listeners read it instead of looking the breach up again. */
 export interface Granted {

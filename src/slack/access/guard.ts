@@ -1,9 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
 import { POLICY, type PolicyAction } from '../../domain/access/policy.js';
 import { refreshCard } from '../../flows/card.js';
-import { actingAs } from '../../store/acting-as.js';
-import { getAssessment, type StoredAssessment } from '../../store/assessments.js';
-import { getBreach, getBreachByChannel, type Breach } from '../../store/breaches.js';
+import { asStandInAdmin, findTarget } from '../../flows/access.js';
 import type { BotDeps } from '../deps.js';
 import { parse } from '../listeners/commands/parse.js';
 import { decideAccess } from './actor.js';
@@ -12,6 +10,8 @@ import { replyOnlyTo } from '../reply-only.js';
 import { refusedSubmission } from './explain.js';
 import { LOCATE } from './locate.js';
 import { SURFACES, type Surface, type SurfaceKind } from './surfaces.js';
+import type { StoredAssessment } from '../../domain/assessment/stored.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 type Body = Record<string, any>;
 
@@ -50,24 +50,11 @@ const GONE = 'That breach no longer exists.';
 /** Finds the breach a request is about, from the id its surface carries, validated by the locator. */
 async function findBreach(deps: Pick<BotDeps, 'db'>, surface: Surface, body: Body): Promise<Found> {
   const target = surface.locate(body);
-  switch (target.kind) {
-    case 'none':
-      return { ok: true, breach: null, assessment: null };
-    case 'malformed':
-      return { ok: false, text: MALFORMED };
-    case 'channel':
-      // Typed outside a breach channel: no breach, and the subcommand says where to run it.
-      return { ok: true, breach: (await getBreachByChannel(deps.db, target.channelId)) ?? null, assessment: null };
-    case 'breach': {
-      const breach = await getBreach(deps.db, target.id);
-      return breach ? { ok: true, breach, assessment: null } : { ok: false, text: GONE };
-    }
-    case 'assessment': {
-      const assessment = await getAssessment(deps.db, target.id);
-      const breach = assessment && (await getBreach(deps.db, assessment.breachId));
-      return assessment && breach ? { ok: true, breach, assessment } : { ok: false, text: 'That assessment no longer exists.' };
-    }
-  }
+  if (target.kind === 'malformed') return { ok: false, text: MALFORMED };
+  // A command typed outside a breach channel finds no breach, and the subcommand says where to run it.
+  const found = await findTarget(deps.db, target);
+  if (found.ok) return found;
+  return { ok: false, text: found.missing === 'breach' ? GONE : 'That assessment no longer exists.' };
 }
 
 /** Answers a refused request: nothing was done, and only the asker is told why. */
@@ -126,7 +113,7 @@ export function accessGuard(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
     setGranted(args.context, { action, as, actor: decided?.actor ?? null, breach, assessment: where.assessment });
     if (as === 'admin') {
       deps.logger.info(`access: ${action} by ${userId} as a workspace admin (no DPO is configured)`);
-      return actingAs(userId, 'admin', () => args.next());
+      return asStandInAdmin(userId, () => args.next());
     }
     return args.next();
   };

@@ -1,12 +1,13 @@
 import type { PolicyAction } from '../../domain/access/policy.js';
+import type { RequestTarget } from '../../flows/access.js';
 import { RECORD_KINDS, type RecordKind } from '../../domain/notification-form.js';
-import { isUuid } from '../../store/assessments.js';
 import { parseMoreValue } from '../blocks/card-actions.js';
 import { parseFillGapsValue, parseReadDraftValue } from '../blocks/draft-summary.js';
 import { decodeDraft } from '../views/assessment-state.js';
 import { breachIdFromMetadata } from '../views/breach-metadata.js';
 import { parseOverrideMetadata } from '../views/override-modal.js';
 import { parseRecordMetadata } from '../views/record-modal.js';
+import { isUuid } from '../../domain/uuid.js';
 
 /*
  * Where a request names its breach: a button's value, a modal's private_metadata, or the channel a
@@ -15,12 +16,7 @@ import { parseRecordMetadata } from '../views/record-modal.js';
  * for people; requests carry the internal id.)
  */
 
-export type Target =
-  | { kind: 'none' }
-  | { kind: 'breach'; id: string }
-  | { kind: 'assessment'; id: string }
-  | { kind: 'channel'; channelId: string }
-  | { kind: 'malformed' };
+export type Target = RequestTarget | { kind: 'malformed' };
 
 type Body = Record<string, any>;
 export type Locator = (body: Body) => Target;

@@ -2,15 +2,14 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Role } from '../../domain/deadline.js';
 import { isEnisaArithmetic } from '../../domain/assessment/reasons.js';
-import { proposedOutcome } from '../../domain/decision.js';
-import type { StoredAssessment } from '../../store/assessments.js';
-import type { Breach } from '../../store/breaches.js';
-import type { Decision } from '../../store/decisions.js';
+import { proposedOutcome, type Decision } from '../../domain/decision.js';
 import { slackDate } from '../date-token.js';
 import { ASSESSMENT } from '../ids.js';
 import { precedentBlocks } from './assessment-precedent.js';
 import { EXEMPTION_LABELS, formatScore, outcomePhrase, RISK_LABELS, SEVERITY_LABELS } from './decision-text.js';
 import { clip, mention, userText } from './text.js';
+import type { StoredAssessment } from '../../domain/assessment/stored.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 export interface ResultInput {
   breach: Breach;

@@ -2,7 +2,6 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { DeadlineState, Progress } from '../../domain/breach/progress.js';
 import { formatDuration } from '../../domain/deadline.js';
-import type { Breach, StepState } from '../../store/breaches.js';
 import { slackDate } from '../date-token.js';
 import { ACTIONS, CARD_BLOCKS } from '../ids.js';
 import { cardActionElements } from './card-actions.js';
@@ -10,9 +9,11 @@ import { cardClosedBlock } from './card-closed.js';
 import { cardRiskBlock } from './card-risk.js';
 import { cardNoticesBlock } from './card-notices.js';
 import type { NoticeCardSummary } from '../../flows/notice-card.js';
-import type { RiskSummary } from '../../store/decisions.js';
 import type { Role } from '../../domain/deadline.js';
 import { clip, decidersText, mention, userText } from './text.js';
+import type { Breach } from '../../domain/breach/entity.js';
+import type { StepState } from '../../domain/breach/setup-steps.js';
+import type { RiskSummary } from '../../domain/decision.js';
 
 const ROLE_LABELS: Record<string, string> = {
   controller: 'Controller',

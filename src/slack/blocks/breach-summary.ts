@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Progress } from '../../domain/breach/progress.js';
 import { formatDuration, type Role } from '../../domain/deadline.js';
-import type { Breach } from '../../store/breaches.js';
 import { deadlineSummary, nextStepLine } from './breach-card.js';
 import { decidersText, userText } from './text.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 export interface ListedBreach {
   breach: Breach;

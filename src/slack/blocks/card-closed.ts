@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { Breach } from '../../store/breaches.js';
 import { slackDate } from '../date-token.js';
 import { CARD_CLOSED_BLOCK } from '../ids.js';
 import { mention, quotedUserText } from './text.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 /** The card's "Closed" section: who closed it, when, and the closing note (clipped; the register has it whole). */
 export function cardClosedBlock(b: Breach, zone: string): KnownBlock | null {

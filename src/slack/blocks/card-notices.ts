@@ -3,10 +3,10 @@ import { DateTime } from 'luxon';
 import { formatDuration, timeLeft } from '../../domain/deadline.js';
 import { isLate } from '../../domain/notification-form.js';
 import type { NoticeCardSummary } from '../../flows/notice-card.js';
-import type { NotificationRow } from '../../store/notifications.js';
 import { slackDate } from '../date-token.js';
 import { NOTICE_BLOCKS } from '../ids.js';
 import { mention, userText } from './text.js';
+import type { NotificationRow } from '../../domain/notification-record.js';
 
 /*
  * The card's "Notices" section (flows 5 and 6): the latest draft and whether the facts changed since,

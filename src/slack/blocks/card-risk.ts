@@ -1,8 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Role } from '../../domain/deadline.js';
-import { proposedOutcome } from '../../domain/decision.js';
-import type { RiskSummary } from '../../store/decisions.js';
+import { proposedOutcome, type RiskSummary } from '../../domain/decision.js';
 import { slackDate } from '../date-token.js';
 import { CARD_BLOCKS } from '../ids.js';
 import { outcomePhrase, RISK_LABELS, SEVERITY_LABELS } from './decision-text.js';

@@ -1,10 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { describeEvent, eventUsers, happenedAt } from '../../domain/timeline/describe.js';
-import { BOT_ACTOR } from '../../store/events.js';
-import type { StoredEvent } from '../../store/timeline.js';
 import { slackDate } from '../date-token.js';
 import { mention, userText } from './text.js';
+import { BOT_ACTOR, type StoredEvent } from '../../domain/timeline/event.js';
 
 /*
  * A breach's timeline as thread messages: one line per event (when, who, what), ordered by when it

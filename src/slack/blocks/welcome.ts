@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { Breach } from '../../store/breaches.js';
 import { slackDate } from '../date-token.js';
 import { decidersText, mention, userText } from './text.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 /*
  * The people a new breach needs, told so (issue 17): a welcome post in the breach channel that names

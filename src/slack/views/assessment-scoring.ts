@@ -1,10 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { isEnisaArithmetic } from '../../domain/assessment/reasons.js';
-import type { StoredAssessment } from '../../store/assessments.js';
 import { formatScore, SEVERITY_LABELS } from '../blocks/decision-text.js';
 import { clip, userText } from '../blocks/text.js';
 import { ASSESSMENT } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import type { StoredAssessment } from '../../domain/assessment/stored.js';
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 const section = (t: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: t } });

@@ -1,4 +1,4 @@
-import { isUuid } from '../../store/assessments.js';
+import { isUuid } from '../../domain/uuid.js';
 
 /** Modals opened from the card carry the breach id in private_metadata: `{"breachId":"…"}`. Null when forged or malformed. */
 export function breachIdFromMetadata(raw: string): string | null {

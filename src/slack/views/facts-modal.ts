@@ -7,12 +7,12 @@ import { withDeclared } from '../../domain/breach/declared-texts.js';
 import { FIELD_LABELS, type FieldKey } from '../../domain/notices/fields.js';
 import { formFieldsFor, gapsElsewhere, type GapElsewhere } from '../../domain/notices/gap-fields.js';
 import { LANGUAGE_NAMES, type Language, type LanguageSettings } from '../../domain/language.js';
-import type { Breach } from '../../store/breaches.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { clip } from '../blocks/text.js';
 import { NOTICE_VIEWS, noticeFieldAction } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { INCIDENT_OPTIONS } from './declare-modal.js';
+import type { Breach } from '../../domain/breach/entity.js';
 
 /*
  * Update facts (flow 5): the facts the notices need that the Declare modal does not ask, in one

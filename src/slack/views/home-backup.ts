@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { BackupStatus } from '../../store/backup-runs.js';
 import { userText } from '../blocks/text.js';
 import { slackDate } from '../date-token.js';
+import type { BackupStatus } from '../../domain/backup-status.js';
 
 /** The DPO's line about backups on the Home: when the last good one was made, and a failure since. */
 export function backupBlocks(status: BackupStatus, zone: string): KnownBlock[] {

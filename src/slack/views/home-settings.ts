@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { LANGUAGE_NAMES } from '../../domain/language.js';
 import type { ReminderSchedule } from '../../domain/reminder-plan.js';
-import type { OrgSettings } from '../../store/settings.js';
 import { mention, userText } from '../blocks/text.js';
 import { HOME_ACTIONS } from '../ids.js';
+import type { OrgSettings } from '../../domain/org-settings.js';
 
 const NOT_SET = '_not set_';
 

@@ -2,15 +2,15 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Progress } from '../../domain/breach/progress.js';
 import { describeRoles, type UserRole } from '../../domain/breach/user-roles.js';
-import type { Breach } from '../../store/breaches.js';
-import type { OrgSettings } from '../../store/settings.js';
 import { breachLine, linesToBlocks } from '../blocks/breach-summary.js';
 import { userText } from '../blocks/text.js';
 import { slackDate } from '../date-token.js';
 import { COMMAND, HOME_ACTIONS } from '../ids.js';
 import { settingsBlocks, setupPromptBlocks } from './home-settings.js';
 import { backupBlocks } from './home-backup.js';
-import type { BackupStatus } from '../../store/backup-runs.js';
+import type { Breach } from '../../domain/breach/entity.js';
+import type { OrgSettings } from '../../domain/org-settings.js';
+import type { BackupStatus } from '../../domain/backup-status.js';
 
 /** One breach as one viewer sees it. */
 export interface HomeBreach {

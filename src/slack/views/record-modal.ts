@@ -1,10 +1,11 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { JUSTIFICATION_MAX } from '../../domain/decision.js';
 import { NOTES_MAX, REFERENCE_MAX, type RecordKind } from '../../domain/notification-form.js';
-import { isUuid } from '../../store/assessments.js';
+import type { RecordModalInput } from '../../flows/notifications.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { NOTICE_ACTIONS, NOTICE_BLOCKS, NOTICE_VIEWS, noticeFieldAction } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { isUuid } from '../../domain/uuid.js';
 
 /*
  * Record notification (flow 6): one modal for what was sent, with a choice at the top of what is
@@ -24,15 +25,6 @@ export interface RecordMetadata {
   kind: RecordKind;
 }
 
-export interface RecordModalInput {
-  breach: { id: string; reference: string; role: string };
-  kind: RecordKind;
-  /** The kinds offered in the choice: a processor records only its notice to the controller. */
-  kinds: readonly RecordKind[];
-  nowSeconds: number;
-  /** An initial notification awaits its supplement: the completeness choice starts there. */
-  supplementDue: boolean;
-}
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 const option = (value: string, label: string, description?: string): PlainTextOption => ({

@@ -1,4 +1,5 @@
-import type { CommunicationInput, NotificationInput, RestrictionInput } from '../../domain/notification-form.js';
+import type { CommunicationInput, NotificationInput, RecordKind, RestrictionInput } from '../../domain/notification-form.js';
+import type { RecordForm } from '../../flows/notifications.js';
 import { noticeFieldAction } from '../ids.js';
 import type { ViewStateValues } from './declare-state.js';
 import type { RecordField } from './record-modal.js';
@@ -30,4 +31,11 @@ export function readCommunicationState(values: ViewStateValues): CommunicationIn
 
 export function readRestrictionState(values: ViewStateValues): RestrictionInput {
   return { justification: reader(values).str('justification') };
+}
+
+/** The submitted Record form of this kind, as the flow takes it (flows/notifications.ts). */
+export function readRecordForm(kind: RecordKind, values: ViewStateValues): RecordForm {
+  if (kind === 'notification') return { kind, input: readNotificationState(values) };
+  if (kind === 'communication') return { kind, input: readCommunicationState(values) };
+  return { kind, input: readRestrictionState(values) };
 }

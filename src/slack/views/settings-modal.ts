@@ -1,9 +1,9 @@
 import type { ModalView } from '@slack/types';
 import { ADDRESS_MAX, DPO_USERS_MAX, ORG_NAME_MAX, PERSON_NAME_MAX, PHONE_MAX } from '../../domain/settings-form.js';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../domain/language.js';
-import type { OrgSettings } from '../../store/settings.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { SETTINGS_VIEW, settingsAction, type SettingsFieldId } from '../ids.js';
+import type { OrgSettings } from '../../domain/org-settings.js';
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 const ARCHIVE_OPTION = { text: text('Archive its channel'), value: 'archive' };

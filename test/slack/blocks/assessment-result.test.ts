@@ -2,12 +2,12 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/domain/assessment/index.js';
 import { renderAssessmentResult, reasonBlocks } from '../../../src/slack/blocks/assessment-result.js';
-import type { StoredAssessment } from '../../../src/store/assessments.js';
-import type { Breach } from '../../../src/store/breaches.js';
 import { answers } from '../../domain/assessment/fixtures.js';
 import { validateBlocks, validateView } from '../../emulator/index.js';
 import { ASSESSMENT } from '../../../src/slack/ids.js';
 import { scoringModal } from '../../../src/slack/views/assessment-scoring.js';
+import type { StoredAssessment } from '../../../src/domain/assessment/stored.js';
+import type { Breach } from '../../../src/domain/breach/entity.js';
 
 const NOW = DateTime.fromISO('2026-11-20T09:00:00Z', { zone: 'utc' });
 const breach = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTimeline } from '../../../src/slack/blocks/timeline.js';
-import type { StoredEvent } from '../../../src/store/timeline.js';
 import { validateBlocks } from '../../emulator/index.js';
+import type { StoredEvent } from '../../../src/domain/timeline/event.js';
 
 const event = (id: number, over: Partial<StoredEvent> = {}): StoredEvent => ({
   id,

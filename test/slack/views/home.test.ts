@@ -5,9 +5,9 @@ import { DEFAULT_REMINDER_SCHEDULE } from '../../../src/domain/reminder-plan.js'
 import { HOME_ACTIONS } from '../../../src/slack/ids.js';
 import { OPEN_SHOWN, renderHome, type HomeBreach, type HomeInput, type OpenHomeBreach } from '../../../src/slack/views/home.js';
 import { settingsModal } from '../../../src/slack/views/settings-modal.js';
-import type { Breach } from '../../../src/store/breaches.js';
-import type { OrgSettings } from '../../../src/store/settings.js';
 import { validateView } from '../../emulator/index.js';
+import type { Breach } from '../../../src/domain/breach/entity.js';
+import type { OrgSettings } from '../../../src/domain/org-settings.js';
 
 const now = DateTime.fromISO('2026-11-20T09:00:00Z', { zone: 'utc' });
 // The longest title the Declare form allows, made of the character that grows most when escaped.

@@ -5,7 +5,7 @@ import { granted } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ASSESSMENT } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import { overrideModal } from '../../views/override-modal.js';
 import { decisionContext } from '../decision-context.js';
 

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { grantedBreach } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ACTIONS, ASSESSMENT } from '../../ids.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import { assessmentModal } from '../../views/assessment-modal.js';
 import { decodeDraft, readStep } from '../../views/assessment-state.js';
 import { previousStep } from '../../views/assessment-steps.js';

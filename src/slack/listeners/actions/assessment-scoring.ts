@@ -3,7 +3,7 @@ import { granted } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ASSESSMENT } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import { scoringModal } from '../../views/assessment-scoring.js';
 
 /**

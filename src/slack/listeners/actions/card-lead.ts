@@ -5,7 +5,7 @@ import { granted } from '../../access/context.js';
 import type { BotDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 
 /**
  * The card's "Breach lead" picker (issue 17): the same rules as `/breach lead` (flows/lead.ts).

@@ -5,7 +5,7 @@ import type { BotDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { closeModal } from '../../views/close-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import type { CardActions } from './card-press.js';
 
 /**

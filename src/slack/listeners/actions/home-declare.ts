@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { HOME_ACTIONS } from '../../ids.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import { openDeclareModal } from '../open-declare.js';
 
 /** "Declare a breach" on the Home tab: the same modal as /breach. */

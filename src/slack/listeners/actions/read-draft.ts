@@ -6,7 +6,7 @@ import type { BotDeps } from '../../deps.js';
 import { NOTICE_ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { draftTextModal } from '../../views/draft-text-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 
 /**
  * *Read full text* on a drafting round's message (issue 17): the draft's text in a modal. A draft

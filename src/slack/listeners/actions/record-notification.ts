@@ -6,7 +6,7 @@ import type { BotDeps } from '../../deps.js';
 import { ACTIONS, NOTICE_ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { parseRecordMetadata, recordModal } from '../../views/record-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import { decisionContext } from './assessment-decision.js';
 import type { CardActions } from './card-press.js';
 

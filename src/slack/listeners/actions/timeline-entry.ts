@@ -5,7 +5,7 @@ import type { BotDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { timelineEntryModal } from '../../views/timeline-entry-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import type { CardActions } from './card-press.js';
 
 /** "Add timeline entry" on the card: the breach's people (access/guard.ts), while the breach is open. */

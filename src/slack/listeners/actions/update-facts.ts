@@ -2,13 +2,12 @@ import type { App, BlockAction, BlockButtonAction, webApi } from '@slack/bolt';
 import type { FieldKey } from '../../../domain/notices/index.js';
 import { factsFormStart } from '../../../flows/facts.js';
 import { grantedBreach, type GrantedBreach } from '../../access/context.js';
-import { getLanguageSettings } from '../../../store/settings.js';
 import { parseFillGapsValue } from '../../blocks/draft-summary.js';
 import type { BotDeps } from '../../deps.js';
 import { NOTICE_ACTIONS } from '../../ids.js';
 import { replyOnlyTo } from '../../reply-only.js';
 import { factsModal } from '../../views/facts-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import type { CardActions } from './card-press.js';
 
 /**
@@ -30,8 +29,7 @@ export function register(app: App, deps: BotDeps, card: CardActions): void {
 
 async function openFactsForm(deps: BotDeps, client: webApi.WebClient, body: BlockAction, breach: GrantedBreach, button: string, gaps?: FieldKey[]): Promise<void> {
   if (breach.closedAt) return replyOnlyTo(deps, client, body, `${breach.reference} is closed: its facts are part of the record.`);
-  const languages = await getLanguageSettings(deps.db);
-  const facts = await factsFormStart(deps.db, breach, languages.writing);
+  const { facts, languages } = await factsFormStart(deps.db, breach);
   const view = factsModal(breach, facts, languages, gaps ? { gaps } : undefined);
   await client.views.open({ trigger_id: body.trigger_id, view }).catch(async (err) => {
     deps.logger.warn(`could not open the facts form: ${slackErrorCode(err)}`);

@@ -1,6 +1,6 @@
 import { granted } from '../../access/context.js';
 import { COMMAND } from '../../ids.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import { notAssessable, openAssessmentModal } from '../open-assessment.js';
 import type { Subcommand } from './subcommands.js';
 

@@ -1,4 +1,4 @@
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import { openDeclareModal } from '../open-declare.js';
 import type { Subcommand } from './subcommands.js';
 

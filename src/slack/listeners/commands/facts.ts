@@ -1,9 +1,8 @@
 import { granted } from '../../access/context.js';
 import { factsFormStart } from '../../../flows/facts.js';
-import { getLanguageSettings } from '../../../store/settings.js';
 import { COMMAND } from '../../ids.js';
 import { factsModal } from '../../views/facts-modal.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import type { Subcommand } from './subcommands.js';
 
 /** `/breach facts`: in a breach channel, record what the notices need (the card's Update facts). */
@@ -21,8 +20,8 @@ export const factsSubcommand: Subcommand = {
       await ack({ response_type: 'ephemeral', text });
       return;
     }
-    const open = getLanguageSettings(deps.db).then(async (languages) =>
-      client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, await factsFormStart(deps.db, breach, languages.writing), languages) }),
+    const open = factsFormStart(deps.db, breach).then(({ facts, languages }) =>
+      client.views.open({ trigger_id: command.trigger_id, view: factsModal(breach, facts, languages) }),
     );
     await ack();
     await open.catch(async (err) => {

@@ -1,5 +1,5 @@
 import { sendRegister } from '../../../flows/register.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import type { Subcommand } from './subcommands.js';
 
 /**

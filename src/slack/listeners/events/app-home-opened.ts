@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
-import { publishHome } from '../../../flows/home.js';
-import { recordHomeViewer } from '../../../store/home-viewers.js';
+import { homeOpened } from '../../../flows/home.js';
 import type { BotDeps } from '../../deps.js';
 
 /**
@@ -10,12 +9,6 @@ import type { BotDeps } from '../../deps.js';
 export function register(app: App, deps: BotDeps): void {
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
-    try {
-      await recordHomeViewer(deps.db, event.user, deps.clock.now().toJSDate());
-    } catch (err) {
-      // Still show the Home: only its later refreshes depend on the record.
-      deps.logger.warn(`could not record the Home viewer ${event.user}: ${(err as Error).message}`);
-    }
-    await publishHome(deps, event.user);
+    await homeOpened(deps, event.user);
   });
 }

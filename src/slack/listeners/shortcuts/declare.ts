@@ -2,7 +2,7 @@ import type { App, webApi } from '@slack/bolt';
 import type { BotDeps } from '../../deps.js';
 import { SHORTCUTS } from '../../ids.js';
 import { decodeSlackEntities } from '../../mrkdwn.js';
-import { slackErrorCode } from '../../web-api-error.js';
+import { slackErrorCode } from '../../../web-api-error.js';
 import { openDeclareModal } from '../open-declare.js';
 
 const EXCERPT_MAX = 500;

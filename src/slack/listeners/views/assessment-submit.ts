@@ -1,8 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { assess } from '../../../domain/assessment/index.js';
 import type { AnswerField } from '../../../domain/assessment/answers.js';
-import { publishAssessment } from '../../../flows/assessment.js';
-import { BreachNotAssessable, recordAssessment } from '../../../store/assessments.js';
+import { publishAssessment, saveAssessment } from '../../../flows/assessment.js';
 import type { BotDeps } from '../../deps.js';
 import { ASSESSMENT } from '../../ids.js';
 import { assessmentModal, assessmentNotice } from '../../views/assessment-modal.js';
@@ -52,21 +50,19 @@ async function handleSubmit({ ack, view, body, client }: Args, deps: BotDeps): P
   }
   let assessmentId: string;
   try {
-    const saved = await recordAssessment(deps.db, {
+    const saved = await saveAssessment(deps, {
       breachId: draft.breachId,
       answers: complete,
-      result: assess(complete),
       createdBy: body.user.id,
       // The view id is stable across steps, re-deliveries and double clicks of one questionnaire.
       submissionKey: submissionKey(view),
-      now: deps.clock.now().toJSDate(),
     });
-    assessmentId = saved.assessment.id;
-  } catch (err) {
-    if (err instanceof BreachNotAssessable) {
-      await ack({ response_action: 'update', view: assessmentNotice(`${err.message} The assessment was not saved.`) });
+    if (!saved.ok) {
+      await ack({ response_action: 'update', view: assessmentNotice(`${saved.reason} The assessment was not saved.`) });
       return;
     }
+    assessmentId = saved.assessmentId;
+  } catch (err) {
     deps.logger.error('could not store an assessment:', (err as Error).message);
     await ack({
       response_action: 'errors',

@@ -1,9 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { declaredFacts, validateDeclaration } from '../../../domain/breach/declaration.js';
+import { validateDeclaration } from '../../../domain/breach/declaration.js';
+import { storeDeclaration } from '../../../flows/declare.js';
 import { runSetup } from '../../../flows/declare-setup.js';
-import { planCountdown } from '../../../flows/reminders.js';
-import { getReminderSchedule } from '../../../store/settings.js';
-import { declareBreach } from '../../../store/breaches.js';
 import type { BotDeps } from '../../deps.js';
 import { VIEWS } from '../../ids.js';
 import { isAllowedResponseUrl } from '../../response-url.js';
@@ -43,29 +41,14 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
   }
   warned.delete(ackKey);
   const meta = parseMetadata(view.private_metadata, deps.config.slack.apiUrl);
-  const { incidentCategory, detectedAt, endedAt, reporterFunction, ...d } = check.value;
   let breachId: string;
   try {
-    const schedule = await getReminderSchedule(deps.db, deps.config);
-    const { breach } = await declareBreach(
-      deps.db,
-      {
-        ...d,
-        awareAt: d.awareAt.toJSDate(),
-        startedAt: d.startedAt?.toJSDate() ?? null,
-        deadlineAt: d.deadlineAt.toJSDate(),
-        facts: declaredFacts({ incidentCategory, detectedAt, endedAt, reporterFunction }),
-      },
-      {
-        reporterId: body.user.id,
-        // The view id is stable across re-deliveries and double clicks of one modal.
-        submissionKey: submissionKey(view),
-        replyUrl: meta.responseUrl ?? null,
-        now: deps.clock.now().toJSDate(),
-        planReminders: (tx, b) => planCountdown(tx, b, schedule, b.createdAt),
-      },
-    );
-    breachId = breach.id;
+    breachId = await storeDeclaration(deps, check.value, {
+      reporterId: body.user.id,
+      // The view id is stable across re-deliveries and double clicks of one modal.
+      submissionKey: submissionKey(view),
+      replyUrl: meta.responseUrl ?? null,
+    });
   } catch (err) {
     deps.logger.error('could not store a declared breach:', (err as Error).message);
     await ack({

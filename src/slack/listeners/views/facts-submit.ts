@@ -3,6 +3,7 @@ import { announceFacts, saveFactsFromForm } from '../../../flows/facts.js';
 import type { BotDeps } from '../../deps.js';
 import { NOTICE_VIEWS } from '../../ids.js';
 import { grantedBreach } from '../../access/context.js';
+import { readFactsState } from '../../views/facts-state.js';
 import { submissionKey } from '../../views/submission-key.js';
 import { decisionContext } from '../actions/assessment-decision.js';
 
@@ -14,7 +15,7 @@ export function register(app: App, deps: BotDeps): void {
     const { ack, view, body, client, context } = args as Args;
     const breachId = grantedBreach(context).id;
     const ctx = decisionContext(deps, client);
-    const res = await saveFactsFromForm(ctx, { breachId, userId: body.user.id, values: view.state.values as never, submission: submissionKey(view) });
+    const res = await saveFactsFromForm(ctx, { breachId, userId: body.user.id, input: readFactsState(view.state.values as never), submission: submissionKey(view) });
     if (!res.ok) {
       await ack({ response_action: 'errors', errors: res.errors });
       return;

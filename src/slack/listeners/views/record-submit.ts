@@ -3,6 +3,7 @@ import { announceRecording, checkRecording, recordFromForm } from '../../../flow
 import type { BotDeps } from '../../deps.js';
 import { NOTICE_VIEWS } from '../../ids.js';
 import { parseRecordMetadata, RECORD_FIELDS } from '../../views/record-modal.js';
+import { readRecordForm } from '../../views/record-state.js';
 import { submissionKey } from '../../views/submission-key.js';
 import { decisionContext } from '../actions/assessment-decision.js';
 
@@ -28,7 +29,7 @@ export function register(app: App, deps: BotDeps): void {
       await ack({ response_action: 'errors', errors: { [firstField]: allowed.message } });
       return;
     }
-    const res = await recordFromForm(ctx, { breach: allowed.breach, kind: meta.kind, userId: body.user.id, values: view.state.values as never, submission: submissionKey(view) });
+    const res = await recordFromForm(ctx, { breach: allowed.breach, userId: body.user.id, form: readRecordForm(meta.kind, view.state.values as never), submission: submissionKey(view) });
     if (!res.ok) {
       await ack({ response_action: 'errors', errors: res.errors });
       return;

@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import { validateSettingsForm } from '../../../domain/settings-form.js';
 import { republishHomes } from '../../../flows/home.js';
-import { saveOrgSettings } from '../../../store/settings.js';
+import { saveSettings } from '../../../flows/settings.js';
 import type { BotDeps } from '../../deps.js';
 import { SETTINGS_VIEW } from '../../ids.js';
 import { readSettingsState } from '../../views/settings-state.js';
 import { submissionKey } from '../../views/submission-key.js';
-import { isSlackError } from '../../web-api-error.js';
+import { isSlackError } from '../../../web-api-error.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -38,7 +38,7 @@ async function handleSubmit({ ack, view, body, client }: Args, deps: BotDeps): P
     return;
   }
   try {
-    await saveOrgSettings(deps.db, deps.config, check.value, { actor: userId, now: deps.clock.now().toJSDate(), submission: submissionKey(view) });
+    await saveSettings(deps, check.value, { actor: userId, now: deps.clock.now().toJSDate(), submission: submissionKey(view) });
   } catch (err) {
     deps.logger.error('could not save the settings:', (err as Error).message);
     await ack({ response_action: 'errors', errors: { orgName: 'The settings could not be saved (the database is not reachable). Nothing changed; please save again.' } });
