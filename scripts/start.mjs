@@ -3,4 +3,14 @@
 import { ensureBuilt } from './build.mjs';
 
 ensureBuilt();
+
+// npm does not pass a SIGTERM it receives on to the script it runs (a supervisor or `docker stop`
+// that signals only npm's pid): npm exits and this process is left running, holding the data folder
+// and its PostgreSQL. When the process that started us is gone, stop as if told to (main.ts shuts
+// down cleanly on SIGTERM).
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+}, 1000).unref();
+
 await import('../dist/main.js');

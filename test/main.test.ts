@@ -71,6 +71,18 @@ describe('npm start', () => {
     await stopsCleanly(bot);
   });
 
+  it('stops cleanly when only npm is told to stop (a supervisor or `docker stop` signalling npm alone)', async () => {
+    const url = await createDatabase(testServers().at(-1)!.adminUrl, false);
+    const bot = await start({ DATABASE_URL: url });
+    await helpWorks(bot.port);
+    // npm does not pass the signal on to the script: the bot sees its parent go and shuts down itself.
+    process.kill(bot.child.pid!, 'SIGTERM');
+    await bot.exited;
+    expect(bot.stderr()).toContain('SIGTERM received, shutting down');
+    expect(bot.stderr()).not.toMatch(/ERROR/);
+    await expect(fetch(`http://127.0.0.1:${bot.port}/healthz`)).rejects.toThrow();
+  });
+
   it('with DATABASE_OWNER_URL, migrates as the owner and serves as a role that cannot rewrite history', async () => {
     const adminUrl = testServers().at(-1)!.adminUrl;
     const url = await createDatabase(adminUrl, false);
