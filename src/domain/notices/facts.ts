@@ -119,9 +119,25 @@ export interface DataFacts {
   recordsCountIsApproximate?: boolean | null;
 }
 
+/**
+ * How the data were protected, as the questionnaire answered it: encrypted or hashed to current
+ * standards with the key safe (intact), encrypted with a key or method that is not safe
+ * (compromised), or not at all (none). `covers`: the kinds of data an intact protection covers
+ * when it covers only some of them; null = all.
+ */
+export interface DataProtectionFacts {
+  state: 'intact' | 'compromised' | 'none';
+  covers?: DataType[] | null;
+}
+
 /** Who may have seen the data, and how sure we are (assessment.md's `disclosure` vocabulary). */
 export interface ExposureFacts {
   who?: string | null;
+  /**
+   * Who got, or could get, the data as the risk questionnaire answered it (assessment.md
+   * `recipients`): stated where the team wrote no `who` of its own (from-breach.ts).
+   */
+  recipients?: 'trusted' | 'known' | 'unknown' | 'public' | null;
   status?: 'confirmed' | 'likely' | 'unlikely' | 'ruled_out' | null;
 }
 
@@ -228,6 +244,12 @@ export interface NoticeFacts {
   incidentCategory?: IncidentCategory | null;
   /** Whether the data were encrypted or otherwise unintelligible to whoever got them. */
   dataUnintelligible?: boolean | null;
+  /**
+   * The risk assessment's answer to the same question (assessment.md `protection`), stated where the
+   * team recorded no `dataUnintelligible` (from-breach.ts): only for a breach of confidentiality,
+   * where the questionnaire asks it.
+   */
+  dataProtection?: DataProtectionFacts | null;
   /** How it was discovered. */
   discovery?: string | null;
   role?: BreachRole | null;

@@ -33,7 +33,10 @@ export interface BreachRecord {
 }
 
 export interface AssessmentRecord {
-  answers: Pick<AssessmentAnswers, 'breachTypes' | 'subjectGroups' | 'subjectsCount' | 'dataTypes' | 'recordsCount' | 'disclosure' | 'malicious'>;
+  answers: Pick<
+    AssessmentAnswers,
+    'breachTypes' | 'subjectGroups' | 'subjectsCount' | 'dataTypes' | 'recordsCount' | 'disclosure' | 'recipients' | 'protection' | 'protectedDataTypes' | 'malicious'
+  >;
   result: AssessmentResult;
 }
 
@@ -114,6 +117,7 @@ export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?
     detectedAt: f.detectedAt ?? null,
     incidentCategory: f.incidentCategory ?? null,
     dataUnintelligible: f.dataUnintelligible ?? null,
+    ...(f.dataUnintelligible === undefined ? dataProtection(answers) : {}),
     discovery: text(declared(b.discovery, f.discovery), 'discovery'),
     role,
     otherParties: otherParties(f),
@@ -136,7 +140,12 @@ export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?
       notInvolved: text(f.subjectNotAffected, 'data.notInvolved'),
       ...renamed(count(f.recordsCount, f.recordsApproximate, answers?.recordsCount), 'recordsCount', 'recordsCountIsApproximate'),
     },
-    exposure: { who: text(f.exposureWho, 'exposure.who'), status: answers?.disclosure ?? null },
+    exposure: {
+      who: text(f.exposureWho, 'exposure.who'),
+      status: answers?.disclosure ?? null,
+      // Where the team wrote nothing: who the questionnaire says got, or could get, the data.
+      ...(f.exposureWho === undefined && answers?.recipients ? { recipients: answers.recipients } : {}),
+    },
     measuresBefore: list(f.measuresBefore, 'measuresBefore'),
     measuresTaken: list(f.measuresTaken, 'measuresTaken'),
     measuresProposed: list(f.measuresProposed, 'measuresProposed'),
@@ -173,6 +182,18 @@ export function noticeFactsFrom(s: NoticeSource, lang: Language = (s.languages ?
 /** The facts for each of the organisation's drafting languages: what the drafts and their hash are built from. */
 export function noticeFactsByLanguage(s: NoticeSource): Partial<Record<Language, NoticeFacts>> {
   return Object.fromEntries((s.languages ?? DEFAULT_LANGUAGES).drafting.map((lang) => [lang, noticeFactsFrom(s, lang)]));
+}
+
+/**
+ * The questionnaire's answer on encryption, where the team recorded none: asked only for a breach of
+ * confidentiality (questions.ts `protection`), so any other breach's default says nothing. The kinds
+ * of data covered are named only when the protection covers some of those involved, not all.
+ */
+function dataProtection(answers: AssessmentRecord['answers'] | null): Pick<NoticeFacts, 'dataProtection'> {
+  if (!answers?.breachTypes.includes('confidentiality')) return {};
+  const covered = answers.protection === 'intact' ? (answers.protectedDataTypes ?? []).filter((t) => answers.dataTypes.includes(t)) : [];
+  const partial = covered.length > 0 && answers.dataTypes.some((t) => !covered.includes(t));
+  return { dataProtection: { state: answers.protection, ...(partial ? { covers: covered } : {}) } };
 }
 
 interface Count {

@@ -164,9 +164,20 @@ export const subjectsAndDataSection: Builder = (facts, ctx) => {
         : ctx.t(T.no))
       : '',
     labelled(ctx.t(T.recordsCount), ctx.count(d?.recordsCount, d?.recordsCountIsApproximate, 'data.recordsCount')),
-    labelled(ctx.t(T.unintelligible), yesNo(facts.dataUnintelligible, ctx) ?? ctx.gaps.gap('dataUnintelligible')),
+    labelled(ctx.t(T.unintelligible), yesNo(facts.dataUnintelligible, ctx) ?? protectionText(facts, ctx) ?? ctx.gaps.gap('dataUnintelligible')),
   ]);
 };
+
+/** The risk assessment's answer on encryption (facts.ts DataProtectionFacts), when the team recorded no yes or no. */
+function protectionText(facts: NoticeFacts, ctx: DraftContext): string | null {
+  const p = facts.dataProtection;
+  if (!p) return null;
+  if (p.state === 'none') return yesNo(false, ctx);
+  if (p.state === 'compromised') return ctx.t(T.unintelligibleCompromised);
+  return p.covers?.length
+    ? fill(ctx.t(T.unintelligibleOnly), { types: ctx.and(p.covers.map((t) => ctx.t(DATA_TYPE_LABELS[t]))) })
+    : yesNo(true, ctx);
+}
 
 export const measuresBeforeSection: Builder = (facts, ctx) =>
   section('measures_before', REPORT_HEADINGS.measures_before, ctx, [

@@ -111,6 +111,12 @@ export const REPORT_TEXT = {
     en: 'The data were encrypted or otherwise unintelligible to whoever got them',
     da: 'Oplysningerne var krypterede eller på anden måde uforståelige for uvedkommende',
   },
+  // The risk assessment's answer (assessment.md `protection`) where the team recorded no yes or no.
+  unintelligibleOnly: { en: 'Yes, for the {types} only.', da: 'Ja, men kun for {types}.' },
+  unintelligibleCompromised: {
+    en: 'No: they were encrypted, but the key or method is not safe.',
+    da: 'Nej: de var krypterede, men nøglen eller metoden er ikke sikker.',
+  },
 
   // 6. Measures before
   measuresBefore: { en: 'Measures in place before the breach', da: 'Foranstaltninger før bruddet' },

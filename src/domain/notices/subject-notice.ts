@@ -15,7 +15,7 @@ import {
 import { DATA_TYPE_LABELS, SUBJECT_GROUP_LABELS } from './labels.js';
 import { isRecorded } from './placeholders.js';
 import { COMPLAINT_TO_AUTHORITY, SELF_HELP } from './reference.js';
-import { EXPOSURE_TEXT, SUBJECT_TEXT as T } from './subject-text.js';
+import { EXPOSURE_TEXT, RECIPIENT_TEXT, SUBJECT_TEXT as T } from './subject-text.js';
 import { capitalise, type Bilingual } from './terms.js';
 
 export interface SubjectDraftOptions extends DraftOptions {
@@ -107,7 +107,8 @@ function whoMayHaveSeenSection(facts: NoticeFacts, ctx: DraftContext): NoticeSec
   } else {
     const e = facts.exposure;
     blocks = [
-      fill(ctx.t(T.seenBy), { who: ctx.text(e?.who, 'exposure.who') }),
+      // The team's words; else the questionnaire's answer (facts.ts ExposureFacts.recipients).
+      fill(ctx.t(T.seenBy), { who: ctx.text(e?.who ?? (e?.recipients ? ctx.t(RECIPIENT_TEXT[e.recipients]) : null), 'exposure.who') }),
       e?.status ? ctx.t(EXPOSURE_TEXT[e.status]) : ctx.gaps.gap('exposure.status'),
     ];
   }

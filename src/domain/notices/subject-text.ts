@@ -8,6 +8,7 @@ import type { ExposureFacts } from './facts.js';
 import { TERMS, type Bilingual } from './terms.js';
 
 type ExposureStatus = NonNullable<ExposureFacts['status']>;
+type Recipients = NonNullable<ExposureFacts['recipients']>;
 
 export const SUBJECT_TEXT = {
   title: {
@@ -74,6 +75,17 @@ export const SUBJECT_TEXT = {
   },
   signOff: { en: 'Kind regards', da: 'Med venlig hilsen' },
 } as const satisfies Record<string, Bilingual>;
+
+/**
+ * Who may have seen the data, as the risk questionnaire answered it (assessment.md `recipients`),
+ * where the team wrote nothing of its own: no more than the answer says.
+ */
+export const RECIPIENT_TEXT: Record<Recipients, Bilingual> = {
+  trusted: { en: 'a recipient bound to secrecy', da: 'en modtager med tavshedspligt' },
+  known: { en: 'a known recipient', da: 'en kendt modtager' },
+  unknown: { en: 'unknown people', da: 'ukendte personer' },
+  public: { en: 'anyone (the data were public)', da: 'enhver (oplysningerne var offentligt tilgængelige)' },
+};
 
 export const EXPOSURE_TEXT: Record<ExposureStatus, Bilingual> = {
   confirmed: { en: 'We know that this has happened.', da: 'Vi ved, at det er sket.' },

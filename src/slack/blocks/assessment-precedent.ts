@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type AssessmentAnswers, type AssessmentResult, closestPrecedent, type Precedent, type PublishedAnswer } from '../../domain/assessment/index.js';
+import type { IncidentCategory } from '../../domain/breach/incident-category.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 
 const ANSWER_WORDS: Record<Exclude<PublishedAnswer, 'controller_decides'>, string> = {
@@ -19,10 +20,11 @@ function outcomeText(p: Precedent): string {
 /**
  * "The precedent beside the answer" (issue 11): the closest published example (WP250 Annex B or
  * EDPB Guidelines 01/2021), its outcome, and how this breach differs, so the DPO can check the
- * answer instead of trusting it. Computed from the stored answers by the pure domain.
+ * answer instead of trusting it. Computed from the stored answers by the pure domain, with the kind
+ * of incident recorded with the breach, which tells a stolen laptop from an attack.
  */
-export function precedentBlocks(answers: AssessmentAnswers, result: AssessmentResult): KnownBlock[] {
-  const m = closestPrecedent(answers, result);
+export function precedentBlocks(answers: AssessmentAnswers, result: AssessmentResult, category: IncidentCategory | null = null): KnownBlock[] {
+  const m = closestPrecedent(answers, result, category);
   const p = m.precedent;
   const alike = Math.round(m.similarity * 100);
   const differs =

@@ -10,6 +10,7 @@ import { EXEMPTION_LABELS, formatScore, outcomePhrase, RISK_LABELS, SEVERITY_LAB
 import { clip, mention, userText } from './text.js';
 import type { StoredAssessment } from '../../domain/assessment/stored.js';
 import type { Breach } from '../../domain/breach/entity.js';
+import { readRecordedFacts } from '../../domain/breach/recorded-facts.js';
 
 export interface ResultInput {
   breach: Breach;
@@ -62,7 +63,8 @@ export function renderAssessmentResult(i: ResultInput): { text: string; blocks: 
   if (r.exemption) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Exemption: ${EXEMPTION_LABELS[r.exemption]}.` }] });
   blocks.push(...reasonBlocks(r.reasons.filter((x) => !isEnisaArithmetic(x))));
   blocks.push(scoringBlock(a));
-  blocks.push(...precedentBlocks(a.answers, r));
+  // Only the incident category is read: the writing language matters to texts alone.
+  blocks.push(...precedentBlocks(a.answers, r, readRecordedFacts(breach.facts, 'en').incidentCategory ?? null));
   blocks.push({
     type: 'context',
     elements: [

@@ -78,6 +78,60 @@ describe('the closest example', () => {
     expect(lost.differences).toContain('People affected: fewer than 100 here; over 100,000 in the example.');
   });
 
+  describe('of a lost or stolen device is a lost or stolen device or paper, not an attack on an online service (issue 11c)', () => {
+    const DEVICE_CASES = ['edpb-10', 'edpb-11', 'edpb-12', 'wp250-1'];
+    const CARRIER_LOST = ['edpb-10', 'edpb-11'];
+    // An unencrypted laptop with customers' names and CPR numbers, probably not seen.
+    const laptop: Partial<AssessmentAnswers> = {
+      breachTypes: ['confidentiality', 'availability'], subjectsCount: 300, subjectGroups: ['customers'], dataTypes: ['basic_identity', 'national_id'],
+      disclosure: 'unlikely', recipients: 'unknown', copyOutOfControl: true, protection: 'none', unavailability: 'temporary', restoredWithinHours: 3,
+    };
+    const noBackup: Partial<AssessmentAnswers> = { unavailability: 'permanent', restoredWithinHours: null };
+    const dataElsewhere: Partial<AssessmentAnswers> = { breachTypes: ['confidentiality'], unavailability: 'none', restoredWithinHours: null, copyOutOfControl: undefined };
+
+    // Lost: nobody meant it, so the answers alone say what it was, whatever kind was recorded.
+    it.each<[string, Partial<AssessmentAnswers>]>([
+      ['restored from a backup', {}],
+      ['without a backup', noBackup],
+      ['with the data kept elsewhere too', dataElsewhere],
+      ['not known whether a copy is out', { copyOutOfControl: null }],
+      ['with patients\' health data', { subjectGroups: ['patients'], dataTypes: ['basic_identity', 'health'] }],
+      ['encrypted, key safe', { protection: 'intact', disclosure: 'likely' }],
+    ])('lost, %s', (_, over) => {
+      const a = answers({ ...laptop, malicious: false, ...over });
+      expect(DEVICE_CASES).toContain(closestPrecedent(a, assess(a)).precedent.id);
+      expect(DEVICE_CASES).toContain(closestPrecedent(a, assess(a), 'lost_or_stolen').precedent.id);
+    });
+
+    // Stolen: the answers are those of an attack that took the data, so the recorded kind decides.
+    it.each<[string, Partial<AssessmentAnswers>]>([
+      ['restored from a backup', {}],
+      ['without a backup', noBackup],
+      ['with the data kept elsewhere too', dataElsewhere],
+      ['encrypted, key safe', { protection: 'intact', disclosure: 'likely' }],
+    ])('stolen, %s (recorded as lost or stolen)', (_, over) => {
+      const a = answers({ ...laptop, malicious: true, ...over });
+      const match = closestPrecedent(a, assess(a), 'lost_or_stolen');
+      expect(DEVICE_CASES).toContain(match.precedent.id);
+      expect(match.differences.join(' ')).not.toContain('Kind of incident');
+    });
+
+    it('the reported case meets the stolen notebook (case 11), not the credential stuffing attack (case 07)', () => {
+      const a = answers({ ...laptop, malicious: false });
+      const match = closestPrecedent(a, assess(a));
+      expect(CARRIER_LOST).toContain(match.precedent.id);
+      expect(match.precedent.id).not.toBe('edpb-07');
+    });
+
+    it("recorded as hacking, an attack's answers meet the credential stuffing attack and a lost laptop's no device case", () => {
+      const a = answers({ ...laptop, breachTypes: ['confidentiality'], unavailability: 'none', restoredWithinHours: null, copyOutOfControl: undefined, dataTypes: ['basic_identity', 'financial', 'credentials'], malicious: true });
+      expect(closestPrecedent(a, assess(a), 'hacking').precedent.id).toBe('edpb-07');
+      const lostOne = answers({ ...laptop, malicious: false });
+      const asAttack = closestPrecedent(lostOne, assess(lostOne), 'hacking');
+      expect(DEVICE_CASES).not.toContain(asAttack.precedent.id);
+    });
+  });
+
   it('lists nothing when the compared facts are alike, and flags an outcome that differs from the example', () => {
     expect(closest(answers({ subjectsCount: 2, dataTypes: ['basic_identity', 'contact'], recipients: 'known' })).differences).toEqual([]);
     // Salaries to colleagues: beside a bank statement to the wrong customer, income is not fraud-enabling.

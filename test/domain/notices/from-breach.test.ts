@@ -3,7 +3,7 @@ import type { AssessmentResult } from '../../../src/domain/assessment/result.js'
 import { FACT_FIELDS, type RecordedFacts } from '../../../src/domain/breach/recorded-facts.js';
 import { draftAuthorityNotice, draftSubjectNotice } from '../../../src/domain/notices/index.js';
 import { buildDraftSet } from '../../../src/domain/notices/draft-set.js';
-import { noticeFactsByLanguage, noticeFactsFrom, type NoticeSource } from '../../../src/domain/notices/from-breach.js';
+import { noticeFactsByLanguage, noticeFactsFrom, type AssessmentRecord, type NoticeSource } from '../../../src/domain/notices/from-breach.js';
 import { EMPTY_ORGANISATION } from '../../../src/domain/settings-form.js';
 
 /** A value no fixed text could contain; the name says which stored value it stands for. */
@@ -86,7 +86,7 @@ const full: NoticeSource = {
   breach,
   facts,
   assessment: {
-    answers: { breachTypes: ['confidentiality'], subjectGroups: ['patients'], subjectsCount: 99, dataTypes: ['health'], recordsCount: 77, disclosure: 'likely', malicious: false },
+    answers: { breachTypes: ['confidentiality'], subjectGroups: ['patients'], subjectsCount: 99, dataTypes: ['health'], recordsCount: 77, disclosure: 'likely', recipients: 'unknown', protection: 'compromised', malicious: false },
     result,
   },
   decision: { kind: 'overridden', notifyAuthority: true, communicateToSubjects: 'public', justification: S('justification') },
@@ -220,5 +220,69 @@ describe('one language per draft (issue 12)', () => {
     const byLang = noticeFactsByLanguage({ ...typedInEnglish, languages: { drafting: ['en'], writing: 'en' } });
     expect(Object.keys(byLang)).toEqual(['en']);
     expect(buildDraftSet(byLang, { now: '2026-10-29T00:00:00Z', zone: 'Europe/Copenhagen' }).map((d) => d.lang)).toEqual(['en', 'en']);
+  });
+});
+
+describe('facts the risk questionnaire already answered (issue 11c)', () => {
+  const now = '2026-10-29T00:00:00Z';
+  const withAnswers = (over: Partial<AssessmentRecord['answers']>, recorded: RecordedFacts = {}): NoticeSource => ({
+    ...full,
+    facts: recorded,
+    assessment: { answers: { ...full.assessment!.answers, ...over }, result },
+    languages: { drafting: ['da', 'en'], writing: 'da' },
+  });
+  const drafts = (s: NoticeSource) => ({
+    authority: { en: draftAuthorityNotice(noticeFactsFrom(s, 'en'), { lang: 'en', now }), da: draftAuthorityNotice(noticeFactsFrom(s, 'da'), { lang: 'da', now }) },
+    subject: {
+      en: draftSubjectNotice(noticeFactsFrom(s, 'en'), { lang: 'en', now, variant: 'individual' }),
+      da: draftSubjectNotice(noticeFactsFrom(s, 'da'), { lang: 'da', now, variant: 'individual' }),
+    },
+  });
+  const fields = (d: { missing: readonly { field: string }[] }) => d.missing.map((m) => m.field);
+
+  it("'not encrypted' and 'unknown people' are stated in both languages, not left as gaps", () => {
+    const d = drafts(withAnswers({ protection: 'none', recipients: 'unknown' }));
+    for (const lang of ['en', 'da'] as const) {
+      expect(fields(d.authority[lang])).not.toContain('dataUnintelligible');
+      expect(fields(d.subject[lang])).not.toContain('exposure.who');
+    }
+    expect(d.authority.en.markdown).toContain('**The data were encrypted or otherwise unintelligible to whoever got them:** No.');
+    expect(d.authority.da.markdown).toContain('**Oplysningerne var krypterede eller på anden måde uforståelige for uvedkommende:** Nej.');
+    expect(d.subject.en.markdown).toContain('Your information may have been seen by: unknown people.');
+    expect(d.subject.da.markdown).toContain('Dine oplysninger kan være blevet set af: ukendte personer.');
+  });
+
+  it('an intact protection names the kinds of data it covers when it covers only some; a compromised one says the key is not safe', () => {
+    const partial = drafts(withAnswers({ dataTypes: ['basic_identity', 'credentials'], protection: 'intact', protectedDataTypes: ['credentials'], recipients: 'public' }));
+    expect(partial.authority.en.markdown).toContain('unintelligible to whoever got them:** Yes, for the usernames and passwords only.');
+    expect(partial.authority.da.markdown).toContain('uforståelige for uvedkommende:** Ja, men kun for brugernavne og adgangskoder.');
+    expect(partial.subject.en.markdown).toContain('seen by: anyone (the data were public).');
+    expect(partial.subject.da.markdown).toContain('set af: enhver (oplysningerne var offentligt tilgængelige).');
+    const all = drafts(withAnswers({ protection: 'intact', protectedDataTypes: ['health'], recipients: 'trusted' }));
+    expect(all.authority.en.markdown).toContain('unintelligible to whoever got them:** Yes.');
+    expect(all.subject.en.markdown).toContain('seen by: a recipient bound to secrecy.');
+    expect(all.subject.da.markdown).toContain('set af: en modtager med tavshedspligt.');
+    const compromised = drafts(withAnswers({ protection: 'compromised', recipients: 'known' }));
+    expect(compromised.authority.en.markdown).toContain('to whoever got them:** No: they were encrypted, but the key or method is not safe.');
+    expect(compromised.authority.da.markdown).toContain('for uvedkommende:** Nej: de var krypterede, men nøglen eller metoden er ikke sikker.');
+    expect(compromised.subject.en.markdown).toContain('seen by: a known recipient.');
+    expect(compromised.subject.da.markdown).toContain('set af: en kendt modtager.');
+  });
+
+  it('a recorded fact wins over the answer', () => {
+    const d = drafts(withAnswers({ protection: 'none', recipients: 'unknown' }, { dataUnintelligible: true, exposureWho: { da: 'en leverandør', en: 'a supplier' } }));
+    expect(d.authority.en.markdown).toContain('unintelligible to whoever got them:** Yes.');
+    expect(d.authority.da.markdown).toContain('uforståelige for uvedkommende:** Ja.');
+    expect(d.subject.en.markdown).toContain('seen by: a supplier.');
+    expect(d.subject.da.markdown).toContain('set af: en leverandør.');
+    expect(d.subject.en.markdown).not.toContain('unknown people');
+  });
+
+  it('says nothing the questionnaire did not ask: no confidentiality breach, or recipients not known yet, leaves the gaps', () => {
+    const lost = drafts(withAnswers({ breachTypes: ['availability'], disclosure: null, recipients: null, protection: 'none' }));
+    expect(fields(lost.authority.en)).toContain('dataUnintelligible');
+    const notYet = drafts(withAnswers({ recipients: null }));
+    expect(fields(notYet.subject.en)).toContain('exposure.who');
+    expect(notYet.subject.da.markdown).toContain('[MANGLER: hvem der kan have set oplysningerne]');
   });
 });

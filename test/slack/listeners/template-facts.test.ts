@@ -158,6 +158,8 @@ describeOnOneDatabase('the template facts in the Slack flow', ({ freshDatabase }
       expect(risk).toContain(justification);
       expect(told).toContain(lang === 'en' ? 'The data subjects are not told.' : 'De registrerede underrettes ikke.');
       expect(told).toContain(justification);
+      // Nobody recorded it in Update facts, but the questionnaire answered "not encrypted" (issue 11c).
+      expect(md).toContain(lang === 'en' ? 'unintelligible to whoever got them:** No.' : 'uforståelige for uvedkommende:** Nej.');
       for (const reason of engineReasons) expect(md).not.toContain(reason);
       expect(md).not.toMatch(/must be told|need not be notified|another reason|en anden begrundelse/);
     }

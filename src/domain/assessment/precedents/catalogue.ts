@@ -9,6 +9,10 @@
 //   a copy of the text, and an example is not encoded from memory. Cases 16 and 18 were checked
 //   against summaries of the text (the facts and outcome of each in two independent ones), not the
 //   text itself: re-read them against the Guidelines when a copy is at hand.
+// The kind of incident (features.ts KINDS) is what each example is about: a stolen USB key, tablet,
+// notebook or logbook is a carrier; a flaw that shows users each other's accounts (WP250 ex. 7) shows
+// data to the wrong people by mistake; an employee copying customer data for his own business (EDPB
+// case 08) got at them in the systems on purpose, as an attacker does.
 // A feature the example does not state is null: it is not compared. Numbers of people are given
 // only where the text states them (WP250 5 and EDPB 16 and 17: one; EDPB 05: 213; EDPB 09: two
 // dozen; EDPB 11: over 100,000; EDPB 13: two; EDPB 18: 99).
@@ -50,6 +54,7 @@ const disclosure: Features = {
   malicious: null,
   deletedByTrusted: false,
   copyOut: null,
+  kinds: null,
 };
 
 /** Defaults for an availability breach. */
@@ -63,7 +68,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'no',
     subjects: 'no',
     note: null,
-    features: { ...disclosure, reach: 'unknown', protection: 'intact', malicious: true },
+    features: { ...disclosure, kinds: ['carrier'], reach: 'unknown', protection: 'intact', malicious: true },
   },
   {
     id: 'wp250-2',
@@ -72,7 +77,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'depends',
     note: 'tell the people depending on the data and how severe the consequences are',
-    features: { ...disclosure, data: 'simple', dataTypes: ['basic_identity', 'contact'], reach: 'unknown', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], data: 'simple', dataTypes: ['basic_identity', 'contact'], reach: 'unknown', malicious: true },
   },
   {
     id: 'wp250-3',
@@ -81,7 +86,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'no',
     subjects: 'no',
     note: 'record it in the register',
-    features: { ...outage, data: 'simple', dataTypes: ['basic_identity', 'contact'], loss: 'brief', effect: 'minor', malicious: false },
+    features: { ...outage, kinds: ['in_place'], data: 'simple', dataTypes: ['basic_identity', 'contact'], loss: 'brief', effect: 'minor', malicious: false },
   },
   {
     id: 'wp250-4',
@@ -90,7 +95,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'depends',
     note: 'tell the people depending on the data and the effect of the loss on them',
-    features: { ...outage, loss: 'permanent', malicious: true },
+    features: { ...outage, kinds: ['in_place'], loss: 'permanent', malicious: true },
   },
   {
     id: 'wp250-5',
@@ -99,7 +104,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: 'only the person affected, if the risk to them is high',
-    features: { ...disclosure, data: 'fraud', dataTypes: ['basic_identity', 'financial'], scale: 'one', reach: 'known', malicious: false },
+    features: { ...disclosure, kinds: ['misdirected'], data: 'fraud', dataTypes: ['basic_identity', 'financial'], scale: 'one', reach: 'known', malicious: false },
   },
   {
     id: 'wp250-6',
@@ -108,7 +113,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'fraud', dataTypes: ['basic_identity', 'credentials', 'behavioural'], reach: 'public', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], data: 'fraud', dataTypes: ['basic_identity', 'credentials', 'behavioural'], reach: 'public', malicious: true },
   },
   {
     id: 'wp250-7',
@@ -117,7 +122,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'controller_decides',
     subjects: 'controller_decides',
     note: null,
-    features: { ...disclosure, processor: true, reach: 'known', malicious: false },
+    features: { ...disclosure, kinds: ['misdirected'], processor: true, reach: 'known', malicious: false },
   },
   {
     id: 'wp250-8',
@@ -126,7 +131,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...outage, data: 'special', dataTypes: ['basic_identity', 'health'], vulnerable: true, loss: 'long', malicious: true },
+    features: { ...outage, kinds: ['in_place'], data: 'special', dataTypes: ['basic_identity', 'health'], vulnerable: true, loss: 'long', malicious: true },
   },
   {
     id: 'wp250-9',
@@ -135,7 +140,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, reach: 'known', malicious: false },
+    features: { ...disclosure, kinds: ['misdirected'], reach: 'known', malicious: false },
   },
   {
     id: 'wp250-10-marketing',
@@ -144,7 +149,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'no',
     subjects: 'no',
     note: 'notifiable when many people are affected, sensitive data are revealed or other factors make the risk high',
-    features: { ...disclosure, data: 'simple', dataTypes: ['contact'], reach: 'known', malicious: false },
+    features: { ...disclosure, kinds: ['misdirected'], data: 'simple', dataTypes: ['contact'], reach: 'known', malicious: false },
   },
   {
     id: 'wp250-10-therapist',
@@ -153,7 +158,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'special', dataTypes: ['contact', 'health'], vulnerable: true, reach: 'known', malicious: false },
+    features: { ...disclosure, kinds: ['misdirected'], data: 'special', dataTypes: ['contact', 'health'], vulnerable: true, reach: 'known', malicious: false },
   },
   {
     id: 'edpb-01',
@@ -162,7 +167,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'no',
     subjects: 'no',
     note: 'record it in the register',
-    features: { ...outage, data: 'simple', dataTypes: ['basic_identity', 'contact', 'employment'], loss: 'brief', effect: 'none', malicious: true },
+    features: { ...outage, kinds: ['in_place'], data: 'simple', dataTypes: ['basic_identity', 'contact', 'employment'], loss: 'brief', effect: 'none', malicious: true },
   },
   {
     id: 'edpb-02',
@@ -171,7 +176,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'no',
     note: null,
-    features: { ...outage, data: 'simple', dataTypes: ['basic_identity', 'contact', 'employment'], loss: 'long', effect: 'minor', malicious: true },
+    features: { ...outage, kinds: ['in_place'], data: 'simple', dataTypes: ['basic_identity', 'contact', 'employment'], loss: 'long', effect: 'minor', malicious: true },
   },
   {
     id: 'edpb-03',
@@ -180,7 +185,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...outage, data: 'special', dataTypes: ['basic_identity', 'health'], vulnerable: true, loss: 'long', effect: 'significant', malicious: true },
+    features: { ...outage, kinds: ['in_place'], data: 'special', dataTypes: ['basic_identity', 'health'], vulnerable: true, loss: 'long', effect: 'significant', malicious: true },
   },
   {
     id: 'edpb-04',
@@ -189,7 +194,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, lost: true, copyOut: true, data: 'fraud', dataTypes: ['basic_identity', 'contact', 'national_id', 'payment_card'], reach: 'unknown', loss: 'permanent', effect: 'minor', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], lost: true, copyOut: true, data: 'fraud', dataTypes: ['basic_identity', 'contact', 'national_id', 'payment_card'], reach: 'unknown', loss: 'permanent', effect: 'minor', malicious: true },
   },
   {
     id: 'edpb-05',
@@ -198,7 +203,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'simple', dataTypes: ['basic_identity', 'contact', 'education', 'employment'], scale: 'hundreds', reach: 'unknown', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], data: 'simple', dataTypes: ['basic_identity', 'contact', 'education', 'employment'], scale: 'hundreds', reach: 'unknown', malicious: true },
   },
   {
     id: 'edpb-06',
@@ -207,7 +212,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'no',
     subjects: 'no',
     note: null,
-    features: { ...disclosure, data: 'fraud', dataTypes: ['credentials'], reach: 'unknown', protection: 'intact', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], data: 'fraud', dataTypes: ['credentials'], reach: 'unknown', protection: 'intact', malicious: true },
   },
   {
     id: 'edpb-07',
@@ -216,7 +221,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'fraud', dataTypes: ['basic_identity', 'financial', 'credentials'], reach: 'unknown', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], data: 'fraud', dataTypes: ['basic_identity', 'financial', 'credentials'], reach: 'unknown', malicious: true },
   },
   {
     id: 'edpb-08',
@@ -225,7 +230,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'no',
     note: null,
-    features: { ...disclosure, data: 'simple', dataTypes: ['basic_identity', 'contact'], reach: 'known', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], data: 'simple', dataTypes: ['basic_identity', 'contact'], reach: 'known', malicious: true },
   },
   {
     id: 'edpb-09',
@@ -234,7 +239,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'no',
     subjects: 'no',
     note: null,
-    features: { ...disclosure, data: 'simple', dataTypes: ['basic_identity', 'contact'], scale: 'few', reach: 'trusted', malicious: false, deletedByTrusted: true },
+    features: { ...disclosure, kinds: ['misdirected'], data: 'simple', dataTypes: ['basic_identity', 'contact'], scale: 'few', reach: 'trusted', malicious: false, deletedByTrusted: true },
   },
   {
     id: 'edpb-10',
@@ -244,7 +249,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     subjects: 'no',
     note: null,
     // The tablets are gone (availability) and the backup gives the data back.
-    features: { ...disclosure, lost: true, loss: 'brief', copyOut: true, data: 'simple', dataTypes: ['basic_identity', 'education'], vulnerable: true, reach: 'unknown', protection: 'intact', malicious: true },
+    features: { ...disclosure, kinds: ['carrier'], lost: true, loss: 'brief', copyOut: true, data: 'simple', dataTypes: ['basic_identity', 'education'], vulnerable: true, reach: 'unknown', protection: 'intact', malicious: true },
   },
   {
     id: 'edpb-11',
@@ -255,7 +260,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     note: null,
     // The notebook is gone (availability) and the daily backups give the data back: the backup
     // settles the loss, not the disclosure.
-    features: { ...disclosure, lost: true, loss: 'brief', copyOut: true, data: 'simple', dataTypes: ['basic_identity', 'contact'], scale: 'very_many', reach: 'unknown', malicious: true },
+    features: { ...disclosure, kinds: ['carrier'], lost: true, loss: 'brief', copyOut: true, data: 'simple', dataTypes: ['basic_identity', 'contact'], scale: 'very_many', reach: 'unknown', malicious: true },
   },
   {
     id: 'edpb-12',
@@ -264,7 +269,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'special', dataTypes: ['basic_identity', 'health'], vulnerable: true, reach: 'unknown', malicious: true },
+    features: { ...disclosure, kinds: ['carrier'], data: 'special', dataTypes: ['basic_identity', 'health'], vulnerable: true, reach: 'unknown', malicious: true },
   },
   {
     id: 'edpb-13',
@@ -273,7 +278,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'no',
     subjects: 'no',
     note: null,
-    features: { ...disclosure, data: 'simple', dataTypes: ['basic_identity', 'contact'], scale: 'few', reach: 'known', malicious: false },
+    features: { ...disclosure, kinds: ['misdirected'], data: 'simple', dataTypes: ['basic_identity', 'contact'], scale: 'few', reach: 'known', malicious: false },
   },
   {
     id: 'edpb-14',
@@ -282,7 +287,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'fraud', dataTypes: ['basic_identity', 'contact', 'national_id'], reach: 'known', malicious: false },
+    features: { ...disclosure, kinds: ['misdirected'], data: 'fraud', dataTypes: ['basic_identity', 'contact', 'national_id'], reach: 'known', malicious: false },
   },
   {
     id: 'edpb-16',
@@ -294,7 +299,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     note: 'no special-category or payment data; ask the recipient to return or destroy the letter and not to use it',
     // Mileage and premiums (a rise can reveal a claim) describe the person's driving and history:
     // more than an address, less than data that enable fraud.
-    features: { ...disclosure, data: 'behavioural', dataTypes: ['basic_identity', 'contact', 'behavioural'], scale: 'one', reach: 'known', malicious: false },
+    features: { ...disclosure, kinds: ['misdirected'], data: 'behavioural', dataTypes: ['basic_identity', 'contact', 'behavioural'], scale: 'one', reach: 'known', malicious: false },
   },
   {
     id: 'edpb-17',
@@ -303,7 +308,7 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'fraud', dataTypes: ['basic_identity', 'contact', 'financial', 'communications'], scale: 'one', reach: 'unknown', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], data: 'fraud', dataTypes: ['basic_identity', 'contact', 'financial', 'communications'], scale: 'one', reach: 'unknown', malicious: true },
   },
   {
     id: 'edpb-18',
@@ -313,6 +318,6 @@ export const PRECEDENTS: readonly Precedent[] = [
     authority: 'yes',
     subjects: 'yes',
     note: null,
-    features: { ...disclosure, data: 'income', dataTypes: ['basic_identity', 'income', 'employment'], scale: 'few', reach: 'unknown', malicious: true },
+    features: { ...disclosure, kinds: ['systems'], data: 'income', dataTypes: ['basic_identity', 'income', 'employment'], scale: 'few', reach: 'unknown', malicious: true },
   },
 ];

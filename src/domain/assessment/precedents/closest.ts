@@ -5,6 +5,7 @@ import type { AssessmentAnswers } from '../answers.js';
 import { DATA_TYPE_LABELS } from '../labels.js';
 import { joinAnd } from '../phrases.js';
 import type { AssessmentResult } from '../result.js';
+import type { IncidentCategory } from '../../breach/incident-category.js';
 import { PRECEDENTS, type Precedent } from './catalogue.js';
 import {
   type DataClass,
@@ -12,6 +13,7 @@ import {
   EFFECTS,
   type Features,
   featuresOf,
+  type IncidentKind,
   LOSSES,
   PROTECTIONS,
   REACHES,
@@ -111,8 +113,29 @@ function whatHappened(f: Features): string {
   return f.disclosed ? 'data seen or taken' : 'data lost, unavailable or altered';
 }
 
-/** The facts compared, each weighted by how much it weighs in the outcome under the rules (rules.ts). */
+const KIND_WORDS: Record<IncidentKind, string> = {
+  carrier: 'a device or paper lost or stolen',
+  systems: 'someone getting at the data in the systems on purpose',
+  misdirected: 'data sent, shown or published to the wrong people by mistake',
+  in_place: 'data lost or altered where they were, with no copy out',
+};
+
+/**
+ * The facts compared, each weighted by how much it weighs in the outcome under the rules (rules.ts).
+ * The kind of incident weighs most: it decides which of the other facts an example can speak to (a
+ * lost laptop and a credential stuffing attack share data, recipients and encryption, not what
+ * happened to the data; EDPB 01/2021 groups its cases by it).
+ */
 const DIMENSIONS: ReadonlyArray<Dimension<unknown>> = [
+  dim<readonly IncidentKind[]>({
+    label: 'Kind of incident',
+    weight: 4,
+    applies: always,
+    value: (f) => f.kinds,
+    // Alike when the kinds the two can be meet: a theft answered like an attack meets either.
+    similarity: (a, b) => (a.some((k) => b.includes(k)) ? 1 : 0),
+    describe: (v) => v.map((k) => KIND_WORDS[k]).join(', or '),
+  }),
   flag('Role', 3, always, (f) => f.processor, ['a processor (the controller decides)', 'the controller deciding']),
   dim({
     label: 'What happened',
@@ -194,9 +217,13 @@ function compare(here: Features, there: Features): Compared {
   return { similarity: total === 0 ? 0 : alike / total, differences };
 }
 
-/** The published example closest to these answers (the catalogue's order breaks ties). */
-export function closestPrecedent(answers: AssessmentAnswers, result: AssessmentResult): PrecedentMatch {
-  const here = featuresOf(answers);
+/**
+ * The published example closest to these answers (the catalogue's order breaks ties); `category` is
+ * the kind of incident recorded with the breach, which tells a stolen laptop from an attack where
+ * the answers cannot.
+ */
+export function closestPrecedent(answers: AssessmentAnswers, result: AssessmentResult, category: IncidentCategory | null = null): PrecedentMatch {
+  const here = featuresOf(answers, category);
   let best: { precedent: Precedent; compared: Compared } | null = null;
   for (const precedent of PRECEDENTS) {
     const compared = compare(here, precedent.features);

@@ -3,6 +3,7 @@
 import type { AssessmentAnswers, DataType } from '../answers.js';
 import { CONTEXT_RAISING_GROUPS, FRAUD_ENABLING, isSpecialOrCriminal } from '../data-categories.js';
 import { readFacts, restoredInGoodTime } from '../facts.js';
+import type { IncidentCategory } from '../../breach/incident-category.js';
 
 /** Ordered from least to most harmful; each list is a scale. */
 export const DATA_CLASSES = ['simple', 'behavioural', 'income', 'fraud', 'special'] as const;
@@ -11,6 +12,15 @@ export const REACHES = ['ruled_out', 'trusted', 'known', 'unknown', 'public'] as
 export const PROTECTIONS = ['intact', 'partial', 'none'] as const;
 export const LOSSES = ['brief', 'long', 'permanent'] as const;
 export const EFFECTS = ['none', 'minor', 'significant', 'severe'] as const;
+/**
+ * The kind of incident: what was lost and how. `carrier`: a device or paper carrying the data is
+ * out of the organisation's control, lost or stolen (EDPB 01/2021 cases 10-12, WP250 Annex B ex. 1);
+ * `systems`: someone got at the data in its systems or online services on purpose, an attack or an
+ * insider (cases 04-08); `misdirected`: the data were sent, shown or published to the wrong people
+ * by mistake, a flaw included (cases 09, 13-16, WP250 ex. 7); `in_place`: the data were lost, locked or altered where they were and
+ * nobody got a copy (cases 01-03). Not a scale: kinds are alike only when the same.
+ */
+export const KINDS = ['carrier', 'systems', 'misdirected', 'in_place'] as const;
 
 export type DataClass = (typeof DATA_CLASSES)[number];
 export type Scale = (typeof SCALES)[number];
@@ -18,6 +28,7 @@ export type Reach = (typeof REACHES)[number];
 export type ProtectionLevel = (typeof PROTECTIONS)[number];
 export type Loss = (typeof LOSSES)[number];
 export type Effect = (typeof EFFECTS)[number];
+export type IncidentKind = (typeof KINDS)[number];
 
 /**
  * A breach as the comparison sees it. `null` = not stated (a published example that does not say,
@@ -46,6 +57,12 @@ export interface Features {
    * exfiltrated) rather than only locked or lost where they were: whether a restore settles it.
    */
   copyOut: boolean | null;
+  /**
+   * The kinds of incident the breach can be (KINDS): one where the recorded incident category or the
+   * answers settle it, more where the answers fit several (a theft of a laptop and an attack that
+   * took and destroyed the data are answered alike); null when they say nothing of it.
+   */
+  kinds: readonly IncidentKind[] | null;
 }
 
 /** The most harmful class among kinds of data: Art. 9/10, fraud-enabling, income, behavioural, simple. */
@@ -66,8 +83,11 @@ export function scaleOf(count: number): Scale {
   return 'very_many';
 }
 
-/** The features of a breach from its answers, unknowns read as the assessment reads them. */
-export function featuresOf(a: AssessmentAnswers): Features {
+/**
+ * The features of a breach from its answers, unknowns read as the assessment reads them; `category`
+ * is the kind of incident recorded with the breach (Declare or Update facts), when there is one.
+ */
+export function featuresOf(a: AssessmentAnswers, category: IncidentCategory | null = null): Features {
   const f = readFacts(a);
   const lost = f.integrity || f.availability;
   const reach: Reach | null = !f.confidentiality
@@ -91,7 +111,51 @@ export function featuresOf(a: AssessmentAnswers): Features {
     malicious: a.malicious,
     deletedByTrusted: f.confidentiality ? a.recipientDeletedOrReturned && f.recipients === 'trusted' : null,
     copyOut: f.confidentiality && lost ? f.copyOutOfControl : null,
+    kinds: kindsOf({ disclosed: f.confidentiality, lost, copyOut: f.copyOutOfControl, reach, malicious: a.malicious }, category),
   };
+}
+
+/** What the recorded incident category says of the kind, for a breach in which data were or were not disclosed. */
+function kindOfCategory(category: IncidentCategory | null, disclosed: boolean): IncidentKind | null {
+  switch (category) {
+    case 'lost_or_stolen':
+      return 'carrier';
+    case 'mis_sent':
+    case 'published_by_mistake':
+      return 'misdirected';
+    case 'malware':
+    case 'hacking':
+    case 'phishing':
+    case 'employee_access':
+      return disclosed ? 'systems' : 'in_place';
+    case 'system_failure':
+      return disclosed ? 'misdirected' : 'in_place';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The kinds of incident a breach can be. The recorded category settles it; else the answers, as far
+ * as they go: no disclosure, or none beyond the organisation's own systems (no copy out), is a loss
+ * in place; a loss with a copy out of control is a lost device or paper, or, when deliberate, that
+ * or an attack that took and destroyed the data. Nothing done by mistake is an attack: a disclosure
+ * by mistake to known people or the public is misdirected; to unknown people, whom the questionnaire
+ * names "an attacker, a thief, a finder" (questions.ts `recipients`; data open on the internet are
+ * "anyone"), it is a lost device or paper. A deliberate one to unknown people or the public is a
+ * theft or an attack, to known people an insider's.
+ */
+function kindsOf(
+  f: { disclosed: boolean; lost: boolean; copyOut: boolean; reach: Reach | null; malicious: boolean },
+  category: IncidentCategory | null,
+): IncidentKind[] | null {
+  const recorded = kindOfCategory(category, f.disclosed);
+  if (recorded) return [recorded];
+  if (!f.disclosed || (f.lost && !f.copyOut)) return ['in_place'];
+  if (f.lost) return f.malicious ? ['carrier', 'systems'] : ['carrier'];
+  if (f.malicious) return f.reach === 'unknown' || f.reach === 'public' ? ['carrier', 'systems'] : ['systems'];
+  if (f.reach === 'known' || f.reach === 'trusted' || f.reach === 'public') return ['misdirected'];
+  return f.reach === 'unknown' ? ['carrier'] : null;
 }
 
 function lossOf(a: AssessmentAnswers, inGoodTime: boolean): Loss {
