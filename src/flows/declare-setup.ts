@@ -19,7 +19,7 @@ import { postToResponseUrl } from '../slack/response-url.js';
 const CARD_EVENT = 'breachbot_card';
 const WELCOME_EVENT = 'breachbot_welcome';
 const DPO_DM_EVENT = 'breachbot_dpo_dm';
-import { isSlackError, slackErrorCode } from '../web-api-error.js';
+import { failureLabel, isSlackError, isTransientFailure, slackErrorCode } from '../web-api-error.js';
 import { claimSetup, getBreach, recordStep, releaseSetup, setupSteps, updateBreach } from '../store/breaches.js';
 import { renderDpoDm, renderWelcome } from '../slack/blocks/welcome.js';
 import { appendEvent } from '../store/events.js';
@@ -71,6 +71,8 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
     clearInterval(heartbeat);
     await beat;
   };
+  /** A step that failed for a reason that passes by itself (Slack busy, the database restarting). */
+  let deferred: string | null = null;
   try {
     const org = await getOrgSettings(ctx.db, ctx.config);
     for (const step of SETUP_STEPS) {
@@ -86,7 +88,15 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
         await recordStep(ctx.db, breachId, step, { status: 'done', result });
         await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: `setup_${step}`, data: { result: result ?? null } });
       } catch (err) {
-        const code = slackErrorCode(err);
+        const code = failureLabel(err);
+        if (isTransientFailure(err)) {
+          // Slack busy or the database restarting: nobody needs to do anything, so the step stays
+          // unfinished (not "failed", which waits for the reporter's Retry) and the sweeper resumes
+          // it once this lease lapses (setup-sweeper.ts). Test: test/resilience/pg-restart.test.ts.
+          ctx.logger.warn(`setup of breach ${breach.reference}: ${step} failed for now (${code}); it will be resumed`);
+          deferred = code;
+          break;
+        }
         ctx.logger.warn(`setup of breach ${breach.reference}: ${step} failed: ${code}`);
         await recordStep(ctx.db, breachId, step, { status: 'failed', error: code });
         await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_step_failed', data: { step, error: code } });
@@ -98,7 +108,7 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
     if (completed) await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_completed' });
     await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, completed);
-    await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed);
+    await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed, deferred);
     return completed ? 'completed' : 'incomplete';
   } catch (err) {
     await stopBeating();
@@ -301,7 +311,7 @@ async function findOwnPrivateChannel(ctx: SetupContext, name: string): Promise<s
 }
 
 /** Tells the reporter how setup went and keeps the card's "setup incomplete" notice current. */
-async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], completed: boolean): Promise<void> {
+async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], completed: boolean, deferred: string | null = null): Promise<void> {
   const zone = ctx.config.timezone;
   // The card was posted without a failure notice; it only needs updating if one was shown.
   const cardMayBeStale = !completed || steps.some((s) => s.attempts > 1);
@@ -310,9 +320,12 @@ async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], comp
   const failed = steps.filter((s) => s.status === 'failed');
   const text = completed
     ? `:white_check_mark: ${b.reference} is declared. Work on it in <#${b.channelId}>. Deadline: ${deadline}.`
-    : `:warning: ${b.reference} is saved, but its setup is incomplete: ${
-        failed.map((s) => `could not ${stepLabel(s.step)} (${escapeMrkdwn(s.lastError ?? 'error')})`).join('; ') || 'some steps are still pending'
-      }. Nothing is lost; press *Retry setup* to finish it.`;
+    : failed.length === 0 && deferred !== null
+      ? `:hourglass_flowing_sand: ${b.reference} is saved, but its setup is incomplete for now: Slack or the database did not answer ` +
+        `(${escapeMrkdwn(deferred)}). Nothing is lost: I finish it by myself within a minute, or press *Retry setup* to try now.`
+      : `:warning: ${b.reference} is saved, but its setup is incomplete: ${
+          failed.map((s) => `could not ${stepLabel(s.step)} (${escapeMrkdwn(s.lastError ?? 'error')})`).join('; ') || 'some steps are still pending'
+        }. Nothing is lost; press *Retry setup* to finish it.`;
   const blocks = [
     { type: 'section', text: { type: 'mrkdwn', text } },
     ...(completed
