@@ -22,7 +22,17 @@ export function isSlackError(err: unknown, ...codes: string[]): boolean {
 /** Slack codes that say "try again later" rather than "this cannot be done" (slack-rules.md §4.4). */
 const TRANSIENT_SLACK_CODES = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 /** postgres.js / Node codes of a lost or refused database connection, and SQLSTATE class 08 and 57P0x (shutdown, restart). */
-const TRANSIENT_CONNECTION = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|08\w{3}|57P0\d)$/;
+const LOST_CONNECTION = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|08\w{3}|57P0\d)$/;
+
+type ErrorLike = { data?: { error?: string }; code?: unknown; statusCode?: number; cause?: unknown } | null | undefined;
+
+/** The database connection was lost or refused (drizzle hands postgres.js's error on as the cause). */
+function databaseConnectionLost(err: unknown): boolean {
+  for (let e = err as ErrorLike, depth = 0; e && depth < 5; e = e.cause as ErrorLike, depth += 1) {
+    if (typeof e.code === 'string' && LOST_CONNECTION.test(e.code)) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a failed step may succeed when simply tried again later, without anyone changing
@@ -30,21 +40,14 @@ const TRANSIENT_CONNECTION = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|CONNECTI
  * restart). Other failures (a Slack refusal such as `restricted_action`, a bug) need a person.
  */
 export function isTransientFailure(err: unknown): boolean {
-  for (let e = err as { data?: { error?: string }; code?: unknown; statusCode?: number; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth += 1) {
-    if (e.data?.error) return TRANSIENT_SLACK_CODES.has(e.data.error);
-    if (typeof e.statusCode === 'number') return e.statusCode >= 500 || e.statusCode === 429;
-    if (e.code === 'slack_webapi_request_error' || e.code === 'slack_webapi_rate_limited_error') return true;
-    if (typeof e.code === 'string' && TRANSIENT_CONNECTION.test(e.code)) return true;
-    e = e.cause as typeof e;
-  }
-  return false;
+  const e = err as ErrorLike;
+  if (e?.data?.error) return TRANSIENT_SLACK_CODES.has(e.data.error);
+  if (typeof e?.statusCode === 'number') return e.statusCode >= 500 || e.statusCode === 429;
+  if (e?.code === 'slack_webapi_request_error' || e?.code === 'slack_webapi_rate_limited_error') return true;
+  return databaseConnectionLost(err);
 }
 
 /** What a failure is called where people read it: a lost database connection is not shown as SQL. */
 export function failureLabel(err: unknown): string {
-  const slack = (err as { data?: { error?: string } } | null)?.data?.error;
-  if (!slack && isTransientFailure(err) && !(err as { statusCode?: number } | null)?.statusCode && (err as { code?: string } | null)?.code?.startsWith('slack_') !== true) {
-    return 'database_unavailable';
-  }
-  return slackErrorCode(err);
+  return databaseConnectionLost(err) ? 'database_unavailable' : slackErrorCode(err);
 }

@@ -1,12 +1,10 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Logger, webApi } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
 import { openDb } from '../db/client.js';
 import { writeBackup, type BackupResult } from '../db/backup.js';
 import type { Clock } from '../domain/clock.js';
 import { backupFileName, backupsToDelete } from '../domain/backup-retention.js';
-import { escapeMrkdwn } from '../slack/mrkdwn.js';
-import { slackErrorCode } from '../web-api-error.js';
 import { backupStatus, recordBackupRun } from '../store/backup-runs.js';
 import type { Db } from '../db/client.js';
 
@@ -84,21 +82,4 @@ export function startBackupScheduler(o: BackupSchedulerOptions): { runNow(): Pro
       await running;
     },
   };
-}
-
-/** The DM the DPO users get when a scheduled backup fails. */
-export async function reportBackupFailure(
-  client: webApi.WebClient,
-  dpoUserIds: readonly string[],
-  dir: string,
-  message: string,
-  logger: Logger,
-): Promise<void> {
-  const text =
-    `:warning: *breachbot's scheduled backup failed*: ${escapeMrkdwn(message)}\n` +
-    `Backups go to \`${escapeMrkdwn(resolve(dir))}\` (BREACHBOT_BACKUP_DIR). Until one succeeds, the register has no fresh copy: ` +
-    'check the folder and the bot\'s log, or run `npm run backup` by hand. The App Home shows the last good backup.';
-  for (const user of dpoUserIds) {
-    await client.chat.postMessage({ channel: user, text }).catch((err) => logger.error(`could not tell ${user} about the failed backup: ${slackErrorCode(err)}`));
-  }
 }

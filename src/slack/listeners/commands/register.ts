@@ -1,4 +1,4 @@
-import { sendRegister } from '../../../flows/register.js';
+import { sendRegister } from '../../register-delivery.js';
 import { slackErrorCode } from '../../../web-api-error.js';
 import type { Subcommand } from './subcommands.js';
 

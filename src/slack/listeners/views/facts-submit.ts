@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { announceFacts, saveFactsFromForm } from '../../../flows/facts.js';
+import { saveFactsFromForm } from '../../../flows/facts.js';
+import { announceFacts } from '../../blocks/facts-announcement.js';
 import type { BotDeps } from '../../deps.js';
 import { NOTICE_VIEWS } from '../../ids.js';
 import { grantedBreach } from '../../access/context.js';
