@@ -119,4 +119,40 @@ describe('a worse fact never lowers the outcome', () => {
       }),
     );
   });
+
+  it('people in a more vulnerable position: patients, children, vulnerable people added', () => {
+    fc.assert(
+      fc.property(validAnswers, fc.constantFrom('patients', 'children', 'vulnerable') as fc.Arbitrary<AssessmentAnswers['subjectGroups'][number]>, (a, group) => {
+        if (a.subjectGroups.includes(group)) return;
+        expectNoLower(a, { ...a, subjectGroups: [...a.subjectGroups, group] });
+      }),
+    );
+  });
+
+  it('a likelier disclosure: ruled out → probably not → likely → confirmed', () => {
+    fc.assert(
+      fc.property(confidentiality, (a) => {
+        const ladder = (['ruled_out', 'unlikely', 'likely', 'confirmed'] as const).map((disclosure) => ({ ...a, disclosure }));
+        for (let i = 1; i < ladder.length; i++) expectNoLower(ladder[i - 1]!, ladder[i]!);
+      }),
+    );
+  });
+
+  it('data that were not already public', () => {
+    fc.assert(fc.property(validAnswers, (a) => expectNoLower({ ...a, publiclyAvailableBefore: true }, { ...a, publiclyAvailableBefore: false })));
+  });
+
+  it('a lasting alteration and a worse effect on people: recoverable → unrecoverable; none → minor → significant → severe', () => {
+    fc.assert(
+      fc.property(loss, (a) => {
+        if (a.breachTypes.includes('integrity')) {
+          // With integrity lost the schema asks whether the data can be recovered ("none" is not an answer then).
+          const altered = (['recoverable', 'unrecoverable'] as const).map((alteration) => ({ ...a, alteration }));
+          for (let i = 1; i < altered.length; i++) expectNoLower(altered[i - 1]!, altered[i]!);
+        }
+        const effects = (['none', 'minor', 'significant', 'severe'] as const).map((impactOnPeople) => ({ ...a, impactOnPeople }));
+        for (let i = 1; i < effects.length; i++) expectNoLower(effects[i - 1]!, effects[i]!);
+      }),
+    );
+  });
 });
