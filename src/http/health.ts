@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import { within } from '../time-limit.js';
 
 export interface HealthState {
   ok: boolean;
@@ -44,17 +45,13 @@ export class HealthCache {
 
   private async runCheck(): Promise<void> {
     const timeoutMs = this.opts.timeoutMs ?? 2_000;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
-    });
     let ok = false;
     try {
-      ok = await Promise.race([this.check(), timeout]);
+      const answer = await within(this.check(), timeoutMs, () => 'timed out' as const);
+      if (answer === 'timed out') this.opts.logger.warn(`health check failed: timed out after ${timeoutMs} ms`);
+      else ok = answer;
     } catch (err) {
       this.opts.logger.warn('health check failed:', (err as Error).message);
-    } finally {
-      clearTimeout(timer);
     }
     this.state = { ok, checkedAt: this.now() };
   }

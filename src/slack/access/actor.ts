@@ -5,6 +5,7 @@ import type { BotDeps } from '../deps.js';
 import { decidersText } from '../blocks/text.js';
 import { channelMembersMemo } from '../channel-members-memo.js';
 import { canSeeBreach } from '../membership.js';
+import { within } from '../../time-limit.js';
 import type { Breach } from '../../domain/breach/entity.js';
 
 /**
@@ -16,20 +17,8 @@ import type { Breach } from '../../domain/breach/entity.js';
 export const ACCESS_READS_BUDGET_MS = 2_000;
 const SLACK_TOO_SLOW = 'Slack took too long to tell me who is in this breach\'s channel, so nothing was done. Please try again in a moment.';
 
-class TooSlow extends Error {}
-
-/** `read` unless the budget runs out first (then TooSlow); the read itself goes on and is dropped. */
-async function inTime<T>(read: Promise<T>, until: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TooSlow()), Math.max(0, until - Date.now()));
-  });
-  try {
-    return await Promise.race([read, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** Marks a Slack read that did not answer within the budget. */
+const TOO_SLOW = 'too slow' as const;
 
 /**
  * Finds what the policy needs to know about a person, asking Slack only when the answer matters:
@@ -58,24 +47,24 @@ export async function decideAccess(
   };
   let access = may(action, actor);
   const who = POLICY[action].who;
-  try {
-    if (!access.ok && breach && who !== 'anyone' && who.includes('member')) {
-      actor.isMember = await inTime(canSeeBreach(client, breach.channelId, userId), until);
-      access = may(action, actor);
-    }
-    if (!access.ok && adminMayStandIn(action, actor.dpoConfigured)) {
-      actor.isAdmin = await inTime(isWorkspaceAdmin(client, userId), until);
-      access = may(action, actor);
-    }
-  } catch (err) {
-    if (!(err instanceof TooSlow)) throw err;
-    return { access: { ok: false, reason: SLACK_TOO_SLOW }, actor };
+  const inTime = <T>(read: Promise<T>) => within(read, until - Date.now(), () => TOO_SLOW);
+  if (!access.ok && breach && who !== 'anyone' && who.includes('member')) {
+    const member = await inTime(canSeeBreach(client, breach.channelId, userId));
+    if (member === TOO_SLOW) return { access: { ok: false, reason: SLACK_TOO_SLOW }, actor };
+    actor.isMember = member;
+    access = may(action, actor);
+  }
+  if (!access.ok && adminMayStandIn(action, actor.dpoConfigured)) {
+    const admin = await inTime(isWorkspaceAdmin(client, userId));
+    if (admin === TOO_SLOW) return { access: { ok: false, reason: SLACK_TOO_SLOW }, actor };
+    actor.isAdmin = admin;
+    access = may(action, actor);
   }
   // Someone working on the breach who may not keep its record is told whom to ask, by name
   // (issue 17); an outsider learns nothing about who works on it. Without an answer in time, the
   // refusal goes without the names.
   if (!access.ok && breach && who !== 'anyone' && !who.includes('member')) {
-    if (await inTime(canSeeBreach(client, breach.channelId, userId), until).catch(() => false)) {
+    if ((await inTime(canSeeBreach(client, breach.channelId, userId))) === true) {
       access = { ok: false, reason: `${access.reason} For this breach, ask ${decidersText(breach.leadId, org.dpoUserIds)}.` };
     }
   }

@@ -7,6 +7,7 @@ import { SETTINGS_VIEW } from '../../ids.js';
 import { readSettingsState } from '../../views/settings-state.js';
 import { submissionKey } from '../../views/submission-key.js';
 import { isSlackError } from '../../../web-api-error.js';
+import { within } from '../../../time-limit.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -58,6 +59,5 @@ async function userGroupMissing(client: webApi.WebClient, groupId: string): Prom
     () => false,
     (err: unknown) => isSlackError(err, 'no_such_subteam'),
   );
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), GROUP_CHECK_MS).unref());
-  return Promise.race([lookup, timeout]);
+  return within(lookup, GROUP_CHECK_MS, () => false);
 }
