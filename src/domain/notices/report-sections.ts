@@ -264,13 +264,22 @@ function communicationBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
 export const communicationSection: Builder = (facts, ctx) =>
   section('communication', REPORT_HEADINGS.communication, ctx, communicationBlocks(facts, ctx));
 
-export const otherAuthoritiesSection: Builder = (facts, ctx) => {
+/** Whether the police and other authorities were told (the report's "other organisations told"). */
+export function authoritiesToldBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
   const o = facts.otherAuthorities;
   const ref = isRecorded(o?.policeReference) ? ` (${ctx.t(T.policeReference)}: ${o.policeReference.trim()})` : '';
   const police =
     o?.police === true ? `${ctx.t(T.yes)}${ref}.`
     : o?.police === false ? `${ctx.t(T.no)}.`
     : ctx.gaps.gap('otherAuthorities.police');
+  return [
+    labelled(ctx.t(T.police), police),
+    labelled(ctx.t(T.otherAuthorities), ctx.bullets(o?.others, 'otherAuthorities.others')),
+  ];
+}
+
+export const otherAuthoritiesSection: Builder = (facts, ctx) => {
+  const told = authoritiesToldBlocks(facts, ctx);
   const x = facts.crossBorder;
   const perCountry = (c: { country: string; count?: number | null }) =>
     `${countryName(c.country, ctx.lang)} (${ctx.count(c.count, false, 'crossBorder.counts')})`;
@@ -279,9 +288,5 @@ export const otherAuthoritiesSection: Builder = (facts, ctx) => {
       ? `${ctx.t(T.yes)}: ${x.countries?.length ? ctx.and(x.countries.map(perCountry)) : ctx.gaps.gap('crossBorder.countries')}.`
     : x?.involved === false ? `${ctx.t(T.no)}.`
     : ctx.gaps.gap('crossBorder.involved');
-  return section('other_authorities', REPORT_HEADINGS.other_authorities, ctx, [
-    labelled(ctx.t(T.police), police),
-    labelled(ctx.t(T.otherAuthorities), ctx.bullets(o?.others, 'otherAuthorities.others')),
-    labelled(ctx.t(T.crossBorder), crossBorder),
-  ]);
+  return section('other_authorities', REPORT_HEADINGS.other_authorities, ctx, [...told, labelled(ctx.t(T.crossBorder), crossBorder)]);
 };
