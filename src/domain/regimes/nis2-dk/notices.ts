@@ -113,7 +113,7 @@ const T = {
     en: 'The incident is still ongoing: the directive then asks for a progress report now, and the final report within one month of handling the incident (Art. 23(4)(e)).',
     da: 'Hændelsen står stadig på: direktivet kræver da en statusrapport nu og den endelige rapport senest en måned efter, at hændelsen er håndteret (artikel 23, stk. 4, litra e).',
   },
-  rootCause: { en: 'Type of threat or root cause', da: 'Trusselstype eller grundlæggende årsag' },
+  rootCause: { en: 'Type of threat or root cause', da: 'Typen af trussel eller den grundlæggende årsag' },
   kind: { en: 'Kind of incident', da: 'Hændelsens art' },
   cause: { en: 'Likely cause', da: 'Sandsynlig årsag' },
   mitigation: { en: 'Mitigation measures', da: 'Afhjælpende foranstaltninger' },
