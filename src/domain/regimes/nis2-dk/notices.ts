@@ -163,7 +163,7 @@ function entitySection(d: Draft): NoticeSection {
 /** What happened and when; `detailed` adds when it started and ended (the final report's description). */
 function incidentSection(d: Draft, detailed: boolean): NoticeSection {
   const { ctx, facts } = d;
-  // Built only where shown: a builder marks its gap when it runs.
+  // A gap is marked when its text is built: only what is shown is built.
   const started = () => (facts.startedAt === 'unknown' ? ctx.t(R.startUnknown) : ctx.instant(facts.startedAt, 'startedAt'));
   return d.section(detailed ? 'description' : 'incident', detailed ? T.description : T.incident, [
     labelled(ctx.t(R.whatHappened), ctx.text(facts.description, 'description')),
