@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { channelNameFor } from '../domain/breach/reference.js';
-import { refreshCard, storedCard, type CardRefresher } from './card.js';
+import { refreshCard, storedCard, type CardRefresher, type CardSlack } from './card.js';
 import { republishHomes, type HomePublisher } from './home.js';
 import { fillReporterName } from './reporter-name.js';
 import { stepLabel } from '../slack/blocks/breach-card.js';
@@ -41,6 +41,8 @@ export interface SetupContext {
   owner: string;
   cards: CardRefresher;
   homes: HomePublisher;
+  /** The Slack side's renderers and helpers (src/slack/slack-side.ts). */
+  slack: CardSlack;
   /** Paced, never retries by itself, hands a 429 back (reminder-client.ts): for the card post. */
   postOnce: webApi.WebClient;
 }
@@ -189,7 +191,7 @@ const STEPS: Record<SetupStep, StepFn> = {
 
   async post_card(ctx, b) {
     if (b.cardTs) return { ts: b.cardTs };
-    const posted = await postOnce(ctx, b, 'post_card', b.channelId!, CARD_EVENT, () => storedCard(ctx, b));
+    const posted = await postOnce(ctx, b, 'post_card', b.channelId!, CARD_EVENT, async () => ctx.slack.card(await storedCard(ctx, b)));
     await updateBreach(ctx.db, b.id, { cardTs: posted.ts });
     return posted;
   },

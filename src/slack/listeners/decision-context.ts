@@ -4,5 +4,5 @@ import type { BotDeps } from '../deps.js';
 
 /** The assessment and decision flows' view of the bot: the listener's client and the shared deps. */
 export function decisionContext(deps: BotDeps, client: webApi.WebClient): DecisionContext {
-  return { db: deps.db, client, clock: deps.clock, logger: deps.logger, config: deps.config, cards: deps.cards };
+  return { db: deps.db, client, clock: deps.clock, logger: deps.logger, config: deps.config, cards: deps.cards, slack: deps.slack };
 }

@@ -1,0 +1,14 @@
+import type { CardSlack } from '../flows/card.js';
+import { renderBreachCard } from './blocks/breach-card.js';
+
+/**
+ * Everything the flows need from the Slack side, as one object handed to them at wiring time
+ * (src/bot.ts, `BotDeps.slack`): each flow defines the small port it needs (`CardSlack` in
+ * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
+ * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
+ */
+export type SlackSide = CardSlack;
+
+export const slackSide: SlackSide = {
+  card: renderBreachCard,
+};
