@@ -1,5 +1,7 @@
 import type { CardSlack } from '../flows/card.js';
+import type { RecordingSlack } from '../flows/notifications.js';
 import { renderBreachCard } from './blocks/breach-card.js';
+import { recordingReply, recordingText } from './blocks/recording-reply.js';
 
 /**
  * Everything the flows need from the Slack side, as one object handed to them at wiring time
@@ -7,8 +9,10 @@ import { renderBreachCard } from './blocks/breach-card.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack;
+export type SlackSide = CardSlack & RecordingSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
+  recordingText,
+  recordingReply,
 };
