@@ -11,14 +11,15 @@ import { slackErrorCode } from '../web-api-error.js';
 import { getAssessment, latestAssessment } from '../store/assessments.js';
 import { getBreach } from '../store/breaches.js';
 import { recordDecision, type DecisionRecorded, type DecisionRefusal } from '../store/decisions.js';
-import { renderResult } from './assessment.js';
-import { refreshCard, type CardContext } from './card.js';
+import { renderResult, type AssessmentSlack } from './assessment.js';
+import { refreshCard, type CardContext, type CardSlack } from './card.js';
 import { isUuid } from '../domain/uuid.js';
 import type { StoredAssessment } from '../domain/assessment/stored.js';
 import type { Breach } from '../domain/breach/entity.js';
 
 export interface DecisionContext extends CardContext {
   config: Config;
+  slack: CardSlack & AssessmentSlack;
 }
 
 /** The result message the decision was made on: its thread gets the reply, and it is re-rendered. */

@@ -1,5 +1,7 @@
+import type { AssessmentSlack } from '../flows/assessment.js';
 import type { CardSlack } from '../flows/card.js';
 import type { RecordingSlack } from '../flows/notifications.js';
+import { renderAssessmentResult } from './blocks/assessment-result.js';
 import { renderBreachCard } from './blocks/breach-card.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
 
@@ -9,10 +11,11 @@ import { recordingReply, recordingText } from './blocks/recording-reply.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
   recordingText,
   recordingReply,
+  assessmentResult: renderAssessmentResult,
 };
