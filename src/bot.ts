@@ -167,7 +167,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => sweeper.stop());
 
     // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.
-    const reminderCtx = { db: db.db, client: postOnce, clock, logger, config, cards };
+    const reminderCtx = { db: db.db, client: postOnce, clock, logger, config, cards, slack: slackSide };
     const scheduler = startReminderScheduler({
       db: db.db,
       clock,

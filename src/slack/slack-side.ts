@@ -1,9 +1,12 @@
 import type { AssessmentSlack } from '../flows/assessment.js';
 import type { CardSlack } from '../flows/card.js';
 import type { RecordingSlack } from '../flows/notifications.js';
+import type { ReminderSlack } from '../flows/reminders.js';
 import { renderAssessmentResult } from './blocks/assessment-result.js';
 import { renderBreachCard } from './blocks/breach-card.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
+import { renderReminder } from './blocks/reminder-message.js';
+import { findOwnMessage } from './own-messages.js';
 
 /**
  * Everything the flows need from the Slack side, as one object handed to them at wiring time
@@ -11,11 +14,13 @@ import { recordingReply, recordingText } from './blocks/recording-reply.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
   recordingText,
   recordingReply,
   assessmentResult: renderAssessmentResult,
+  reminder: renderReminder,
+  findOwnMessage,
 };
