@@ -1,9 +1,12 @@
 import type { AssessmentSlack } from '../flows/assessment.js';
 import type { CardSlack } from '../flows/card.js';
+import type { NoticesSlack } from '../flows/notices.js';
 import type { RecordingSlack } from '../flows/notifications.js';
 import type { ReminderSlack } from '../flows/reminders.js';
 import { renderAssessmentResult } from './blocks/assessment-result.js';
 import { renderBreachCard } from './blocks/breach-card.js';
+import { draftFile } from './blocks/draft-messages.js';
+import { draftSummaryMessage } from './blocks/draft-summary.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
 import { renderReminder } from './blocks/reminder-message.js';
 import { findOwnMessage } from './own-messages.js';
@@ -14,7 +17,7 @@ import { findOwnMessage } from './own-messages.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
@@ -23,4 +26,6 @@ export const slackSide: SlackSide = {
   assessmentResult: renderAssessmentResult,
   reminder: renderReminder,
   findOwnMessage,
+  draftSummary: draftSummaryMessage,
+  draftFile,
 };
