@@ -1,10 +1,12 @@
 import type { AssessmentSlack } from '../flows/assessment.js';
 import type { CardSlack } from '../flows/card.js';
+import type { CloseSlack } from '../flows/close.js';
 import type { NoticesSlack } from '../flows/notices.js';
 import type { RecordingSlack } from '../flows/notifications.js';
 import type { ReminderSlack } from '../flows/reminders.js';
 import { renderAssessmentResult } from './blocks/assessment-result.js';
 import { renderBreachCard } from './blocks/breach-card.js';
+import { closeNote, closeRefusal } from './blocks/close-note.js';
 import { draftFile } from './blocks/draft-messages.js';
 import { draftSummaryMessage } from './blocks/draft-summary.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
@@ -17,7 +19,7 @@ import { findOwnMessage } from './own-messages.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
@@ -28,4 +30,6 @@ export const slackSide: SlackSide = {
   findOwnMessage,
   draftSummary: draftSummaryMessage,
   draftFile,
+  closeRefusal,
+  closeNote,
 };
