@@ -1,6 +1,7 @@
 import type { AssessmentSlack } from '../flows/assessment.js';
 import type { CardSlack } from '../flows/card.js';
 import type { CloseSlack } from '../flows/close.js';
+import type { LeadSlack } from '../flows/lead.js';
 import type { NoticesSlack } from '../flows/notices.js';
 import type { RecordingSlack } from '../flows/notifications.js';
 import type { ReminderSlack } from '../flows/reminders.js';
@@ -9,6 +10,8 @@ import { renderBreachCard } from './blocks/breach-card.js';
 import { closeNote, closeRefusal } from './blocks/close-note.js';
 import { draftFile } from './blocks/draft-messages.js';
 import { draftSummaryMessage } from './blocks/draft-summary.js';
+import { leadText } from './blocks/lead-text.js';
+import { channelMembers } from './membership.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
 import { renderReminder } from './blocks/reminder-message.js';
 import { findOwnMessage } from './own-messages.js';
@@ -19,7 +22,7 @@ import { findOwnMessage } from './own-messages.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
@@ -32,4 +35,6 @@ export const slackSide: SlackSide = {
   draftFile,
   closeRefusal,
   closeNote,
+  channelMembers,
+  leadText,
 };
