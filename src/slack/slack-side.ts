@@ -1,6 +1,7 @@
 import type { AssessmentSlack } from '../flows/assessment.js';
 import type { CardSlack } from '../flows/card.js';
 import type { CloseSlack } from '../flows/close.js';
+import type { DecisionSlack } from '../flows/decision.js';
 import type { LeadSlack } from '../flows/lead.js';
 import type { NoticesSlack } from '../flows/notices.js';
 import type { RecordingSlack } from '../flows/notifications.js';
@@ -8,6 +9,7 @@ import type { ReminderSlack } from '../flows/reminders.js';
 import { renderAssessmentResult } from './blocks/assessment-result.js';
 import { renderBreachCard } from './blocks/breach-card.js';
 import { closeNote, closeRefusal } from './blocks/close-note.js';
+import { decisionRefusal, decisionReply } from './blocks/decision-reply.js';
 import { draftFile } from './blocks/draft-messages.js';
 import { draftSummaryMessage } from './blocks/draft-summary.js';
 import { leadText } from './blocks/lead-text.js';
@@ -22,7 +24,7 @@ import { findOwnMessage } from './own-messages.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack & DecisionSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
@@ -37,4 +39,6 @@ export const slackSide: SlackSide = {
   closeNote,
   channelMembers,
   leadText,
+  decisionRefusal,
+  decisionReply,
 };
