@@ -118,7 +118,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     // Card updates take their chat.update turn before rendering, so their client does not pace it again.
     const cardClient = backgroundClient(config, logger, pacer, { prepaced: ['chat.update'] });
     const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config, slack: slackSide }, (update) => pacer.turn('chat.update', update));
-    const homes = new HomePublisher({ db: db.db, clock, logger, config }, backgroundClient(config, logger, pacer));
+    const homes = new HomePublisher({ db: db.db, clock, logger, config, slack: slackSide }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
     const postOnce = reminderClient(config, logger, pacer);
     const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide };

@@ -2,6 +2,7 @@ import type { AssessmentSlack } from '../flows/assessment.js';
 import type { CardSlack } from '../flows/card.js';
 import type { CloseSlack } from '../flows/close.js';
 import type { DecisionSlack } from '../flows/decision.js';
+import type { HomeSlack } from '../flows/home.js';
 import type { LeadSlack } from '../flows/lead.js';
 import type { NoticesSlack } from '../flows/notices.js';
 import type { RecordingSlack } from '../flows/notifications.js';
@@ -14,6 +15,9 @@ import { draftFile } from './blocks/draft-messages.js';
 import { draftSummaryMessage } from './blocks/draft-summary.js';
 import { leadText } from './blocks/lead-text.js';
 import { channelMembers } from './membership.js';
+import { isWorkspaceAdmin } from './access/actor.js';
+import { channelMembersMemo } from './channel-members-memo.js';
+import { renderHome } from './views/home.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
 import { renderReminder } from './blocks/reminder-message.js';
 import { findOwnMessage } from './own-messages.js';
@@ -24,7 +28,7 @@ import { findOwnMessage } from './own-messages.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack & DecisionSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack & DecisionSlack & HomeSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
@@ -41,4 +45,7 @@ export const slackSide: SlackSide = {
   leadText,
   decisionRefusal,
   decisionReply,
+  home: renderHome,
+  isWorkspaceAdmin,
+  channelMembersMemo,
 };
