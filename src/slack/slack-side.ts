@@ -2,6 +2,7 @@ import type { AssessmentSlack } from '../flows/assessment.js';
 import type { CardSlack } from '../flows/card.js';
 import type { CloseSlack } from '../flows/close.js';
 import type { DecisionSlack } from '../flows/decision.js';
+import type { SetupSlack } from '../flows/declare-setup.js';
 import type { HomeSlack } from '../flows/home.js';
 import type { LeadSlack } from '../flows/lead.js';
 import type { NoticesSlack } from '../flows/notices.js';
@@ -14,9 +15,12 @@ import { decisionRefusal, decisionReply } from './blocks/decision-reply.js';
 import { draftFile } from './blocks/draft-messages.js';
 import { draftSummaryMessage } from './blocks/draft-summary.js';
 import { leadText } from './blocks/lead-text.js';
+import { renderSetupReport } from './blocks/setup-report.js';
+import { renderDpoDm, renderWelcome } from './blocks/welcome.js';
 import { channelMembers } from './membership.js';
 import { isWorkspaceAdmin } from './access/actor.js';
 import { channelMembersMemo } from './channel-members-memo.js';
+import { postToResponseUrl } from './response-url.js';
 import { renderHome } from './views/home.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
 import { renderReminder } from './blocks/reminder-message.js';
@@ -28,7 +32,7 @@ import { findOwnMessage } from './own-messages.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack & DecisionSlack & HomeSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack & DecisionSlack & HomeSlack & SetupSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
@@ -48,4 +52,8 @@ export const slackSide: SlackSide = {
   home: renderHome,
   isWorkspaceAdmin,
   channelMembersMemo,
+  welcome: renderWelcome,
+  dpoDm: renderDpoDm,
+  setupReport: renderSetupReport,
+  postToResponseUrl,
 };
