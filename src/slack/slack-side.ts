@@ -8,6 +8,7 @@ import type { LeadSlack } from '../flows/lead.js';
 import type { NoticesSlack } from '../flows/notices.js';
 import type { RecordingSlack } from '../flows/notifications.js';
 import type { ReminderSlack } from '../flows/reminders.js';
+import { isWorkspaceAdmin } from './access/actor.js';
 import { renderAssessmentResult } from './blocks/assessment-result.js';
 import { renderBreachCard } from './blocks/breach-card.js';
 import { closeNote, closeRefusal } from './blocks/close-note.js';
@@ -15,16 +16,15 @@ import { decisionRefusal, decisionReply } from './blocks/decision-reply.js';
 import { draftFile } from './blocks/draft-messages.js';
 import { draftSummaryMessage } from './blocks/draft-summary.js';
 import { leadText } from './blocks/lead-text.js';
-import { renderSetupReport } from './blocks/setup-report.js';
-import { renderDpoDm, renderWelcome } from './blocks/welcome.js';
-import { channelMembers } from './membership.js';
-import { isWorkspaceAdmin } from './access/actor.js';
-import { channelMembersMemo } from './channel-members-memo.js';
-import { postToResponseUrl } from './response-url.js';
-import { renderHome } from './views/home.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
 import { renderReminder } from './blocks/reminder-message.js';
+import { renderSetupReport } from './blocks/setup-report.js';
+import { renderDpoDm, renderWelcome } from './blocks/welcome.js';
+import { channelMembersMemo } from './channel-members-memo.js';
+import { channelMembers } from './membership.js';
 import { findOwnMessage } from './own-messages.js';
+import { postToResponseUrl } from './response-url.js';
+import { renderHome } from './views/home.js';
 
 /**
  * Everything the flows need from the Slack side, as one object handed to them at wiring time
