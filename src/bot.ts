@@ -13,7 +13,9 @@ import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
 import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js';
 import { afterReminder, postReminder } from './flows/reminders.js';
+import { runSetup } from './flows/declare-setup.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
+import { SetupResumer } from './flows/setup-resume.js';
 import { CardRefresher } from './flows/card.js';
 import { HomePublisher } from './flows/home.js';
 import { SlackPacer } from './slack/pacer.js';
@@ -121,7 +123,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const homes = new HomePublisher({ db: db.db, clock, logger, config, slack: slackSide }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
     const postOnce = reminderClient(config, logger, pacer);
-    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide };
+    // Set once Slack's bot user is known (below); a setup deferred before then waits for the sweep.
+    let resumeSetup: ((breachId: string) => Promise<unknown>) | null = null;
+    const resumer = new SetupResumer((breachId) => resumeSetup?.(breachId) ?? Promise.resolve());
+    cleanups.push(async () => resumer.stop());
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide, resumer };
     const { app, receiver } = createSlackApp(config, deps, pacer);
     await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
       if (err.code === 'slack_webapi_platform_error') {
@@ -160,10 +166,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     }
     // Finish any declaration a previous run (or a dead replica) left half-built, then keep sweeping.
     const auth = await app.client.auth.test();
-    const sweeper = startSetupSweeper(
-      setupContext({ ...deps, config }, app.client, auth.user_id),
-      opts.sweepIntervalMs ?? 30_000,
-    );
+    const sweepContext = setupContext({ ...deps, config }, app.client, auth.user_id);
+    resumeSetup = async (breachId) => background.run(() => runSetup(sweepContext, breachId));
+    const sweeper = startSetupSweeper(sweepContext, opts.sweepIntervalMs ?? 30_000);
     cleanups.push(() => sweeper.stop());
 
     // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.
