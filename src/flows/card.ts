@@ -6,6 +6,7 @@ import { slackErrorCode } from '../web-api-error.js';
 import { getBreach, setupSteps } from '../store/breaches.js';
 import type { Config } from '../config.js';
 import { breachStanding } from './progress.js';
+import { regimeClocks } from './regimes.js';
 import { Coalescer } from './coalescer.js';
 import type { Breach } from '../domain/breach/entity.js';
 
@@ -79,6 +80,10 @@ async function updateCard(ctx: CardUpdateContext, breachId: string, reading: () 
 /** The card as the database says it should look now: the one place that gathers what it shows. */
 export async function storedCard(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach): Promise<ReturnType<typeof renderBreachCard>> {
   const now = ctx.clock.now();
-  const [steps, { risk, notices, org, progress }] = await Promise.all([setupSteps(ctx.db, breach.id), breachStanding(ctx.db, ctx.config, breach, now)]);
-  return renderBreachCard({ breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone });
+  const [steps, { risk, notices, org, progress }, clocks] = await Promise.all([
+    setupSteps(ctx.db, breach.id),
+    breachStanding(ctx.db, ctx.config, breach, now),
+    regimeClocks(ctx.db, breach, now),
+  ]);
+  return renderBreachCard({ breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone, regimeClocks: clocks });
 }

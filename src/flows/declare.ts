@@ -5,6 +5,8 @@ import { declaredFacts, type ValidDeclaration } from '../domain/breach/declarati
 import { declareBreach } from '../store/breaches.js';
 import { getReminderSchedule } from '../store/settings.js';
 import { planCountdown } from './reminders.js';
+import { planRegimeReminders } from './regimes.js';
+import type { DeclareAnswers } from '../domain/regimes/types.js';
 
 /*
  * Declare (flow 1), its first half: the breach is stored with its reminder plan before Slack hears
@@ -26,6 +28,8 @@ export async function storeDeclaration(
   ctx: DeclareContext,
   declared: ValidDeclaration,
   meta: { reporterId: string; submissionKey: string; replyUrl: string | null },
+  /** The reporting regimes that apply (flows/regimes.ts `regimesForDeclaration`); GDPR only when absent. */
+  regimes?: { ids: string[]; answers: DeclareAnswers },
 ): Promise<string> {
   const { incidentCategory, detectedAt, endedAt, reporterFunction, ...d } = declared;
   const schedule = await getReminderSchedule(ctx.db, ctx.config);
@@ -37,8 +41,16 @@ export async function storeDeclaration(
       startedAt: d.startedAt?.toJSDate() ?? null,
       deadlineAt: d.deadlineAt.toJSDate(),
       facts: declaredFacts({ incidentCategory, detectedAt, endedAt, reporterFunction }),
+      ...(regimes ? { regimes: regimes.ids, regimeAnswers: { ...regimes.answers } } : {}),
     },
-    { ...meta, now: ctx.clock.now().toJSDate(), planReminders: (tx, b) => planCountdown(tx, b, schedule, b.createdAt) },
+    {
+      ...meta,
+      now: ctx.clock.now().toJSDate(),
+      planReminders: async (tx, b) => {
+        await planCountdown(tx, b, schedule, b.createdAt);
+        await planRegimeReminders(tx, b, schedule, b.createdAt);
+      },
+    },
   );
   return breach.id;
 }

@@ -102,6 +102,10 @@ export function describeEvent(e: EventLike): string {
       const count = typeof d['count'] === 'number' ? `, ${d['count']} people` : '';
       return `Communication to the people affected recorded: ${words(d['method'])}${d['isPublic'] === true ? ' (public)' : ''}${count}`;
     }
+    case 'regime_stage_recorded': {
+      const ref = str(d['reference']) ? `, reference ${String(d['reference'])}` : '';
+      return `${str(d['regimeName']) ?? String(d['regime'] ?? 'Regime')} ${(str(d['stageName']) ?? String(d['stage'] ?? 'report')).toLowerCase()} recorded${ref}`;
+    }
     case 'restriction_recorded':
       return `§ 22 restriction recorded: ${quoted(d['justification'])}`;
     case 'facts_updated':

@@ -8,6 +8,8 @@ import { cardActionElements } from './card-actions.js';
 import { cardClosedBlock } from './card-closed.js';
 import { cardRiskBlock } from './card-risk.js';
 import { cardNoticesBlock } from './card-notices.js';
+import { cardRegimeBlocks } from './card-regimes.js';
+import type { StageClock } from '../../domain/regimes/clocks.js';
 import type { NoticeCardSummary } from '../../flows/notice-card.js';
 import type { Role } from '../../domain/deadline.js';
 import { clip, decidersText, mention, userText } from './text.js';
@@ -46,6 +48,8 @@ export interface CardInput {
   risk?: RiskSummary | null;
   /** Drafts and what was sent (flows 5 and 6); absent until there is something to show. */
   notices?: NoticeCardSummary | null;
+  /** The clocks of the regimes other than the GDPR that apply (issue 16); absent or empty for a GDPR-only breach. */
+  regimeClocks?: readonly StageClock[];
 }
 
 /**
@@ -54,7 +58,7 @@ export interface CardInput {
  * longer applies, the next step, its button as the only primary one, and the other actions that
  * still apply in an overflow menu.
  */
-export function renderBreachCard({ breach, steps, now, zone, risk, notices, progress, dpoUserIds }: CardInput): { text: string; blocks: KnownBlock[] } {
+export function renderBreachCard({ breach, steps, now, zone, risk, notices, progress, dpoUserIds, regimeClocks = [] }: CardInput): { text: string; blocks: KnownBlock[] } {
   const aware = DateTime.fromJSDate(breach.awareAt, { zone: 'utc' });
   const status = progress.status;
   const deciders = decidersText(breach.leadId, dpoUserIds);
@@ -75,6 +79,7 @@ export function renderBreachCard({ breach, steps, now, zone, risk, notices, prog
     },
     leadBlock(breach, dpoUserIds),
     { type: 'section', block_id: CARD_BLOCKS.description, text: { type: 'mrkdwn', text: `*What happened*\n${userText(breach.description, 2800)}` } },
+    ...cardRegimeBlocks(regimeClocks, breach.id, zone, !breach.closedAt),
     ...(risk ? [cardRiskBlock(risk, breach.role as Role, zone, deciders)] : []),
     ...(notices ? [cardNoticesBlock(notices, zone, [progress.primary, ...progress.secondary].includes('draft'))] : []),
     { type: 'section', block_id: CARD_BLOCKS.next, text: { type: 'mrkdwn', text: `*Next step*\n${nextStepLine(progress, deciders)}` } },
