@@ -9,14 +9,12 @@ import {
   countsFrom,
   declareQuestion,
   GDPR_REGIME_ID,
-  regimesAtDeclaration,
   otherRegimeClocks,
   regimeReminderPlans,
   type DeclareQuestion,
 } from '../domain/regimes/breach-regimes.js';
 import type { RecordedStage, StageClock } from '../domain/regimes/clocks.js';
 import { REGIMES } from '../domain/regimes/index.js';
-import type { DeclareAnswers } from '../domain/regimes/types.js';
 import { checkStageForm, stagesToRecord, type StageFormInput } from '../domain/regimes/stage-form.js';
 import { getBreach, type Tx } from '../store/breaches.js';
 import { currentDecision } from '../store/decisions.js';
@@ -40,18 +38,6 @@ const utc = (d: Date) => DateTime.fromJSDate(d, { zone: 'utc' });
 /** The question the Declare modal adds for the organisation's settings, or null (the default settings). */
 export async function declareQuestionFor(ctx: Pick<RegimeContext, 'db' | 'config'>): Promise<DeclareQuestion | null> {
   return declareQuestion((await getOrgSettings(ctx.db, ctx.config)).regimes);
-}
-
-/**
- * The regimes a declaration brings, from the settings in force and the modal's answer to the
- * question (null: not known yet, which counts as applying; see regimesAtDeclaration).
- */
-export async function regimesForDeclaration(
-  ctx: Pick<RegimeContext, 'db' | 'config'>,
-  answers: DeclareAnswers,
-): Promise<{ ids: string[]; answers: DeclareAnswers }> {
-  const settings = (await getOrgSettings(ctx.db, ctx.config)).regimes;
-  return { ids: regimesAtDeclaration(settings, answers), answers };
 }
 
 /** The GDPR decision as the GDPR-family regimes' conditions (the ICO report waits on `risk` like Datatilsynet's). */

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { validateDeclaration } from '../../../domain/breach/declaration.js';
 import { storeDeclaration } from '../../../flows/declare.js';
-import { regimesForDeclaration } from '../../../flows/regimes.js';
 import { runSetup } from '../../../flows/declare-setup.js';
 import type { BotDeps } from '../../deps.js';
 import { VIEWS } from '../../ids.js';
@@ -44,8 +43,6 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
   const meta = parseMetadata(view.private_metadata, deps.config.slack.apiUrl);
   let breachId: string;
   try {
-    // The regimes are fixed now, from the settings in force and the answer to the modal's question.
-    const regimes = await regimesForDeclaration(deps, { significantIncident: readRegimeAnswer(view.state.values as never) });
     breachId = await storeDeclaration(
       deps,
       check.value,
@@ -55,7 +52,8 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
         submissionKey: submissionKey(view),
         replyUrl: meta.responseUrl ?? null,
       },
-      regimes,
+      // The answer to the modal's regime question, if it asked one (a NIS2 entity: significant?).
+      { significantIncident: readRegimeAnswer(view.state.values as never) },
     );
   } catch (err) {
     deps.logger.error('could not store a declared breach:', (err as Error).message);
