@@ -4,6 +4,8 @@ import { openDb, type DbHandle } from '../../src/db/client.js';
 import { declareBreach } from '../../src/store/breaches.js';
 import { recordRegimeStage, type StageRecording } from '../../src/store/regime-stages.js';
 import { scheduleReminders } from '../../src/store/reminders.js';
+import { recordNotification } from '../../src/store/notifications.js';
+import { closeBreachRecord } from '../../src/store/close.js';
 import { describeEachDatabase } from '../support/databases.js';
 
 const now = DateTime.fromISO('2026-11-20T12:00:00Z', { zone: 'utc' });
@@ -71,5 +73,16 @@ describeEachDatabase('regime stage store', ({ freshDatabase }) => {
     await h.sql`update breaches set closed_at = now(), status = 'closed' where id = ${b.id}`;
     expect(await recordRegimeStage(h.db, recording(b.id, 'view:S3'))).toMatchObject({ ok: false, why: 'closed' });
     expect(await h.sql`select 1 from regime_stages where breach_id = ${b.id}`).toHaveLength(0);
+  });
+
+  it("closing a breach stops its regime stages' reminders too", async () => {
+    const b = await breach('V-close-streams', ['gdpr-dk', 'nis2-dk']);
+    const stream = 'nis2-dk:final_report';
+    await scheduleReminders(h.db, b.id, [{ key: `${stream}/deadline`, kind: 'deadline', dueAt: now.plus({ months: 1 }) }], stream);
+    const value = { submittedAt: now.minus({ hours: 1 }), method: 'online_form', reference: null, completeness: 'complete', notes: null } as const;
+    expect(await recordNotification(h.db, { breachId: b.id, actor: 'U0DPO', now, submission: 'view:N1', value })).toMatchObject({ ok: true });
+    const closed = await closeBreachRecord(h.db, { breachId: b.id, closedBy: 'U0DPO', note: 'Restored from backup; reported.', now });
+    expect(closed).toMatchObject({ ok: true, cancelled: { [stream]: [`${stream}/deadline`] } });
+    expect(await h.sql`select 1 from reminders where breach_id = ${b.id} and status = 'pending'`).toHaveLength(0);
   });
 });

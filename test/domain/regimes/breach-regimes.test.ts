@@ -7,6 +7,7 @@ import {
 } from '../../../src/domain/regimes/breach-regimes.js';
 import { DEFAULT_REGIME_SETTINGS } from '../../../src/domain/regimes/index.js';
 import { checkStageForm } from '../../../src/domain/regimes/stage-form.js';
+import { describeEvent } from '../../../src/domain/timeline/describe.js';
 import { readRegimeSettings, validateSettingsForm, type SettingsFormInput } from '../../../src/domain/settings-form.js';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
@@ -81,6 +82,15 @@ describe('the regimes of a declared breach', () => {
       utc('2026-10-24T20:00:05Z'),
     );
     expect(next).toEqual({ key: 'nis2-dk:early_warning/overdue-2', kind: 'overdue', dueAt: utc('2026-10-25T08:00:00Z') });
+  });
+});
+
+describe('the timeline', () => {
+  it('names a recorded stage and the stream it stopped in words', () => {
+    expect(describeEvent({ type: 'regime_stage_recorded', data: { regimeName: 'NIS2 (Denmark)', stageName: 'Incident notification', reference: 'VIRK-1' } }))
+      .toBe('NIS2 (Denmark) incident notification recorded, reference VIRK-1');
+    expect(describeEvent({ type: 'reminders_cancelled', data: { stream: 'nis2-dk:early_warning', reason: 'recorded' } }))
+      .toBe('Reminders stopped: the reminders for the NIS2 (Denmark) early warning (recorded)');
   });
 });
 
