@@ -72,6 +72,7 @@ describeOnOneDatabase('NIS2 clocks on a significant incident', ({ freshDatabase 
     expect(saved.responseAction).toBe('close');
     const [row] = await sql`select value from settings where key = 'org'`;
     expect(row!['value']['regimes']).toEqual({ establishedIn: ['DK'], nis2EntityIn: ['DK'] });
+    await t.slack.waitFor(() => JSON.stringify(t.slack.homeView(t.users.dpo)?.blocks ?? []).includes('NIS2 (Denmark): the Declare form asks whether an incident is significant'));
 
     const view = await openDeclare(t);
     const asked = await t.slack.waitFor(() => t.slack.view(view.id)?.blocks.find((b) => b['block_id'] === DECLARE_REGIME_FIELD));
