@@ -195,6 +195,9 @@ describeOnOneDatabase('NIS2 clocks on a significant incident', ({ freshDatabase 
     // The final report's reminders come in their turn.
     await at('2026-11-23T11:30:00Z');
     expect(reminderKeys(breach.channel_id).filter((k) => k.startsWith('nis2-dk:final_report/'))).toEqual(['nis2-dk:final_report/countdown-48h']);
+    // Across every stream, the GDPR countdown included, no reminder was posted twice.
+    const all = reminderKeys(breach.channel_id);
+    expect(new Set(all).size).toBe(all.length);
     t.slack.assertNoViolations();
   });
 
