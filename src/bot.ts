@@ -18,6 +18,7 @@ import { CardRefresher } from './flows/card.js';
 import { HomePublisher } from './flows/home.js';
 import { SlackPacer } from './slack/pacer.js';
 import { reminderClient } from './slack/reminder-client.js';
+import { slackSide } from './slack/slack-side.js';
 import { backgroundClient } from './slack/web-client.js';
 import { getOrgSettings, getReminderSchedule } from './store/settings.js';
 import { startBackupScheduler } from './flows/backups.js';
@@ -116,11 +117,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const pacer = new SlackPacer();
     // Card updates take their chat.update turn before rendering, so their client does not pace it again.
     const cardClient = backgroundClient(config, logger, pacer, { prepaced: ['chat.update'] });
-    const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config }, (update) => pacer.turn('chat.update', update));
-    const homes = new HomePublisher({ db: db.db, clock, logger, config }, backgroundClient(config, logger, pacer));
+    const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config, slack: slackSide }, (update) => pacer.turn('chat.update', update));
+    const homes = new HomePublisher({ db: db.db, clock, logger, config, slack: slackSide }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
     const postOnce = reminderClient(config, logger, pacer);
-    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce };
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide };
     const { app, receiver } = createSlackApp(config, deps, pacer);
     await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
       if (err.code === 'slack_webapi_platform_error') {
@@ -166,7 +167,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => sweeper.stop());
 
     // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.
-    const reminderCtx = { db: db.db, client: postOnce, clock, logger, config, cards };
+    const reminderCtx = { db: db.db, client: postOnce, clock, logger, config, cards, slack: slackSide };
     const scheduler = startReminderScheduler({
       db: db.db,
       clock,

@@ -1,22 +1,23 @@
 import type { Logger, webApi } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
+import type { CardAction } from '../domain/breach/progress.js';
 import { planReminders, type ReminderSchedule } from '../domain/reminder-plan.js';
-import { isStreamActive } from '../domain/reminder-status.js';
+import { isStreamActive, type ReminderState } from '../domain/reminder-status.js';
 import { DateTime } from 'luxon';
-import { renderRegimeReminder, renderReminder } from '../slack/blocks/reminder-message.js';
 import { isRegimeStream, isRegimeStreamActive, regimeStream } from '../domain/regimes/breach-regimes.js';
 import type { StageClock } from '../domain/regimes/clocks.js';
 import { REGIMES } from '../domain/regimes/index.js';
 import { getOrgSettings } from '../store/settings.js';
 import { regimeClocks } from './regimes.js';
 import type { Breach } from '../domain/breach/entity.js';
-import { findOwnMessage } from '../slack/own-messages.js';
 import { getBreach } from '../store/breaches.js';
 import { loadReminderState } from '../store/breach-state.js';
 import { cancelStream, scheduleReminders, type ClaimedReminder, type DbExecutor } from '../store/reminders.js';
 import { refreshCard, type CardRefresher } from './card.js';
+import type { OwnMessages } from './own-messages.js';
 import { breachStanding } from './progress.js';
 
 /** Message metadata type of reminders, so a retried reminder can find an earlier post of itself. */
@@ -38,6 +39,54 @@ export async function planCountdown(
   await scheduleReminders(tx, breach.id, planned, 'authority_countdown');
 }
 
+/** What a reminder says: plain data, rendered by the Slack side. */
+export interface ReminderInput {
+  reference: string;
+  role: ReminderState['role'];
+  stream: 'authority_countdown' | 'subjects_daily' | 'phased_follow_up';
+  kind: string;
+  dueAt: DateTime;
+  deadlineAt: DateTime;
+  late: boolean;
+  skippedCount: number;
+  state: ReminderState;
+  now: DateTime;
+  zone: string;
+  /** People to mention (the breach lead and the DPO users): only when the deadline is close or passed. */
+  mention?: readonly string[];
+  /** The card action that does the next step, offered as a button on the reminder. */
+  next?: { action: CardAction; breachId: string } | null;
+}
+
+/** What a regime stage's reminder says (issue 16): plain data, rendered by the Slack side. */
+export interface RegimeReminderInput {
+  breachId: string;
+  reference: string;
+  /** The regime's name: "NIS2 (Denmark)". */
+  regime: string;
+  /** The authority told, or null when the stage tells someone else (the recipients of our services). */
+  authority: string | null;
+  /** The stage's clock at posting time: its due time is the deadline shown. */
+  clock: StageClock;
+  kind: string;
+  dueAt: DateTime;
+  late: boolean;
+  skippedCount: number;
+  now: DateTime;
+  zone: string;
+  /** The breach lead and the DPO users: called by name when the due time is close or past. */
+  mention?: readonly string[];
+}
+
+/**
+ * What the reminder flow needs from the Slack side (src/slack/slack-side.ts, handed in at wiring
+ * time): the reminder messages (src/slack/blocks/reminder-message.ts) and a look for an earlier post.
+ */
+export interface ReminderSlack extends OwnMessages {
+  reminder(input: ReminderInput): { text: string; blocks: KnownBlock[] };
+  regimeReminder(input: RegimeReminderInput): { text: string; blocks: KnownBlock[] };
+}
+
 export interface ReminderContext {
   db: Db;
   /** A client that hands 429s back (rejectRateLimitedCalls) so the scheduler retries them. */
@@ -46,6 +95,7 @@ export interface ReminderContext {
   logger: Pick<Logger, 'warn' | 'debug'>;
   config: Pick<Config, 'timezone' | 'seeds'>;
   cards: CardRefresher;
+  slack: ReminderSlack;
 }
 
 /**
@@ -68,7 +118,7 @@ export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Pr
     const now = ctx.clock.now();
     // The same next step as the card (domain/breach/progress.ts): its button rides along, and people are called by name.
     const { org, progress } = await breachStanding(ctx.db, ctx.config, breach, now);
-    return renderReminder({
+    return ctx.slack.reminder({
       mention: [...(breach.leadId ? [breach.leadId] : []), ...org.dpoUserIds],
       next: progress.primary ? { action: progress.primary, breachId: breach.id } : null,
       reference: breach.reference,
@@ -92,7 +142,7 @@ async function postInChannel(
   r: ClaimedReminder,
   breach: Breach,
   active: boolean,
-  render: () => Promise<ReturnType<typeof renderReminder>>,
+  render: () => Promise<{ text: string; blocks: KnownBlock[] }>,
 ): Promise<{ messageTs: string } | { skipped: string }> {
   if (!active) {
     await cancelStream(ctx.db, r.breachId, r.stream, { reason: 'stopped before posting' });
@@ -101,7 +151,7 @@ async function postInChannel(
   if (!breach.channelId) throw new Error('the breach channel is not set up yet');
   // A failed attempt may have reached Slack (a timeout): look for it rather than post twice.
   if (r.attempts > 0) {
-    const ts = await findOwnMessage(ctx.client, breach.channelId, REMINDER_EVENT, r.breachId, (p) => p['key'] === r.key);
+    const ts = await ctx.slack.findOwnMessage(ctx.client, breach.channelId, REMINDER_EVENT, r.breachId, (p) => p['key'] === r.key);
     if (ts) return { messageTs: ts };
   }
   const res = await ctx.client.chat.postMessage({
@@ -117,7 +167,7 @@ async function regimeReminder(ctx: ReminderContext, r: ClaimedReminder, breach: 
   const clock = clocks.find((c) => regimeStream(c.regime, c.stage) === r.stream)!;
   const org = await getOrgSettings(ctx.db, ctx.config);
   const profile = REGIMES.get(clock.regime);
-  return renderRegimeReminder({
+  return ctx.slack.regimeReminder({
     mention: [...(breach.leadId ? [breach.leadId] : []), ...org.dpoUserIds],
     breachId: breach.id,
     reference: breach.reference,

@@ -9,13 +9,10 @@ import { cardClosedBlock } from './card-closed.js';
 import { cardRiskBlock } from './card-risk.js';
 import { cardNoticesBlock } from './card-notices.js';
 import { cardRegimeBlocks } from './card-regimes.js';
-import type { StageClock } from '../../domain/regimes/clocks.js';
-import type { NoticeCardSummary } from '../../flows/notice-card.js';
+import type { CardInput } from '../../flows/card.js';
 import type { Role } from '../../domain/deadline.js';
 import { clip, decidersText, mention, userText } from './text.js';
 import type { Breach } from '../../domain/breach/entity.js';
-import type { StepState } from '../../domain/breach/setup-steps.js';
-import type { RiskSummary } from '../../domain/decision.js';
 
 const ROLE_LABELS: Record<string, string> = {
   controller: 'Controller',
@@ -35,22 +32,8 @@ const STEP_LABELS: Record<string, string> = {
 
 export const stepLabel = (step: string) => STEP_LABELS[step] ?? step;
 
-export interface CardInput {
-  breach: Breach;
-  steps: StepState[];
-  now: DateTime;
-  zone: string;
-  /** Where the breach stands and what comes next (domain/breach/progress.ts). */
-  progress: Progress;
-  /** Who decides: the DPO users (the breach lead is on the breach). */
-  dpoUserIds: string[];
-  /** The latest risk assessment and the decision in force (flow 3); absent until assessed. */
-  risk?: RiskSummary | null;
-  /** Drafts and what was sent (flows 5 and 6); absent until there is something to show. */
-  notices?: NoticeCardSummary | null;
-  /** The clocks of the regimes other than the GDPR that apply (issue 16); absent or empty for a GDPR-only breach. */
-  regimeClocks?: readonly StageClock[];
-}
+/** What the card shows: gathered by the card flow (flows/card.ts `storedCard`), rendered here. */
+export type { CardInput };
 
 /**
  * The breach card (flow 2): one message per breach, pinned in its channel and updated in place.

@@ -1,32 +1,15 @@
 import type { KnownBlock } from '@slack/types';
-import type { DateTime } from 'luxon';
-import type { CardAction } from '../../domain/breach/progress.js';
 import { formatDuration, timeLeft, type TimeLeft } from '../../domain/deadline.js';
-import { reminderChecklist, type ChecklistItemId, type ReminderState } from '../../domain/reminder-status.js';
+import { reminderChecklist, type ChecklistItemId } from '../../domain/reminder-status.js';
+import type { RegimeReminderInput, ReminderInput } from '../../flows/reminders.js';
 import { slackDate } from '../date-token.js';
 import { cardButton } from './card-actions.js';
 import { mention } from './text.js';
-import type { StageClock } from '../../domain/regimes/clocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { REGIME_STAGE } from '../ids.js';
 
-export interface ReminderInput {
-  reference: string;
-  role: ReminderState['role'];
-  stream: 'authority_countdown' | 'subjects_daily' | 'phased_follow_up';
-  kind: string;
-  dueAt: DateTime;
-  deadlineAt: DateTime;
-  late: boolean;
-  skippedCount: number;
-  state: ReminderState;
-  now: DateTime;
-  zone: string;
-  /** People to mention (the breach lead and the DPO users): only when the deadline is close or passed. */
-  mention?: readonly string[];
-  /** The card action that does the next step, offered as a button on the reminder. */
-  next?: { action: CardAction; breachId: string } | null;
-}
+/** What a reminder says: gathered by the reminder flow (flows/reminders.ts `postReminder`). */
+export type { ReminderInput };
 
 /** Reminders from this close to the deadline on (and overdue ones) call the lead and the DPO by name (issue 17). */
 export const MENTION_FROM_HOURS_LEFT = 12;
@@ -84,25 +67,6 @@ export function renderReminder(r: ReminderInput): { text: string; blocks: KnownB
   if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] });
   const plain = headline.replace(/:[a-z_]+: /, '');
   return { text: who ? `${who} ${plain}` : plain, blocks };
-}
-
-export interface RegimeReminderInput {
-  breachId: string;
-  reference: string;
-  /** The regime's name: "NIS2 (Denmark)". */
-  regime: string;
-  /** The authority told, or null when the stage tells someone else (the recipients of our services). */
-  authority: string | null;
-  /** The stage's clock at posting time: its due time is the deadline shown. */
-  clock: StageClock;
-  kind: string;
-  dueAt: DateTime;
-  late: boolean;
-  skippedCount: number;
-  now: DateTime;
-  zone: string;
-  /** The breach lead and the DPO users: called by name from MENTION_FROM_HOURS_LEFT before the due time. */
-  mention?: readonly string[];
 }
 
 /**
