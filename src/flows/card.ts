@@ -7,10 +7,12 @@ import type { Progress } from '../domain/breach/progress.js';
 import type { StepState } from '../domain/breach/setup-steps.js';
 import type { RiskSummary } from '../domain/decision.js';
 import type { NoticeCardSummary } from './notice-card.js';
+import type { StageClock } from '../domain/regimes/clocks.js';
 import { slackErrorCode } from '../web-api-error.js';
 import { getBreach, setupSteps } from '../store/breaches.js';
 import type { Config } from '../config.js';
 import { breachStanding } from './progress.js';
+import { regimeClocks } from './regimes.js';
 import { Coalescer } from './coalescer.js';
 import type { Breach } from '../domain/breach/entity.js';
 
@@ -28,6 +30,8 @@ export interface CardInput {
   risk?: RiskSummary | null;
   /** Drafts and what was sent (flows 5 and 6); absent until there is something to show. */
   notices?: NoticeCardSummary | null;
+  /** The clocks of the regimes other than the GDPR that apply (issue 16); absent or empty for a GDPR-only breach. */
+  regimeClocks?: readonly StageClock[];
 }
 
 /**
@@ -112,6 +116,10 @@ async function updateCard(ctx: CardUpdateContext, breachId: string, reading: () 
  */
 export async function storedCard(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach): Promise<CardInput> {
   const now = ctx.clock.now();
-  const [steps, { risk, notices, org, progress }] = await Promise.all([setupSteps(ctx.db, breach.id), breachStanding(ctx.db, ctx.config, breach, now)]);
-  return { breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone };
+  const [steps, { risk, notices, org, progress }, clocks] = await Promise.all([
+    setupSteps(ctx.db, breach.id),
+    breachStanding(ctx.db, ctx.config, breach, now),
+    regimeClocks(ctx.db, breach, now),
+  ]);
+  return { breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone, regimeClocks: clocks };
 }

@@ -17,7 +17,7 @@ import { draftFile } from './blocks/draft-messages.js';
 import { draftSummaryMessage } from './blocks/draft-summary.js';
 import { leadText } from './blocks/lead-text.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
-import { renderReminder } from './blocks/reminder-message.js';
+import { renderRegimeReminder, renderReminder } from './blocks/reminder-message.js';
 import { renderSetupReport } from './blocks/setup-report.js';
 import { renderDpoDm, renderWelcome } from './blocks/welcome.js';
 import { channelMembersMemo } from './channel-members-memo.js';
@@ -40,6 +40,7 @@ export const slackSide: SlackSide = {
   recordingReply,
   assessmentResult: renderAssessmentResult,
   reminder: renderReminder,
+  regimeReminder: renderRegimeReminder,
   findOwnMessage,
   draftSummary: draftSummaryMessage,
   draftFile,
