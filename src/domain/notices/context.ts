@@ -25,13 +25,22 @@ export interface DraftOptions {
    * (issue 17): it is labelled so at the top, so nobody files it by mistake.
    */
   onRequest?: boolean;
+  /**
+   * The law the draft is written under: the EU GDPR (the default, Datatilsynet's notices), or UK GDPR
+   * (the report to the ICO, issue 16): the shared sections then cite UK GDPR and leave out findings
+   * that speak of Datatilsynet's practice.
+   */
+  law?: DraftLaw;
 }
+
+export type DraftLaw = 'gdpr' | 'uk_gdpr';
 
 const NONE: Bilingual = { en: 'None.', da: 'Ingen.' };
 
 export class DraftContext {
   readonly lang: Language;
   readonly zone: string;
+  readonly law: DraftLaw;
   readonly #now: DateTime | null;
   readonly gaps: GapCollector;
 
@@ -39,6 +48,7 @@ export class DraftContext {
   constructor(options: Omit<DraftOptions, 'now'> & { now?: IsoInstant }) {
     this.lang = options.lang;
     this.zone = options.zone ?? DEFAULT_ZONE;
+    this.law = options.law ?? 'gdpr';
     assertValidZone(this.zone);
     const now = options.now === undefined ? null : parseInstant(options.now, this.zone);
     if (options.now !== undefined && !now) throw new RangeError(`Invalid drafting time: ${options.now}`);
@@ -52,9 +62,14 @@ export class DraftContext {
     return this.#now;
   }
 
-  /** Picks this draft's language from a fixed bilingual text. */
+  /**
+   * Picks this draft's language from a fixed bilingual text. Under UK GDPR its citations of the GDPR
+   * read as UK GDPR ("Art. 34(1) GDPR" → "Art. 34(1) UK GDPR"; UK GDPR keeps the EU numbering):
+   * only fixed texts go through here, never what the team wrote.
+   */
   t(text: Bilingual): string {
-    return text[this.lang];
+    const s = text[this.lang];
+    return this.law === 'uk_gdpr' ? s.replace(/(?<!UK )\bGDPR\b/g, 'UK GDPR') : s;
   }
 
   text(value: string | null | undefined, field: FieldKey): string {

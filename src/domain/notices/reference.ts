@@ -25,6 +25,8 @@ export const LEGAL = {
   art33_4: { en: 'Art. 33(4) GDPR', da: 'databeskyttelsesforordningens art. 33, stk. 4' },
   art34_3c: { en: 'Art. 34(3)(c) GDPR', da: 'databeskyttelsesforordningens art. 34, stk. 3, litra c' },
   art9_10: { en: 'Art. 9 or 10 GDPR', da: 'databeskyttelsesforordningens art. 9 eller 10' },
+  /** The same articles of UK GDPR, for the report to the ICO (English only: the ICO reads English). */
+  art9_10Uk: { en: 'Art. 9 or 10 UK GDPR', da: 'UK GDPR art. 9 eller 10' },
 } as const satisfies Record<string, Bilingual>;
 
 /** The method behind the severity score, named so the authority can check it. */

@@ -165,7 +165,7 @@ export const subjectsAndDataSection: Builder = (facts, ctx) => {
     labelled(ctx.t(T.dataTypes), categories(ctx, types, d?.description, 'data.types')),
     // Derived from the recorded data types only; not shown when they are not recorded.
     special
-      ? labelled(ctx.t(T.specialData), special.length > 0
+      ? labelled(ctx.t(ctx.law === 'uk_gdpr' ? T.specialDataUk : T.specialData), special.length > 0
         ? `${ctx.t(T.yes)} (${ctx.and(special.map((t) => ctx.t(DATA_TYPE_LABELS[t])))})`
         : ctx.t(T.no))
       : '',
@@ -214,7 +214,19 @@ function riskBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
     return [outcome, `${ctx.t(T.decidedOnGrounds)} ${ctx.text(d.justification, 'decision')}`, severity];
   }
   // The engine's findings, each written in both languages (assessment/reasons.ts): this draft's own.
-  return [outcome, severity, a.reasons.length > 0 ? labelled(ctx.t(T.reasons), ctx.bullets(a.reasons.map((r) => ctx.t(r)), 'assessment')) : ''];
+  const reasons = findingsFor(a.reasons, ctx);
+  return [outcome, severity, reasons.length > 0 ? labelled(ctx.t(T.reasons), ctx.bullets(reasons.map((r) => ctx.t(r)), 'assessment')) : ''];
+}
+
+/**
+ * The findings a draft states. Under UK GDPR (the report to the ICO) a finding that rests on
+ * Datatilsynet's practice ("Datatilsynet treats … as a high risk") is not the ICO's reading: it is
+ * left out rather than reworded into a claim about the ICO nobody checked. (Their citations of the
+ * GDPR read as UK GDPR through `ctx.t`.)
+ */
+function findingsFor(reasons: ReadonlyArray<Readonly<Record<'en' | 'da', string>>>, ctx: DraftContext): ReadonlyArray<Readonly<Record<'en' | 'da', string>>> {
+  if (ctx.law !== 'uk_gdpr') return reasons;
+  return reasons.filter((r) => !r.en.includes('Datatilsynet'));
 }
 
 /** `withRisk`: the controller's risk assessment; a processor's notice leaves the decision to the controller. */

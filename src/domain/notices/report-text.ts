@@ -104,6 +104,10 @@ export const REPORT_TEXT = {
     en: `Special categories or criminal data (${LEGAL.art9_10.en})`,
     da: `Særlige kategorier eller oplysninger om strafbare forhold (${LEGAL.art9_10.da})`,
   },
+  specialDataUk: {
+    en: `Special categories or criminal data (${LEGAL.art9_10Uk.en})`,
+    da: `Særlige kategorier eller oplysninger om strafbare forhold (${LEGAL.art9_10Uk.da})`,
+  },
   yes: { en: 'Yes', da: 'Ja' },
   no: { en: 'No', da: 'Nej' },
   recordsCount: { en: 'Number of records', da: 'Antal registreringer' },

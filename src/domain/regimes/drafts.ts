@@ -1,4 +1,4 @@
-import { DraftContext } from '../notices/context.js';
+import { DraftContext, type DraftLaw } from '../notices/context.js';
 import { assembleText, labelled, type NoticeSection } from '../notices/draft.js';
 import type { NoticeFacts } from '../notices/facts.js';
 import { FIELD_LABELS, type FieldKey } from '../notices/fields.js';
@@ -98,6 +98,8 @@ export interface StageDraftSpec<K extends string> {
   basis: Words;
   /** The labels of the facts only this regime asks for. */
   labels: GapLabels<K>;
+  /** The law the shared notice sections cite (`DraftContext.law`): the EU GDPR unless said. */
+  law?: DraftLaw;
   /** The sections, in order, built through `d` so every gap is marked and counted. */
   sections(d: StageDraftContext<K>): NoticeSection[];
 }
@@ -123,7 +125,7 @@ export interface StageDraftContext<K extends string> {
 export function buildStageDraft<K extends string>(spec: StageDraftSpec<K>, input: RegimeDraftInput, regime: RegimeProfile): RegimeDraft {
   const { lang } = input;
   if (!regime.languages.includes(lang)) throw new RangeError(`${regime.id} is not drafted in ${lang}: only ${regime.languages.join(', ')}`);
-  const ctx = new DraftContext({ lang, zone: regime.zone });
+  const ctx = new DraftContext({ lang, zone: regime.zone, law: spec.law ?? 'gdpr' });
   const own = new GapCollector<K>(lang, spec.labels);
   const t = (text: Words) => labelIn(text, lang);
   const clock = (stage: string) => input.clocks.find((c) => c.regime === regime.id && c.stage === stage);

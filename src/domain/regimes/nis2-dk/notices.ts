@@ -184,10 +184,14 @@ function crossBorderText(d: Draft, n: Nis2Facts): string {
     : yesNo(d, n.crossBorderImpact, 'nis2.crossBorderImpact');
 }
 
-/** Art. 23(4)(a); a recorded "deliberate (malicious)" cause is a suspicion of a malicious act. */
+/**
+ * Art. 23(4)(a). Until the team answers it for NIS2, the recorded cause answers it: "deliberate
+ * (malicious)" (Update facts, else the assessment's answer) is a suspicion of a malicious act, "not
+ * deliberate" is none; not known is a gap.
+ */
 function pointsASection(d: Draft): NoticeSection {
   const n = nis2Facts(d);
-  const suspected = n.suspectedUnlawful ?? (d.facts.cause?.malicious === true ? true : null);
+  const suspected = n.suspectedUnlawful ?? d.facts.cause?.malicious ?? null;
   return d.section('unlawful_and_cross_border', T.pointsA, [
     labelled(d.t(T.suspectedUnlawful), yesNo(d, suspected, 'nis2.suspectedUnlawful')),
     labelled(d.t(T.crossBorder), crossBorderText(d, n)),

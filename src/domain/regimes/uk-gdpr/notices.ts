@@ -94,5 +94,9 @@ function formOf(regime: RegimeProfile): NonNullable<RegimeProfile['authority']['
 /** The UK GDPR stages breachbot drafts, by stage id (the profile's `drafts`). */
 export const UK_GDPR_DRAFTS: Readonly<Record<string, RegimeDraftBuilder>> = {
   authority_notification: (input, regime) =>
-    buildStageDraft({ stage: 'authority_notification', basis: { en: 'Art. 33(1) and (3) UK GDPR' }, labels: ICO_FIELDS, sections: icoReport }, input, regime),
+    buildStageDraft(
+      { stage: 'authority_notification', basis: { en: 'Art. 33(1) and (3) UK GDPR' }, labels: ICO_FIELDS, law: 'uk_gdpr', sections: icoReport },
+      input,
+      regime,
+    ),
 };

@@ -167,11 +167,16 @@ describe('NIS2 drafts: every required point', () => {
     expect(d.missing).toEqual([]);
   });
 
-  it('takes a recorded deliberate (malicious) cause as the suspicion of a malicious act, and nothing else as an answer', () => {
+  it('answers the suspicion of a malicious act from the recorded cause until it is answered for NIS2: deliberate, not deliberate, not known', () => {
     const deliberate = draft('early_warning', 'en', { ...FACTS_FULL.en, cause: { malicious: true } }, { ...NIS2_FULL, suspectedUnlawful: null });
     expect(deliberate.markdown).toContain('unlawful or malicious acts:** Yes.');
     const accidental = draft('early_warning', 'en', { ...FACTS_FULL.en, cause: { malicious: false } }, { ...NIS2_FULL, suspectedUnlawful: null });
-    expect(accidental.markdown).toContain(gapOf('nis2.suspectedUnlawful', 'en'));
+    expect(accidental.markdown).toContain('unlawful or malicious acts:** No.');
+    const unknown = draft('early_warning', 'en', { ...FACTS_FULL.en, cause: { malicious: null } }, { ...NIS2_FULL, suspectedUnlawful: null });
+    expect(unknown.markdown).toContain(gapOf('nis2.suspectedUnlawful', 'en'));
+    // An answer given for NIS2 wins over the cause.
+    const answered = draft('early_warning', 'en', { ...FACTS_FULL.en, cause: { malicious: false } }, { ...NIS2_FULL, suspectedUnlawful: true });
+    expect(answered.markdown).toContain('unlawful or malicious acts:** Yes.');
   });
 
   it('asks which countries, and how, when an impact abroad is recorded without saying where', () => {
