@@ -55,6 +55,15 @@ export const REGIME_STAGE = {
   record: 'breach_record_regime_stage',
   view: 'record_regime_stage_modal',
 } as const;
+/**
+ * A regime stage's drafts (issue 16): *Draft NIS2 early warning* on the card (one actions block per
+ * regime, `card_regime_draft_<id>`) and on each regime reminder; the value is `<breach id>|<regime>|<stage>`.
+ */
+export const REGIME_DRAFT = {
+  draft: 'breach_draft_regime_stage',
+  cardBlockPrefix: 'card_regime_draft_',
+} as const;
+
 /** The stage modal's fields: block id = field, action id `<field>_input`. */
 export const REGIME_STAGE_FIELDS = ['stage', 'doneAt', 'reference'] as const;
 export type RegimeStageFieldId = (typeof REGIME_STAGE_FIELDS)[number];

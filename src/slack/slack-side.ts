@@ -7,6 +7,7 @@ import type { HomeSlack } from '../flows/home.js';
 import type { LeadSlack } from '../flows/lead.js';
 import type { NoticesSlack } from '../flows/notices.js';
 import type { RecordingSlack } from '../flows/notifications.js';
+import type { RegimeDraftsSlack } from '../flows/regime-drafts.js';
 import type { ReminderSlack } from '../flows/reminders.js';
 import { isWorkspaceAdmin } from './access/actor.js';
 import { renderAssessmentResult } from './blocks/assessment-result.js';
@@ -17,6 +18,7 @@ import { draftFile } from './blocks/draft-messages.js';
 import { draftSummaryMessage } from './blocks/draft-summary.js';
 import { leadText } from './blocks/lead-text.js';
 import { recordingReply, recordingText } from './blocks/recording-reply.js';
+import { regimeDraftFile, regimeDraftSummaryMessage } from './blocks/regime-drafts.js';
 import { renderRegimeReminder, renderReminder } from './blocks/reminder-message.js';
 import { renderSetupReport } from './blocks/setup-report.js';
 import { renderDpoDm, renderWelcome } from './blocks/welcome.js';
@@ -32,7 +34,8 @@ import { renderHome } from './views/home.js';
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
-export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack & DecisionSlack & HomeSlack & SetupSlack;
+export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack & DecisionSlack & HomeSlack & SetupSlack
+  & RegimeDraftsSlack;
 
 export const slackSide: SlackSide = {
   card: renderBreachCard,
@@ -44,6 +47,8 @@ export const slackSide: SlackSide = {
   findOwnMessage,
   draftSummary: draftSummaryMessage,
   draftFile,
+  regimeDraftSummary: regimeDraftSummaryMessage,
+  regimeDraftFile,
   closeRefusal,
   closeNote,
   channelMembers,

@@ -3,6 +3,7 @@ import type { RequestTarget } from '../../flows/access.js';
 import { RECORD_KINDS, type RecordKind } from '../../domain/notification-form.js';
 import { parseMoreValue } from '../blocks/card-actions.js';
 import { parseFillGapsValue, parseReadDraftValue } from '../blocks/draft-summary.js';
+import { parseRegimeDraftValue } from '../blocks/regime-drafts.js';
 import { decodeDraft } from '../views/assessment-state.js';
 import { breachIdFromMetadata } from '../views/breach-metadata.js';
 import { parseOverrideMetadata } from '../views/override-modal.js';
@@ -39,6 +40,8 @@ export const LOCATE = {
     const action = body['actions']?.[0];
     return uuidOr('breach', parseReadDraftValue(action?.['value'] ?? action?.['selected_option']?.['value'])?.breachId);
   }) as Locator,
+  /** *Draft …* a regime stage on the card or a regime reminder: `<breach id>|<regime>|<stage>` (blocks/regime-drafts.ts). */
+  regimeDraft: ((body) => uuidOr('breach', parseRegimeDraftValue(body['actions']?.[0]?.['value'])?.breachId)) as Locator,
   /** The card's "Breach lead" picker carries no value of ours: the breach is the one of the card's channel. */
   actionChannel: ((body) => (typeof body['channel']?.['id'] === 'string' ? { kind: 'channel', channelId: body['channel']['id'] } : { kind: 'malformed' })) as Locator,
   /** Accept and Override on an assessment result carry the assessment id. */

@@ -1,5 +1,5 @@
 import type { PolicyAction } from '../../domain/access/policy.js';
-import { ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW, VIEWS } from '../ids.js';
+import { ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_DRAFT, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW, VIEWS } from '../ids.js';
 import { parseMoreValue } from '../blocks/card-actions.js';
 import { parseRecordMetadata } from '../views/record-modal.js';
 import { LOCATE, recordAction, type Locator } from './locate.js';
@@ -41,6 +41,8 @@ export const ACTION_SURFACES: Record<string, Surface> = {
   [ACTIONS.draftNotices]: s('draft_notices', LOCATE.buttonBreach),
   // The notice to Datatilsynet asked for after the decision said none is needed: a draft like any other.
   [ACTIONS.draftAuthorityAnyway]: s('draft_notices', LOCATE.buttonBreach),
+  // A regime stage's drafts (NIS2's early warning, the report to the ICO; issue 16): drafts like any other.
+  [REGIME_DRAFT.draft]: s('draft_notices', LOCATE.regimeDraft),
   [ACTIONS.recordNotification]: s('record_notification', LOCATE.buttonBreach),
   // A report to another regime's authority (NIS2, the ICO; issue 16): the same people as the notification.
   [REGIME_STAGE.record]: s('record_notification', LOCATE.buttonBreach),

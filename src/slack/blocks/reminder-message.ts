@@ -7,6 +7,9 @@ import { cardButton } from './card-actions.js';
 import { mention } from './text.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { REGIME_STAGE } from '../ids.js';
+import { draftStages } from '../../domain/regimes/drafts.js';
+import { REGIMES } from '../../domain/regimes/index.js';
+import { regimeDraftButton } from './regime-drafts.js';
 
 /** What a reminder says: gathered by the reminder flow (flows/reminders.ts `postReminder`). */
 export type { ReminderInput };
@@ -100,10 +103,19 @@ export function renderRegimeReminder(r: RegimeReminderInput): { text: string; bl
     {
       type: 'actions',
       block_id: 'reminder_next',
-      elements: [{ type: 'button', action_id: REGIME_STAGE.record, text: { type: 'plain_text', text: 'Record a report' }, value: r.breachId }],
+      elements: [
+        { type: 'button', action_id: REGIME_STAGE.record, text: { type: 'plain_text', text: 'Record a report' }, value: r.breachId },
+        ...regimeReminderDraft(r),
+      ],
     },
   ];
   if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] });
   const plain = headline.replace(/:[a-z_]+: /, '');
   return { text: who ? `${who} ${plain}` : plain, blocks };
+}
+
+/** The stage's *Draft …* button beside *Record a report*, when its regime drafts that stage (issue 16). */
+function regimeReminderDraft(r: RegimeReminderInput) {
+  const regime = REGIMES.get(r.clock.regime);
+  return regime && draftStages(regime).includes(r.clock.stage) ? [regimeDraftButton(r.breachId, r.clock)] : [];
 }

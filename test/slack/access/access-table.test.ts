@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { denial, type PolicyAction } from '../../../src/domain/access/policy.js';
 import {
-  ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW,
+  ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_DRAFT, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW,
   closeAction, settingsAction,
 } from '../../../src/slack/ids.js';
 import { SURFACES } from '../../../src/slack/access/surfaces.js';
@@ -198,6 +198,12 @@ describeOnOneDatabase('access table: every surface as outsider, admin, member, l
     card(ACTIONS.recordNotification, 'record_notification', 'keepers'),
     // Record a report to another regime's authority (issue 16): the same people as the notification.
     card(REGIME_STAGE.record, 'record_notification', 'keepers'),
+    {
+      // A regime stage's drafts (issue 16): drafts like any other. This breach is under the GDPR alone,
+      // so the allowed are told there is nothing to draft under that regime.
+      surface: `action:${REGIME_DRAFT.draft}`, action: 'draft_notices', who: 'members',
+      send: (user) => sendPayload(t, buttonPayload(t, user, inBreach(), REGIME_DRAFT.draft, `${breach.id}|nis2-dk|early_warning`)),
+    },
     card(ACTIONS.closeBreach, 'close', 'keepers'),
     {
       surface: `action:${ASSESSMENT.accept}`, action: 'decide', who: 'keepers',

@@ -9,6 +9,7 @@ import * as retrySetup from './retry-setup.js';
 import * as closeBreach from './close-breach.js';
 import * as timelineEntry from './timeline-entry.js';
 import * as draftNotices from './draft-notices.js';
+import * as draftRegimeStage from './draft-regime-stage.js';
 import * as recordNotification from './record-notification.js';
 import * as recordRegimeStage from './record-regime-stage.js';
 import * as updateFacts from './update-facts.js';
@@ -28,6 +29,7 @@ export function register(app: App, deps: BotDeps): void {
   timelineEntry.register(app, deps, card);
   updateFacts.register(app, deps, card);
   draftNotices.register(app, deps, card);
+  draftRegimeStage.register(app, deps);
   readDraft.register(app, deps);
   recordNotification.register(app, deps, card);
   recordRegimeStage.register(app, deps);
