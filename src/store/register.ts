@@ -1,6 +1,6 @@
 import { asc, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { assessments, auditChainHead, breachEvents, breaches, decisions, notifications, subjectRestrictions } from '../db/schema.js';
+import { assessments, auditChainHead, breachEvents, breaches, decisions, notifications, regimeStages, subjectRestrictions } from '../db/schema.js';
 import type { RegisterBreach } from '../domain/register/record.js';
 import { GENESIS_HASH, type ChainHead } from '../db/audit-chain.js';
 
@@ -20,7 +20,7 @@ function byBreach<T extends { breachId: string | null }>(rows: readonly T[]): Ma
 }
 
 /**
- * Every breach, open or closed however long ago, with everything the register shows. Six reads in
+ * Every breach, open or closed however long ago, with everything the register shows. Seven reads in
  * one read-only REPEATABLE READ transaction, so the export is one consistent snapshot even while
  * people work; each list ordered by the database (ties broken by id) so the export is
  * deterministic. A thousand breaches with their events are a few tens of thousands of rows: read
@@ -35,8 +35,9 @@ export async function loadRegister(db: Db): Promise<{ breaches: RegisterBreach[]
       const ns = await tx.select().from(notifications).orderBy(asc(notifications.breachId), asc(notifications.submittedAt), asc(notifications.id));
       const rs = await tx.select().from(subjectRestrictions).orderBy(asc(subjectRestrictions.breachId), asc(subjectRestrictions.recordedAt), asc(subjectRestrictions.id));
       const es = await tx.select().from(breachEvents).where(isNotNull(breachEvents.breachId)).orderBy(asc(breachEvents.id));
+      const ss = await tx.select().from(regimeStages).orderBy(asc(regimeStages.breachId), asc(regimeStages.doneAt), asc(regimeStages.id));
       const versionOf = new Map(as.map((a) => [a.id, a.version]));
-      const [aBy, dBy, nBy, rBy, eBy] = [byBreach(as), byBreach(ds), byBreach(ns), byBreach(rs), byBreach(es)];
+      const [aBy, dBy, nBy, rBy, eBy, sBy] = [byBreach(as), byBreach(ds), byBreach(ns), byBreach(rs), byBreach(es), byBreach(ss)];
       // The chain's head, read in the same snapshot: whoever holds the export can later prove the
       // trail it describes was not rewritten (npm run verify-audit).
       const [head] = await tx.select().from(auditChainHead);
@@ -95,6 +96,15 @@ export async function loadRegister(db: Db): Promise<{ breaches: RegisterBreach[]
           restrictions: (rBy.get(b.id) ?? []).map((r) => ({ justification: r.justification, recordedBy: r.recordedBy, recordedAt: iso(r.recordedAt) })),
           closed: b.closedAt ? { at: iso(b.closedAt), by: b.closedBy, note: b.closeReason } : null,
           events: (eBy.get(b.id) ?? []).map((e) => ({ id: e.id, at: iso(e.at), actor: e.actor, type: e.type, data: e.data })),
+          regimes: b.regimes,
+          regimeStages: (sBy.get(b.id) ?? []).map((r) => ({
+            regime: r.regime,
+            stage: r.stage,
+            doneAt: iso(r.doneAt),
+            externalReference: r.externalReference,
+            recordedBy: r.recordedBy,
+            recordedAt: iso(r.createdAt),
+          })),
         }),
       );
       return { breaches: list, auditChain };

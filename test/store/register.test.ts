@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../../src/db/client.js';
 import { assessments, breachEvents, decisions, notifications, subjectRestrictions } from '../../src/db/schema.js';
 import { manualClock } from '../../src/domain/clock.js';
-import { REGISTER_COLUMNS } from '../../src/domain/register/columns.js';
+import { registerHeader } from '../../src/domain/register/columns.js';
 import { UTF8_BOM, unguardCell } from '../../src/domain/register/csv.js';
 import { buildRegisterFiles } from '../../src/flows/register.js';
 import { declareBreach, type Declaration } from '../../src/store/breaches.js';
@@ -138,7 +138,7 @@ describeEachDatabase('the breach register export', ({ freshDatabase }) => {
     const text = files.csv.data.toString('utf8');
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1)).map((r) => r.map(unguardCell));
-    expect(header).toEqual(REGISTER_COLUMNS.map((c) => c.header));
+    expect(header).toEqual(registerHeader());
     expect(rows).toHaveLength(N + 1);
     const col = (name: string) => header!.indexOf(name);
     let csvEvents = 0;

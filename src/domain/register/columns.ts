@@ -2,6 +2,7 @@ import { isLanguage } from '../language.js';
 import { describeEvent, outcomeWords } from '../timeline/describe.js';
 import { toCsv } from './csv.js';
 import { byReference, type RegisterBreach, type RegisterNotification } from './record.js';
+import { regimeColumnCells, regimeColumnHeaders } from './regime-columns.js';
 
 /*
  * The register's CSV columns: one row per breach with what Art. 33(5) asks the controller to
@@ -118,8 +119,10 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { header: 'Timeline', value: (b) => lines(b.events.map(timelineLine)) },
 ];
 
+/** The CSV's header: the columns above, then those of the reporting regimes other than the GDPR (regime-columns.ts). */
+export const registerHeader = (): string[] => [...REGISTER_COLUMNS.map((c) => c.header), ...regimeColumnHeaders()];
+
 /** The register as CSV: a header and one row per breach, in reference order. */
 export function registerCsv(breaches: readonly RegisterBreach[]): string {
-  const header = REGISTER_COLUMNS.map((c) => c.header);
-  return toCsv(header, [...breaches].sort(byReference).map((b) => REGISTER_COLUMNS.map((c) => c.value(b))));
+  return toCsv(registerHeader(), [...breaches].sort(byReference).map((b) => [...REGISTER_COLUMNS.map((c) => c.value(b)), ...regimeColumnCells(b)]));
 }

@@ -86,6 +86,20 @@ export interface RegisterBreach {
   closed: { at: Iso; by: string | null; note: string | null } | null;
   /** Every event of the breach, in the order it was recorded. */
   events: RegisterEvent[];
+  /** The reporting regimes that apply (issue 16), as fixed at the declaration: ['gdpr-dk'] by default. */
+  regimes: string[];
+  /** The reports recorded under the regimes other than the GDPR (NIS2's early warning…), in the order they were submitted. */
+  regimeStages: RegisterRegimeStage[];
+}
+
+export interface RegisterRegimeStage {
+  regime: string;
+  stage: string;
+  /** When the report was submitted to the authority. */
+  doneAt: Iso;
+  externalReference: string | null;
+  recordedBy: string;
+  recordedAt: Iso;
 }
 
 /** Register order: by year, then sequence, which is reference order even past 9,999 breaches a year. */

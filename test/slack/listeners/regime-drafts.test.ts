@@ -102,14 +102,9 @@ describeOnOneDatabase('NIS2 stage drafts in the breach thread', ({ freshDatabase
     clock.set('2026-10-24T07:30:00Z');
     await t.driver.blockAction({ user: t.users.dpo, message: onCard(), action_id: REGIME_STAGE.record });
     const form = await t.slack.waitFor(() => t.slack.openViews(t.users.dpo).find((v) => v.callback_id === REGIME_STAGE.view));
-    const done = await t.driver.submitView({
-      user: t.users.dpo,
-      viewId: form.id,
-      values: {
-        stage: { [regimeStageAction('stage')]: 'nis2-dk:early_warning' },
-        doneAt: { [regimeStageAction('doneAt')]: picked(unix('2026-10-24T07:20:00Z')) },
-      },
-    });
+    const stage = { [regimeStageAction('stage')]: 'nis2-dk:early_warning' };
+    const doneAt = { [regimeStageAction('doneAt')]: picked(unix('2026-10-24T07:20:00Z')) };
+    const done = await t.driver.submitView({ user: t.users.dpo, viewId: form.id, values: { stage, doneAt } });
     expect(done.responseAction).toBe('close');
     await t.slack.waitFor(() => draftButton()?.['text']?.['text'] === 'Draft NIS2 incident notification');
     expect(draftButton()!['value']).toBe(`${breach.id}|nis2-dk|incident_notification`);

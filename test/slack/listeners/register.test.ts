@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { expect, it } from 'vitest';
-import { REGISTER_COLUMNS } from '../../../src/domain/register/columns.js';
+import { registerHeader } from '../../../src/domain/register/columns.js';
 import { unguardCell } from '../../../src/domain/register/csv.js';
 import { declareForAssessment } from '../../support/assess.js';
 import { useTestBot } from '../../support/bot-harness.js';
@@ -31,7 +31,7 @@ describeOnOneDatabase('/breach register', ({ freshDatabase }) => {
     expect(csv!.name).toMatch(/^breach-register-\d{4}-\d{2}-\d{2}\.csv$/);
 
     const [header, row] = parseCsv(csv!.uploaded!.toString('utf8').slice(1)).map((r) => r.map(unguardCell));
-    expect(header).toEqual(REGISTER_COLUMNS.map((c) => c.header));
+    expect(header).toEqual(registerHeader());
     expect(row![0]).toBe(breach.reference);
     expect(row![1]).toBe('Visitor log, with "quotes", left on the desk');
     const doc = JSON.parse(json!.uploaded!.toString('utf8'));
