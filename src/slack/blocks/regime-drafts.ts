@@ -27,12 +27,18 @@ export function parseRegimeDraftValue(value: string | undefined): { breachId: st
   return breachId && regime && stage && rest.length === 0 ? { breachId, regime, stage } : null;
 }
 
-/** The button: "Draft NIS2 early warning", "Draft ICO report to the ICO". */
+/** The button's words: "Draft NIS2 early warning"; "Draft report to the ICO" (the stage's name already says whose). */
+export function regimeDraftLabel(clock: StageClock): string {
+  const short = shortRegimeName(clock.regime);
+  const stage = clock.name.en.charAt(0).toLowerCase() + clock.name.en.slice(1);
+  return clip(clock.name.en.includes(short) ? `Draft ${stage}` : `Draft ${short} ${stage}`, 75);
+}
+
 export function regimeDraftButton(breachId: string, clock: StageClock) {
   return {
     type: 'button' as const,
     action_id: REGIME_DRAFT.draft,
-    text: { type: 'plain_text' as const, text: clip(`Draft ${shortRegimeName(clock.regime)} ${clock.name.en.toLowerCase()}`, 75) },
+    text: { type: 'plain_text' as const, text: regimeDraftLabel(clock) },
     value: regimeDraftValue(breachId, clock.regime, clock.stage),
   };
 }
