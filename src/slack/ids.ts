@@ -55,15 +55,6 @@ export const REGIME_STAGE = {
   record: 'breach_record_regime_stage',
   view: 'record_regime_stage_modal',
 } as const;
-/**
- * A regime stage's drafts (issue 16): *Draft NIS2 early warning* on the card (one actions block per
- * regime, `card_regime_draft_<id>`) and on each regime reminder; the value is `<breach id>|<regime>|<stage>`.
- */
-export const REGIME_DRAFT = {
-  draft: 'breach_draft_regime_stage',
-  cardBlockPrefix: 'card_regime_draft_',
-} as const;
-
 /** The stage modal's fields: block id = field, action id `<field>_input`. */
 export const REGIME_STAGE_FIELDS = ['stage', 'doneAt', 'reference'] as const;
 export type RegimeStageFieldId = (typeof REGIME_STAGE_FIELDS)[number];
@@ -84,6 +75,15 @@ export const ACTIONS = {
   cardMore: 'breach_card_more',
   /** The card's "Breach lead" user picker (issue 17); checked on the server like `/breach lead`. */
   cardLead: 'breach_card_lead',
+} as const;
+
+/**
+ * A regime stage's drafts (issue 16): *Draft NIS2 early warning* on the card (one actions block per
+ * regime, `card_regime_draft_<id>`) and on each regime reminder; the value is `<breach id>|<regime>|<stage>`.
+ */
+export const REGIME_DRAFT = {
+  draft: 'breach_draft_regime_stage',
+  cardBlockPrefix: 'card_regime_draft_',
 } as const;
 
 /** Risk assessment (flow 3): the questionnaire, the result's decision buttons, the override modal. */

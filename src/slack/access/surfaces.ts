@@ -1,5 +1,6 @@
 import type { PolicyAction } from '../../domain/access/policy.js';
-import { ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_DRAFT, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW, VIEWS } from '../ids.js';
+import { ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW, VIEWS } from '../ids.js';
+import { REGIME_DRAFT } from '../ids.js';
 import { parseMoreValue } from '../blocks/card-actions.js';
 import { parseRecordMetadata } from '../views/record-modal.js';
 import { LOCATE, recordAction, type Locator } from './locate.js';

@@ -2,9 +2,10 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { denial, type PolicyAction } from '../../../src/domain/access/policy.js';
 import {
-  ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_DRAFT, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW,
+  ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW,
   closeAction, settingsAction,
 } from '../../../src/slack/ids.js';
+import { REGIME_DRAFT } from '../../../src/slack/ids.js';
 import { SURFACES } from '../../../src/slack/access/surfaces.js';
 import type { AckResult, EmulatedView } from '../../emulator/index.js';
 import { assessByCommand } from '../../support/assess.js';
