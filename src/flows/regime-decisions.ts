@@ -136,8 +136,11 @@ export type DecisionsResult = { ok: true; outcome: DecisionsOutcome } | { ok: fa
  */
 export async function recordDecisionsFromForm(
   ctx: RegimeContext,
-  r: { breach: Breach; userId: string; form: DecisionFormInput; submission: string },
+  s: { breachId: string; userId: string; form: DecisionFormInput; submission: string },
 ): Promise<DecisionsResult> {
+  const allowed = await checkRegimeDecisions(ctx, s.breachId);
+  if (!allowed.ok) return { ok: false, errors: { significant: allowed.message } };
+  const r = { ...s, breach: allowed.breach };
   const now = ctx.clock.now();
   const [concernedIds, rows, gdpr, schedule] = await Promise.all([
     concernedRegimes(ctx),

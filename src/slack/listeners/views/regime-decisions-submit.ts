@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { refreshCard } from '../../../flows/card.js';
-import { checkRegimeDecisions, recordDecisionsFromForm } from '../../../flows/regime-decisions.js';
+import { recordDecisionsFromForm } from '../../../flows/regime-decisions.js';
 import { grantedBreach } from '../../access/context.js';
 import { regimeDecisionsReply } from '../../blocks/regime-decisions-reply.js';
 import type { BotDeps } from '../../deps.js';
@@ -12,22 +12,16 @@ import { slackErrorCode } from '../../../web-api-error.js';
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 /**
- * The regime decisions submitted (issue 16). The access guard checks who again; a problem shows at
- * its field and nothing is recorded. Stored before the ack (once per submission); then the card is
+ * The regime decisions submitted (issue 16). The access guard checks who again; the flow checks the
+ * breach and the form, and a problem shows at its field with nothing recorded. Stored before the ack (once per submission); then the card is
  * refreshed and the channel told, unless nothing changed.
  */
 export function register(app: App, deps: BotDeps): void {
   app.view(REGIME_DECISIONS.view, async (args) => {
     const { ack, view, body, client, context } = args as Args;
+    const form = readRegimeDecisionsForm(view.state.values as never);
     const ctx = { db: deps.db, clock: deps.clock, config: deps.config };
-    const allowed = await checkRegimeDecisions(ctx, grantedBreach(context).id);
-    if (!allowed.ok) return ack({ response_action: 'errors', errors: { significant: allowed.message } });
-    const res = await recordDecisionsFromForm(ctx, {
-      breach: allowed.breach,
-      userId: body.user.id,
-      form: readRegimeDecisionsForm(view.state.values as never),
-      submission: submissionKey(view),
-    });
+    const res = await recordDecisionsFromForm(ctx, { breachId: grantedBreach(context).id, userId: body.user.id, form, submission: submissionKey(view) });
     if (!res.ok) return ack({ response_action: 'errors', errors: res.errors });
     await ack();
     const o = res.outcome;
