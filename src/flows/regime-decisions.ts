@@ -44,7 +44,8 @@ export interface RegimeDecisionsView {
   breach: { id: string; reference: string; awareAt: DateTime };
   regime: { id: string; name: string };
   applies: boolean;
-  significant: Answer;
+  /** `not_asked`: declared before the organisation was a NIS2 entity, and not decided since. */
+  significant: Answer | 'not_asked';
   /** The decision on significance made after the declaration, if one was. */
   significance: DecisionNote | null;
   condition: { question: string; stageName: string; ifFalse: string; answer: Answer; decided: DecisionNote | null } | null;
@@ -77,12 +78,14 @@ export async function regimeDecisions(ctx: Pick<RegimeContext, 'db' | 'config'>,
   const request = storedRequest(answers, q);
   const why = significance?.justification
     ? 'Decided not a significant incident (the reason is under the NIS2 decisions).'
-    : 'The reporter said it is not a significant incident.';
+    : answers.significantIncident === false
+      ? 'The reporter said it is not a significant incident.'
+      : 'Not asked when it was declared (the organisation was not yet set up as a NIS2 entity): not applicable until someone decides.';
   return {
     breach: { id: breach.id, reference: breach.reference, awareAt },
     regime: { id: regime.id, name: regime.name.en },
     applies,
-    significant: answerOf(answers.significantIncident),
+    significant: !applies && answers.significantIncident !== false ? 'not_asked' : answerOf(answers.significantIncident),
     significance,
     condition: q.condition
       ? {
@@ -215,7 +218,7 @@ function decide(breach: Breach, d: Decide): DecisionChange {
 
 /** The form's values as the modal pre-fills them. */
 export const formAnswers = (v: RegimeDecisionsView) => ({
-  significant: v.significant,
+  significant: v.significant === 'not_asked' ? null : v.significant,
   justification: v.significance?.justification ?? null,
   condition: v.condition?.answer ?? null,
   requestedAt: v.onRequest?.request ? Math.floor(v.onRequest.request.at.toSeconds()) : null,

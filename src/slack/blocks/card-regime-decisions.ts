@@ -15,7 +15,8 @@ import { mention, userText } from './text.js';
  * opens the form while the breach is open. Its own block and action ids, beside card-regimes.ts.
  */
 
-const SIGNIFICANT: Record<Answer, string> = {
+const SIGNIFICANT: Record<RegimeDecisionsView['significant'], string> = {
+  not_asked: '*not asked* when it was declared: the NIS2 stages do not apply until someone decides',
   yes: '*yes*: the NIS2 clocks run from when we became aware',
   no: '*no*: the NIS2 stages do not apply',
   unknown: '*not known yet*: the NIS2 clocks run until it is decided',
