@@ -162,6 +162,22 @@ describeOnOneDatabase('NIS2 decisions after the declaration', ({ freshDatabase }
     expect(t.slack.messages(unknown.channel_id).filter((m) => m.text.includes('recorded the NIS2 (Denmark) decisions'))).toHaveLength(1);
   });
 
+  it('deciding "not known yet" again after "no" runs the clocks again: what was posted is not posted twice', async () => {
+    clock.set('2026-10-26T09:00:00Z');
+    const form = await openDecisions(unknown, t.users.dpo);
+    const ok = await t.driver.submitView({ user: t.users.dpo, viewId: form.id, values: values({ significant: 'unknown' }) });
+    expect(ok.responseAction).toBe('close');
+    expect(await stored(unknown)).toMatchObject({ regimes: ['gdpr-dk', 'nis2-dk'], regime_answers: { significantIncident: null } });
+    await t.slack.waitFor(() => cardJson(t, unknown).includes(':rotating_light: late: not recorded'));
+    await at('2026-10-26T09:00:00Z');
+    await at('2026-10-26T20:00:00Z');
+    const keys = nis2Keys(unknown);
+    expect(keys.filter((k) => k === 'nis2-dk:early_warning/countdown-12h')).toHaveLength(1);
+    expect(keys).toContain('nis2-dk:early_warning/catch-up');
+    expect(keys).toContain('nis2-dk:incident_notification/catch-up');
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('deciding "yes" on a breach declared "no" starts the clocks from awareness: the early warning is late, its reminders come once', async () => {
     clock.set('2026-10-24T14:00:00Z');
     const form = await openDecisions(declaredNo, t.users.dpo);
