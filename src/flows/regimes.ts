@@ -14,6 +14,7 @@ import {
   type DeclareQuestion,
 } from '../domain/regimes/breach-regimes.js';
 import type { RecordedStage, StageClock } from '../domain/regimes/clocks.js';
+import { decisionClockInputs, readRegimeAnswers } from '../domain/regimes/decisions.js';
 import { REGIMES } from '../domain/regimes/index.js';
 import { checkStageForm, stagesToRecord, type StageFormInput } from '../domain/regimes/stage-form.js';
 import { getBreach, type Tx } from '../store/breaches.js';
@@ -41,20 +42,26 @@ export async function declareQuestionFor(ctx: Pick<RegimeContext, 'db' | 'config
 }
 
 /** The GDPR decision as the GDPR-family regimes' conditions (the ICO report waits on `risk` like Datatilsynet's). */
-async function conditionsOf(db: Db, breachId: string): Promise<Record<string, boolean | null>> {
+export async function conditionsOf(db: Db, breachId: string): Promise<Record<string, boolean | null>> {
   const d = await currentDecision(db, breachId);
   if (!d) return { risk: null, high_risk: null };
   return { risk: d.notifyAuthority, high_risk: d.communicateToSubjects !== 'no' };
 }
 
-function clocksOf(breach: Breach, recorded: RecordedStage[], conditions: Record<string, boolean | null>, now: DateTime): StageClock[] {
+/**
+ * The clocks of the breach's regimes other than the GDPR's: `conditions` are the GDPR decision's;
+ * the team's own decisions and the authorities' requests come from the breach's answers (decisions.ts).
+ */
+export function clocksOf(breach: Breach, recorded: RecordedStage[], conditions: Record<string, boolean | null>, now: DateTime): StageClock[] {
+  const decided = decisionClockInputs(readRegimeAnswers(breach.regimeAnswers));
   return otherRegimeClocks({
     regimes: breach.regimes,
     awareAt: utc(breach.awareAt),
     role: breach.role as Role,
     processorHours: breach.processorHours,
     recorded,
-    conditions,
+    conditions: { ...decided.conditions, ...conditions },
+    requests: decided.requests,
     now,
   });
 }
