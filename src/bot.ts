@@ -12,14 +12,14 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
 import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js';
-import { afterReminder, postReminder } from './flows/reminders.js';
+import { afterReminder, postReminder, roundSettings } from './flows/reminders.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
 import { CardRefresher } from './flows/card.js';
 import { HomePublisher } from './flows/home.js';
 import { SlackPacer } from './slack/pacer.js';
 import { reminderClient } from './slack/reminder-client.js';
 import { backgroundClient } from './slack/web-client.js';
-import { getOrgSettings, getReminderSchedule } from './store/settings.js';
+import { getOrgSettings } from './store/settings.js';
 import { startBackupScheduler } from './flows/backups.js';
 import { reportBackupFailure } from './slack/backup-failure-dm.js';
 import { publishHome } from './flows/home.js';
@@ -172,9 +172,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       clock,
       owner,
       pollMs: opts.reminderPollMs ?? config.reminderPollMs,
-      post: (r) => postReminder(reminderCtx, r),
+      post: (r, round) => postReminder(reminderCtx, r, round),
       onAfterPost: (r) => afterReminder(reminderCtx, r),
-      nextReminder: async (r, after) => chainNext(r, after, { schedule: await getReminderSchedule(db.db, config) }),
+      nextReminder: async (r, after, round) => chainNext(r, after, { schedule: (await roundSettings(reminderCtx, round)).reminderSchedule }),
       logger,
     });
     cleanups.push(() => scheduler.stop());

@@ -6,6 +6,7 @@ import { noticeFactsByLanguage, owedTarget } from '../domain/notices/from-breach
 import { latestDrafts } from '../store/notice-drafts.js';
 import { loadNoticeSource } from '../store/notice-source.js';
 import type { NotificationRow, RestrictionRow } from '../domain/notification-record.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
 /** What the card shows of flows 5 and 6: the latest drafts, and what was sent or restricted. */
 export interface NoticeCardSummary {
@@ -23,8 +24,14 @@ export interface NoticeCardSummary {
 }
 
 /** Null while there is nothing to show: no draft and nothing recorded. */
-export async function noticeCardSummary(db: Db, breachId: string, now: DateTime, zone: string): Promise<NoticeCardSummary | null> {
-  const [loaded, drafts] = await Promise.all([loadNoticeSource(db, breachId), latestDrafts(db, breachId)]);
+export async function noticeCardSummary(
+  db: Db,
+  breachId: string,
+  now: DateTime,
+  zone: string,
+  opts: { settings?: Promise<Pick<OrgSettings, 'organisation' | 'languages'>> | undefined } = {},
+): Promise<NoticeCardSummary | null> {
+  const [loaded, drafts] = await Promise.all([loadNoticeSource(db, breachId, opts), latestDrafts(db, breachId)]);
   if (!loaded) return null;
   const { breach } = loaded;
   const owed = loaded.notifications.filter((n) => n.target === owedTarget(breach.role));

@@ -28,7 +28,28 @@ import {
  * process takes the row over, so nothing is lost.
  */
 
-export type NextReminder = (r: ClaimedReminder, after: DateTime) => ReminderToSchedule | null | Promise<ReminderToSchedule | null>;
+export type NextReminder = (r: ClaimedReminder, after: DateTime, round: RoundReads) => ReminderToSchedule | null | Promise<ReminderToSchedule | null>;
+
+/**
+ * Reads the reminders of one round share (the organisation's settings, a breach's standing): each
+ * made once per round instead of once per reminder. A round lasts as long as its posts (about a
+ * second); a change made meanwhile shows in the next round's reminders and in the card refresh.
+ * A failed read is not kept, so the next reminder reads again.
+ */
+export class RoundReads {
+  private readonly reads = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const known = this.reads.get(key);
+    if (known) return known as Promise<T>;
+    const p = read();
+    this.reads.set(key, p);
+    p.catch(() => {
+      if (this.reads.get(key) === p) this.reads.delete(key);
+    });
+    return p;
+  }
+}
 
 export interface ReminderSchedulerOptions {
   db: Db;
@@ -58,9 +79,9 @@ export interface ReminderSchedulerOptions {
    * Renders and posts one reminder. Throw to retry; a Slack 429 is retried after its Retry-After.
    * `{ skipped }` when the reminder is no longer wanted (its stream was stopped and cancelled).
    */
-  post: (reminder: ClaimedReminder) => Promise<{ messageTs: string } | { skipped: string }>;
+  post: (reminder: ClaimedReminder, round: RoundReads) => Promise<{ messageTs: string } | { skipped: string }>;
   /** Runs after the post is recorded (e.g. refresh the card). Failures are logged, not retried. */
-  onAfterPost?: (reminder: ClaimedReminder) => Promise<void>;
+  onAfterPost?: (reminder: ClaimedReminder, round: RoundReads) => Promise<void>;
   /** The next step of a recurring chain, stored with the post. Default: `chainNext` with the default schedule. */
   nextReminder?: NextReminder;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -93,6 +114,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
     const claimed = await claimDue(o.db, { owner: o.owner, now: o.clock.now(), limit: batch, claimTimeoutMs });
     if (claimed.length === 0) return false;
     const inFlight = new Set(claimed.map((r) => r.id));
+    const reads = new RoundReads();
     const heartbeat = setInterval(() => {
       renewClaims(o.db, o.owner, [...inFlight], o.clock.now()).catch((err) => o.logger.warn('renewing reminder claims failed:', errText(err)));
     }, Math.max(1000, Math.floor(claimTimeoutMs / 3)));
@@ -101,7 +123,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       const byBreach = groupBy(claimed, (r) => r.breachId);
       await eachLimited([...byBreach.values()], concurrency, async (group) => {
         for (const r of group) {
-          await deliver(r);
+          await deliver(r, reads);
           inFlight.delete(r.id);
         }
       });
@@ -111,13 +133,13 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
     return byBreachCount(claimed) >= batch;
   };
 
-  const deliver = async (r: ClaimedReminder): Promise<void> => {
+  const deliver = async (r: ClaimedReminder, reads: RoundReads): Promise<void> => {
     let next: ReminderToSchedule | null;
     let messageTs: string;
     try {
       // Computed before posting: a broken chain hook then delays the reminder instead of ending the chain.
-      next = await nextReminder(r, r.claimedAt);
-      const outcome = await o.post(r);
+      next = await nextReminder(r, r.claimedAt, reads);
+      const outcome = await o.post(r, reads);
       if ('skipped' in outcome) {
         o.logger.debug(`reminder ${r.key} of breach ${r.breachId} not posted: ${outcome.skipped}`);
         return;
@@ -139,7 +161,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
     });
     if (recorded === false) o.logger.warn(`claim on reminder ${r.id} was lost before its post was recorded (claim timeout too short?)`);
     if (!recorded) return;
-    if (o.onAfterPost) await o.onAfterPost(r).catch((err) => o.logger.warn(`after posting reminder ${r.id}:`, errText(err)));
+    if (o.onAfterPost) await o.onAfterPost(r, reads).catch((err) => o.logger.warn(`after posting reminder ${r.id}:`, errText(err)));
   };
 
   let deadClaimsCheckedAt = Number.NEGATIVE_INFINITY;

@@ -12,6 +12,9 @@ import { loadReminderState } from '../store/breach-state.js';
 import { cancelStream, scheduleReminders, type ClaimedReminder, type DbExecutor } from '../store/reminders.js';
 import { refreshCard, type CardRefresher } from './card.js';
 import { breachStanding } from './progress.js';
+import { RoundReads } from './reminder-scheduler.js';
+import { getOrgSettings } from '../store/settings.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
 /** Message metadata type of reminders, so a retried reminder can find an earlier post of itself. */
 const REMINDER_EVENT = 'breachbot_reminder';
@@ -47,7 +50,7 @@ export interface ReminderContext {
  * planned (then the stream is cancelled and nothing is posted). The state is read fresh, so the
  * text says what is done and missing at posting time.
  */
-export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Promise<{ messageTs: string } | { skipped: string }> {
+export async function postReminder(ctx: ReminderContext, r: ClaimedReminder, round = new RoundReads()): Promise<{ messageTs: string } | { skipped: string }> {
   const [breach, state] = await Promise.all([getBreach(ctx.db, r.breachId), loadReminderState(ctx.db, r.breachId)]);
   if (!breach || !state) return { skipped: 'breach gone' };
   if (!isStreamActive(state, r.stream)) {
@@ -62,7 +65,8 @@ export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Pr
   }
   const now = ctx.clock.now();
   // The same next step as the card (domain/breach/progress.ts): its button rides along, and people are called by name.
-  const { org, progress } = await breachStanding(ctx.db, ctx.config, breach, now);
+  // The organisation's settings once per round: a storm of due reminders reads them once, not per reminder.
+  const { org, progress } = await breachStanding(ctx.db, ctx.config, breach, now, { org: roundSettings(ctx, round) });
   const message = renderReminder({
     mention: [...(breach.leadId ? [breach.leadId] : []), ...org.dpoUserIds],
     next: progress.primary ? { action: progress.primary, breachId: breach.id } : null,
@@ -84,6 +88,11 @@ export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Pr
     metadata: { event_type: REMINDER_EVENT, event_payload: { breach_id: r.breachId, key: r.key } },
   });
   return { messageTs: res.ts! };
+}
+
+/** The organisation's settings, read once per reminder round (the schedule, the DPO users, the languages). */
+export function roundSettings(ctx: Pick<ReminderContext, 'db' | 'config'>, round: RoundReads): Promise<OrgSettings> {
+  return round.once('org-settings', () => getOrgSettings(ctx.db, ctx.config));
 }
 
 /**
