@@ -80,7 +80,11 @@ export interface ReminderSchedulerOptions {
    * `{ skipped }` when the reminder is no longer wanted (its stream was stopped and cancelled).
    */
   post: (reminder: ClaimedReminder, round: RoundReads) => Promise<{ messageTs: string } | { skipped: string }>;
-  /** Runs after the post is recorded (e.g. refresh the card). Failures are logged, not retried. */
+  /**
+   * Runs after the post is recorded (e.g. refresh the card), once every reminder of the tick is
+   * posted: in a storm of due reminders the card refreshes' reads do not queue in front of the
+   * next round's posts. Failures are logged, not retried.
+   */
   onAfterPost?: (reminder: ClaimedReminder, round: RoundReads) => Promise<void>;
   /** The next step of a recurring chain, stored with the post. Default: `chainNext` with the default schedule. */
   nextReminder?: NextReminder;
@@ -110,7 +114,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
   let queue: Promise<void> = Promise.resolve();
 
   /** One claim and its posts. True when the batch was full, so more may be waiting. */
-  const round = async (): Promise<boolean> => {
+  const round = async (afterPosts: Array<() => Promise<void>>): Promise<boolean> => {
     const claimed = await claimDue(o.db, { owner: o.owner, now: o.clock.now(), limit: batch, claimTimeoutMs });
     if (claimed.length === 0) return false;
     const inFlight = new Set(claimed.map((r) => r.id));
@@ -123,7 +127,9 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       const byBreach = groupBy(claimed, (r) => r.breachId);
       await eachLimited([...byBreach.values()], concurrency, async (group) => {
         for (const r of group) {
-          await deliver(r, reads);
+          if (await deliver(r, reads)) {
+            afterPosts.push(() => o.onAfterPost!(r, reads).catch((err) => o.logger.warn(`after posting reminder ${r.id}:`, errText(err))));
+          }
           inFlight.delete(r.id);
         }
       });
@@ -133,7 +139,8 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
     return byBreachCount(claimed) >= batch;
   };
 
-  const deliver = async (r: ClaimedReminder, reads: RoundReads): Promise<void> => {
+  /** Posts and records one reminder; true when it was posted and recorded. */
+  const deliver = async (r: ClaimedReminder, reads: RoundReads): Promise<boolean> => {
     let next: ReminderToSchedule | null;
     let messageTs: string;
     try {
@@ -142,7 +149,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       const outcome = await o.post(r, reads);
       if ('skipped' in outcome) {
         o.logger.debug(`reminder ${r.key} of breach ${r.breachId} not posted: ${outcome.skipped}`);
-        return;
+        return false;
       }
       messageTs = outcome.messageTs;
     } catch (err) {
@@ -152,7 +159,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       await markFailed(o.db, r.id, o.owner, errText(err), o.clock.now().plus({ milliseconds: delayMs })).catch((e) =>
         o.logger.error(`recording the failure of reminder ${r.id} failed:`, errText(e)),
       );
-      return;
+      return false;
     }
     const recorded = await withRetries(() => markPosted(o.db, r.id, o.owner, { messageTs, postedAt: o.clock.now(), next })).catch((err) => {
       // The message is out but not recorded: after the claim timeout it would be posted again.
@@ -160,8 +167,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       return null;
     });
     if (recorded === false) o.logger.warn(`claim on reminder ${r.id} was lost before its post was recorded (claim timeout too short?)`);
-    if (!recorded) return;
-    if (o.onAfterPost) await o.onAfterPost(r, reads).catch((err) => o.logger.warn(`after posting reminder ${r.id}:`, errText(err)));
+    return recorded === true && o.onAfterPost !== undefined;
   };
 
   let deadClaimsCheckedAt = Number.NEGATIVE_INFINITY;
@@ -178,8 +184,13 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       });
       if (n > 0) o.logger.info(`taking over ${n} reminder claim(s) of a process that is gone, in ${Math.round(inFlightSettleMs / 1000)} s`);
     }
-    for (let i = 0; i < MAX_ROUNDS_PER_TICK && !stopped; i += 1) {
-      if (!(await round())) return;
+    const afterPosts: Array<() => Promise<void>> = [];
+    try {
+      for (let i = 0; i < MAX_ROUNDS_PER_TICK && !stopped; i += 1) {
+        if (!(await round(afterPosts))) return;
+      }
+    } finally {
+      await Promise.all(afterPosts.map((after) => after()));
     }
   };
 
