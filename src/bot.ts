@@ -3,11 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@slack/bolt';
 import type { Config } from './config.js';
 import { openDb, type DbHandle } from './db/client.js';
-import { startEmbedded, type EmbeddedServer } from './db/embedded.js';
-import { applyMigrations, isMigrated } from './db/migrate.js';
+import { isMigrated } from './db/migrate.js';
+import { prepareDatabase, StartupError, type ReadyDatabase } from './database.js';
 import { HealthCache } from './http/health.js';
 import { createHttpServer, createOpsServer } from './http/server.js';
-import { EMBEDDED_APP, EMBEDDED_OWNER } from './db/roles.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
@@ -58,12 +57,14 @@ export interface StartOptions {
   healthCheckMs?: number;
   /** How often to check whether the daily backup is due (ms); 0 = only when asked. Default: hourly, first after 5 minutes. */
   backupCheckMs?: number;
+  /**
+   * The database, already being made ready (prepareDatabase, started by main.ts while this module
+   * loaded). Default: made ready here. On failure its embedded server is stopped with the rest.
+   */
+  database?: Promise<ReadyDatabase>;
 }
 
-/** A start-up failure with a message meant for the operator, printed as one line. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
+export { StartupError };
 
 /**
  * Starts one bot: database (external or embedded), migrations, the Slack app, and the HTTP server.
@@ -79,31 +80,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.length = 0;
   };
   try {
-    let databaseUrl = config.databaseUrl;
-    // Migrations run as the schema's owner; the bot then works as its own, lesser role.
-    let schema: { url: string; asRole?: string; appRole?: string };
-    if (!databaseUrl) {
-      const embedded: EmbeddedServer = await startEmbedded({
-        dataDir: config.dataDir,
-        log: (line) => logger.debug(`[postgres] ${line}`),
-      }).catch((err: Error) => {
-        throw new StartupError(`embedded database: ${err.message}`);
-      });
+    // main.ts starts this before loading the rest of the bot; tests and tools call startBot alone.
+    const database = await (opts.database ?? prepareDatabase(config, logger));
+    if (database.embedded) {
+      const embedded = database.embedded;
       cleanups.push(() => embedded.stop());
-      databaseUrl = embedded.url;
-      schema = { url: embedded.adminUrl, asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP };
-      logger.info(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
-    } else if (config.databaseOwnerUrl) {
-      schema = { url: config.databaseOwnerUrl, appRole: decodeURIComponent(new URL(databaseUrl).username) };
-    } else {
-      schema = { url: databaseUrl };
-      logger.warn(
-        "DATABASE_URL's role owns the schema, so it could rewrite history; give the bot its own role: README, \"Database roles\" (npm run db:roles)",
-      );
     }
-    await applyMigrations(schema.url, schema).catch((err: Error) => {
-      throw new StartupError(`database migrations failed: ${err.message}`);
-    });
+    const databaseUrl = database.url;
     const db = openDb(databaseUrl);
     cleanups.push(() => db.close());
 
@@ -135,6 +118,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const healthCache = new HealthCache(async () => (await db.sql`select 1`, isMigrated(db.sql)), { intervalMs: opts.healthCheckMs ?? 1_000, logger });
     await healthCache.start();
     cleanups.push(async () => healthCache.stop());
+
     const opsDeps = { health: () => healthCache.current(), metrics, logger };
     const separateOps = config.ops.port !== undefined;
     const server = createHttpServer({

@@ -88,12 +88,15 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     if (!existsSync(join(dataDir, CREATED_MARKER))) writeFileSync(join(dataDir, CREATED_MARKER), `${new Date().toISOString()}\n`);
     await stopOrphanedServer(pgDir, log);
     const port = opts.port ?? (await freePort());
+    log('starting the server');
     const server = await runPostgres(bins.postgres, { pgDir, port, user, log });
     const database = opts.database ?? 'breachbot';
     const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
     try {
       await ensureDatabase(`${base}/postgres`, database);
+      log('database there; setting up its roles');
       await setUpRoles(`${base}/${database}`, appPassword);
+      log('roles set up');
     } catch (err) {
       await server.stop();
       throw err;
