@@ -105,7 +105,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const postOnce = reminderClient(config, logger, pacer);
     const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce };
     const { app, receiver } = createSlackApp(config, deps, pacer);
-    await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
+    // Slack's auth.test (app.init) and the first database check behind /healthz, side by side.
+    const slackReady = app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
       if (err.code === 'slack_webapi_platform_error') {
         throw new StartupError(
           `Slack rejected SLACK_BOT_TOKEN (${err.data?.error ?? 'error'}) at ${config.slack.apiUrl}; check the token`,
@@ -113,11 +114,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       }
       throw new StartupError(`could not reach Slack's Web API at ${config.slack.apiUrl} (${err.message}); check SLACK_API_URL`);
     });
-
     // /healthz answers from this cache; the database is asked on a timer, not per request.
     const healthCache = new HealthCache(async () => (await db.sql`select 1`, isMigrated(db.sql)), { intervalMs: opts.healthCheckMs ?? 1_000, logger });
-    await healthCache.start();
     cleanups.push(async () => healthCache.stop());
+    await Promise.all([slackReady, healthCache.start()]);
 
     const opsDeps = { health: () => healthCache.current(), metrics, logger };
     const separateOps = config.ops.port !== undefined;
