@@ -22,8 +22,15 @@ export interface ReadyDatabase {
   embedded?: EmbeddedServer;
 }
 
-/** Starts the embedded server if needed and applies the migrations; every failure is a StartupError. */
-export async function prepareDatabase(config: Config, logger: Pick<Logger, 'debug' | 'info' | 'warn'>): Promise<ReadyDatabase> {
+/**
+ * Starts the embedded server if needed and applies the migrations; every failure is a StartupError.
+ * `onLongWait`: the embedded server has been launched and is booting (not called for an external one).
+ */
+export async function prepareDatabase(
+  config: Config,
+  logger: Pick<Logger, 'debug' | 'info' | 'warn'>,
+  opts: { onLongWait?: () => void } = {},
+): Promise<ReadyDatabase> {
   let url = config.databaseUrl;
   let embedded: EmbeddedServer | undefined;
   // Migrations run as the schema's owner; the bot then works as its own, lesser role.
@@ -34,6 +41,7 @@ export async function prepareDatabase(config: Config, logger: Pick<Logger, 'debu
     embedded = await startEmbedded({
       dataDir: config.dataDir,
       log: (line) => logger.debug(`[postgres] ${line}`),
+      ...(opts.onLongWait ? { onLongWait: opts.onLongWait } : {}),
     }).catch((err: Error) => {
       throw new StartupError(`embedded database: ${err.message}`);
     });

@@ -49,8 +49,13 @@ async function main(): Promise<void> {
   // The database first (the embedded server boots, the migrations run), then the rest of the bot
   // loads meanwhile: its modules (Bolt, every listener) take about as long as the server's start,
   // and /healthz answers only once both are done (docs/benchmarks.md, start to /healthz).
-  const database: Promise<ReadyDatabase> = prepareDatabase(config, logger);
+  // The embedded server is launched before the bot's modules are read: reading them holds this
+  // process for most of a second, and the launch would otherwise wait behind it.
+  let launched: () => void = () => {};
+  const launch = new Promise<void>((resolve) => (launched = resolve));
+  const database: Promise<ReadyDatabase> = prepareDatabase(config, logger, { onLongWait: () => launched() });
   database.catch(() => {}); // handled by startBot; not an unhandled rejection while the bot loads
+  if (!config.databaseUrl) await Promise.race([launch, database.then(() => {}, () => {})]);
   try {
     logger.debug('loading the bot');
     const { startBot } = await import('./bot.js').catch(async (err: unknown) => {
