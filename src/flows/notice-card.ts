@@ -36,12 +36,14 @@ export async function noticeCardSummary(
   const { breach } = loaded;
   const owed = loaded.notifications.filter((n) => n.target === owedTarget(breach.role));
   const communication = loaded.notifications.filter((n) => n.target === 'subjects').at(-1) ?? null;
+  // Nothing drafted, sent or restricted (a new breach, most of those reminded of): nothing to show,
+  // and no notice facts to work out (each reminder and card refresh comes here).
+  if (drafts.length === 0 && owed.length === 0 && !communication && !loaded.restriction) return null;
   const byLang = noticeFactsByLanguage(loaded.source);
   const facts = anyFacts(byLang);
   // The latest draft of a kind the breach needs (a notice asked for after "none is needed" is not one), the English first.
   const needed = draftKinds(facts);
   const report = drafts.find((d) => d.lang === 'en' && needed.includes(d.kind as NoticeKind)) ?? drafts.find((d) => needed.includes(d.kind as NoticeKind)) ?? drafts[0];
-  if (!report && owed.length === 0 && !communication && !loaded.restriction) return null;
   let stale = false;
   if (report) {
     const notificationOpen = !notificationWaived(facts) && (owed.length === 0 || owed.at(-1)?.completeness === 'initial');
