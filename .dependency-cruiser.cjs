@@ -1,9 +1,9 @@
 /**
  * The layering rules of ../shared/design/layout.md ("Imports run down this list and never up:
  * slack → flows → domain, store"), as dependency-cruiser rules. `npm run deps:check` lists what breaks
- * them today; test/architecture/dependency-rules.test.ts proves each rule catches a planted violation
- * and holds the current count in src/ as a ceiling that may only go down. CI does not fail on them yet:
- * the count is still being brought down (issue 16).
+ * them and exits with the number of violations, so CI (.ci/run) fails on any;
+ * test/architecture/dependency-rules.test.ts proves each rule catches a planted violation and that
+ * src/ has none (issue 16).
  *
  * Paths are relative to the folder the cruise runs from (the repository, or a test fixture), so the
  * same rules serve both.
@@ -24,7 +24,9 @@ module.exports = {
     {
       name: 'flows-import-no-slack',
       severity: 'error',
-      comment: 'Flows return plain data (view models), never Slack blocks; the listener renders them.',
+      comment:
+        'Flows return plain data (view models), never Slack blocks; what they need rendered or asked of Slack ' +
+        'comes through a port they define, implemented in src/slack/slack-side.ts.',
       from: { path: '^src/flows/' },
       to: { path: '^src/slack/' },
     },

@@ -12,11 +12,14 @@ import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
 import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js';
 import { afterReminder, postReminder, roundSettings } from './flows/reminders.js';
+import { runSetup } from './flows/declare-setup.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
+import { SetupResumer } from './flows/setup-resume.js';
 import { CardRefresher } from './flows/card.js';
 import { HomePublisher } from './flows/home.js';
 import { SlackPacer } from './slack/pacer.js';
 import { reminderClient } from './slack/reminder-client.js';
+import { slackSide } from './slack/slack-side.js';
 import { backgroundClient } from './slack/web-client.js';
 import { getOrgSettings } from './store/settings.js';
 import { startBackupScheduler } from './flows/backups.js';
@@ -99,11 +102,15 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const pacer = new SlackPacer();
     // Card updates take their chat.update turn before rendering, so their client does not pace it again.
     const cardClient = backgroundClient(config, logger, pacer, { prepaced: ['chat.update'] });
-    const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config }, (update) => pacer.turn('chat.update', update));
-    const homes = new HomePublisher({ db: db.db, clock, logger, config }, backgroundClient(config, logger, pacer));
+    const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config, slack: slackSide }, (update) => pacer.turn('chat.update', update));
+    const homes = new HomePublisher({ db: db.db, clock, logger, config, slack: slackSide }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
     const postOnce = reminderClient(config, logger, pacer);
-    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce };
+    // Set once Slack's bot user is known (below); a setup deferred before then waits for the sweep.
+    let resumeSetup: ((breachId: string) => Promise<unknown>) | null = null;
+    const resumer = new SetupResumer((breachId) => resumeSetup?.(breachId) ?? Promise.resolve());
+    cleanups.push(async () => resumer.stop());
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide, resumer };
     const { app, receiver } = createSlackApp(config, deps, pacer);
     // Slack's auth.test (app.init) and the first database check behind /healthz, side by side.
     const slackReady = app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
@@ -143,14 +150,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     }
     // Finish any declaration a previous run (or a dead replica) left half-built, then keep sweeping.
     const auth = await app.client.auth.test();
-    const sweeper = startSetupSweeper(
-      setupContext({ ...deps, config }, app.client, auth.user_id),
-      opts.sweepIntervalMs ?? 30_000,
-    );
+    const sweepContext = setupContext({ ...deps, config }, app.client, auth.user_id);
+    resumeSetup = async (breachId) => background.run(() => runSetup(sweepContext, breachId));
+    const sweeper = startSetupSweeper(sweepContext, opts.sweepIntervalMs ?? 30_000);
     cleanups.push(() => sweeper.stop());
 
     // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.
-    const reminderCtx = { db: db.db, client: postOnce, clock, logger, config, cards };
+    const reminderCtx = { db: db.db, client: postOnce, clock, logger, config, cards, slack: slackSide };
     const scheduler = startReminderScheduler({
       db: db.db,
       clock,

@@ -13,7 +13,7 @@ export const EMBEDDED_OWNER = 'breachbot_owner';
 export const EMBEDDED_APP = 'breachbot_app';
 
 /** Tables the bot may only add to and read. */
-export const HISTORY_TABLES = ['breach_events', 'assessments', 'decisions', 'notifications', 'subject_restrictions'];
+export const HISTORY_TABLES = ['breach_events', 'assessments', 'decisions', 'notifications', 'subject_restrictions', 'regime_stages'];
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;

@@ -66,6 +66,13 @@ export const breaches = pgTable(
      * counts, cause…), keyed by field. Every change is also an event row.
      */
     facts: jsonb('facts').notNull().default(sql`'{}'::jsonb`),
+    /**
+     * The reporting regimes that apply (src/domain/regimes ids), fixed when the breach is declared.
+     * Breaches declared before regimes existed are GDPR breaches with Datatilsynet.
+     */
+    regimes: text('regimes').array().notNull().default(sql`'{gdpr-dk}'::text[]`),
+    /** The Declare modal's answers that chose them (`DeclareAnswers`: {significantIncident: true|false|null}). */
+    regimeAnswers: jsonb('regime_answers').notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [
     uniqueIndex('breaches_reference_key').on(t.reference),
@@ -265,6 +272,30 @@ export const notifications = pgTable(
     recordedAt: utc('recorded_at').notNull().defaultNow(),
   },
   (t) => [index('notifications_breach_idx').on(t.breachId, t.target)],
+);
+
+/**
+ * Stages of a reporting regime other than the GDPR recorded as done (NIS2's early warning, incident
+ * notification, final report; the ICO report). The GDPR's notification stays in `notifications`.
+ * History: one row per stage, never changed (append-only by trigger, like the notifications).
+ */
+export const regimeStages = pgTable(
+  'regime_stages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    breachId: uuid('breach_id')
+      .notNull()
+      .references(() => breaches.id),
+    regime: text('regime').notNull(),
+    stage: text('stage').notNull(),
+    /** When the report was submitted to the authority. */
+    doneAt: utc('done_at').notNull(),
+    /** The authority's reference for the report, when it gave one. */
+    externalReference: text('external_reference'),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: utc('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('regime_stages_breach_stage_key').on(t.breachId, t.regime, t.stage)],
 );
 
 /** A § 22 databeskyttelsesloven restriction of the data subjects' right to be told, with its justification. */

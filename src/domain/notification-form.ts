@@ -84,8 +84,8 @@ export interface RecordingContext {
 
 const show = (t: DateTime, zone: string) => t.setZone(zone).setLocale('en-GB').toFormat('d LLL yyyy HH:mm ZZZZ');
 
-/** When something was sent: not in the future, and not before we knew of the breach. */
-function checkWhen(seconds: number | null, ctx: RecordingContext, what: string): { at: DateTime } | { error: string } {
+/** When something was sent: not in the future, and not before we knew of the breach (also a regime stage, regimes/stage-form.ts). */
+export function checkWhen(seconds: number | null, ctx: RecordingContext, what: string): { at: DateTime } | { error: string } {
   if (seconds === null || !Number.isFinite(seconds)) return { error: `Give the date and time ${what}.` };
   const at = DateTime.fromSeconds(seconds, { zone: 'utc' });
   if (at.toMillis() > ctx.now.toMillis() + FUTURE_TOLERANCE_MS) return { error: 'This is in the future: record it once it has been sent.' };

@@ -1,6 +1,7 @@
 import type { LanguageSettings } from './language.js';
 import type { ReminderSchedule } from './reminder-plan.js';
 import type { Organisation } from './settings-form.js';
+import type { RegimeSettings } from './regimes/types.js';
 
 /** The organisation's breach-response settings. Kept in the database; environment variables seed them. */
 export interface OrgSettings {
@@ -13,4 +14,6 @@ export interface OrgSettings {
   archiveOnClose: boolean;
   /** The languages drafted and the language the team writes in (DEFAULT_LANGUAGES until changed). */
   languages: LanguageSettings;
+  /** Where the organisation is established and a NIS2 entity: which reporting regimes may apply (DEFAULT_REGIME_SETTINGS until changed). */
+  regimes: RegimeSettings;
 }

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Role } from './deadline.js';
+import type { RegimeStream } from './regimes/breach-regimes.js';
 
 /*
  * When reminders run and what they list, as pure functions over a plain snapshot of a breach, so the
@@ -36,6 +37,8 @@ export interface ReminderState {
 export const REMINDER_STREAMS = ['authority_countdown', 'subjects_daily', 'phased_follow_up'] as const;
 /** `authority_countdown` counts down to the role's notification: for a processor, telling the controller. */
 export type ReminderStream = (typeof REMINDER_STREAMS)[number];
+/** A GDPR stream above, or a stage of another regime (`nis2-dk:early_warning`, regimes/breach-regimes.ts). */
+export type AnyReminderStream = ReminderStream | RegimeStream;
 
 export type StopReason =
   | 'closed'

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { optionalText } from './form-text.js';
 import { LANGUAGES, isLanguage, type Language, type LanguageSettings } from './language.js';
 import { reminderScheduleSchema, type ReminderSchedule } from './reminder-plan.js';
+import { DEFAULT_REGIME_SETTINGS } from './regimes/index.js';
+import type { RegimeSettings } from './regimes/types.js';
 
 /*
  * The settings the DPO edits in the App Home (flow 8), validated as a form: every problem is
@@ -50,6 +52,8 @@ export interface SettingsFormInput {
   draftingLanguages?: string[];
   /** The language the team writes the facts in. */
   writingLanguage?: string | null;
+  /** The reporting-regime boxes ticked (REGIME_OPTIONS values); absent: the regimes are not on the form. */
+  regimeOptions?: string[];
 }
 
 export type SettingsField = keyof SettingsFormInput;
@@ -63,6 +67,53 @@ export interface SettingsUpdate {
   overdueEveryHours: number;
   archiveOnClose: boolean;
   languages: LanguageSettings;
+  /** Absent: keep the stored regime settings. */
+  regimes?: RegimeSettings;
+}
+
+/**
+ * The reporting-regime boxes of the settings form: each adds a country to the regime settings
+ * (src/domain/regimes). Denmark stays the establishment: breachbot's GDPR flow is Datatilsynet's.
+ */
+export const REGIME_OPTIONS = {
+  /** An essential or important entity under the Danish NIS 2 act: the NIS2 clocks may apply. */
+  nis2_dk: { label: 'We are an essential or important entity under the Danish NIS 2 act', adds: { nis2EntityIn: 'DK' } },
+  /** An establishment in the United Kingdom: the ICO's clock applies to personal data breaches. */
+  uk: { label: 'We have an establishment in the United Kingdom', adds: { establishedIn: 'GB' } },
+} as const;
+export type RegimeOption = keyof typeof REGIME_OPTIONS;
+
+/** The regime settings the ticked boxes give; an unknown box is an error at the field. */
+function regimesFrom(ticked: readonly string[]): RegimeSettings | { error: string } {
+  const unknown = ticked.find((t) => !Object.hasOwn(REGIME_OPTIONS, t));
+  if (unknown !== undefined) return { error: `"${unknown.slice(0, 30)}" is not a choice here. Tick only the boxes shown.` };
+  const establishedIn = [...DEFAULT_REGIME_SETTINGS.establishedIn];
+  const nis2EntityIn: string[] = [];
+  for (const t of ticked as RegimeOption[]) {
+    const adds: { establishedIn?: string; nis2EntityIn?: string } = REGIME_OPTIONS[t].adds;
+    if (adds.establishedIn && !establishedIn.includes(adds.establishedIn)) establishedIn.push(adds.establishedIn);
+    if (adds.nis2EntityIn && !nis2EntityIn.includes(adds.nis2EntityIn)) nis2EntityIn.push(adds.nis2EntityIn);
+  }
+  return { establishedIn, nis2EntityIn };
+}
+
+/** The boxes ticked for these settings, for the form's initial state. */
+export function regimeOptionsOf(s: RegimeSettings): RegimeOption[] {
+  return (Object.keys(REGIME_OPTIONS) as RegimeOption[]).filter((o) => {
+    const adds: { establishedIn?: string; nis2EntityIn?: string } = REGIME_OPTIONS[o].adds;
+    return (adds.establishedIn && s.establishedIn.includes(adds.establishedIn)) || (adds.nis2EntityIn && s.nis2EntityIn.includes(adds.nis2EntityIn));
+  });
+}
+
+/** Reads stored regime settings defensively: anything unreadable is the default (Denmark, not NIS2). */
+export function readRegimeSettings(stored: unknown): RegimeSettings {
+  const o = (stored ?? {}) as Record<string, unknown>;
+  const codes = (v: unknown) => (Array.isArray(v) ? v.filter((c): c is string => typeof c === 'string' && /^[A-Z]{2}$/.test(c)) : null);
+  const establishedIn = codes(o['establishedIn']);
+  return {
+    establishedIn: establishedIn && establishedIn.length > 0 ? establishedIn : [...DEFAULT_REGIME_SETTINGS.establishedIn],
+    nis2EntityIn: codes(o['nis2EntityIn']) ?? [],
+  };
 }
 
 export type SettingsCheck = { ok: true; value: SettingsUpdate } | { ok: false; errors: Partial<Record<SettingsField, string>> };
@@ -141,6 +192,8 @@ export function validateSettingsForm(input: SettingsFormInput): SettingsCheck {
   const drafting = LANGUAGES.filter((l) => (input.draftingLanguages ?? []).includes(l));
   if (drafting.length === 0) errors.draftingLanguages = 'Tick at least one language to draft the notices in.';
   const writing: Language = isLanguage(input.writingLanguage) ? input.writingLanguage : 'da';
+  const regimes = input.regimeOptions === undefined ? undefined : regimesFrom(input.regimeOptions);
+  if (regimes && 'error' in regimes) errors.regimeOptions = regimes.error;
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const v = parsed.data;
   return {
@@ -153,6 +206,7 @@ export function validateSettingsForm(input: SettingsFormInput): SettingsCheck {
       countdownHours: v.countdownHours,
       overdueEveryHours: v.overdueEveryHours,
       languages: { drafting, writing },
+      ...(regimes && !('error' in regimes) ? { regimes } : {}),
     },
   };
 }

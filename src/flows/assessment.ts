@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { assess, type AssessmentAnswers } from '../domain/assessment/index.js';
@@ -5,8 +6,6 @@ import { prefillFromIncident } from '../domain/assessment/from-facts.js';
 import { readRecordedFacts } from '../domain/breach/recorded-facts.js';
 import type { Role } from '../domain/deadline.js';
 import { DEFAULT_LANGUAGES } from '../domain/language.js';
-import { renderAssessmentResult } from '../slack/blocks/assessment-result.js';
-import { decidersText } from '../slack/blocks/text.js';
 import { getOrgSettings } from '../store/settings.js';
 import { slackErrorCode } from '../web-api-error.js';
 import { BreachNotAssessable, getAssessment, latestAssessment, recordAssessment } from '../store/assessments.js';
@@ -15,6 +14,29 @@ import { currentDecision } from '../store/decisions.js';
 import { refreshCard, type CardContext } from './card.js';
 import type { StoredAssessment } from '../domain/assessment/stored.js';
 import type { Breach } from '../domain/breach/entity.js';
+import type { Decision } from '../domain/decision.js';
+
+/** What an assessment's result message shows: plain data, rendered by the Slack side. */
+export interface ResultInput {
+  breach: Breach;
+  assessment: StoredAssessment;
+  /** The breach's current decision, whichever assessment it was on. */
+  decision: Decision | null;
+  /** The newest version of the breach's assessments: an older result offers no buttons. */
+  latestVersion: number;
+  now: DateTime;
+  zone: string;
+  /** The DPO users: with the breach lead, named under the buttons as who decides. */
+  dpoUserIds?: readonly string[];
+}
+
+/**
+ * What the assessment flow needs from the Slack side (src/slack/slack-side.ts, handed in at wiring
+ * time): the result message (src/slack/blocks/assessment-result.ts).
+ */
+export interface AssessmentSlack {
+  assessmentResult(input: ResultInput): { text: string; blocks: KnownBlock[] };
+}
 
 /**
  * What the risk questionnaire starts from: reassessing starts from the previous version's answers; a
@@ -60,7 +82,7 @@ export async function saveAssessment(
  * Override buttons, and the card shows the proposal. The assessment is safe in the database
  * before this runs; a Slack failure here is logged, and the card catches up on the next change.
  */
-export async function publishAssessment(ctx: CardContext, assessmentId: string): Promise<void> {
+export async function publishAssessment(ctx: CardContext & { slack: AssessmentSlack }, assessmentId: string): Promise<void> {
   const assessment = await getAssessment(ctx.db, assessmentId);
   const breach = assessment && (await getBreach(ctx.db, assessment.breachId));
   if (!assessment || !breach?.channelId) return;
@@ -74,10 +96,15 @@ export async function publishAssessment(ctx: CardContext, assessmentId: string):
 }
 
 /** The result message as it stands now: with its decision, or superseded by a newer version. */
-export async function renderResult(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach, assessment: StoredAssessment, now?: DateTime) {
+export async function renderResult(
+  ctx: Pick<CardContext, 'db' | 'clock' | 'config'> & { slack: AssessmentSlack },
+  breach: Breach,
+  assessment: StoredAssessment,
+  now?: DateTime,
+) {
   const [decision, latest, org] = await Promise.all([currentDecision(ctx.db, breach.id), latestAssessment(ctx.db, breach.id), getOrgSettings(ctx.db, ctx.config)]);
-  return renderAssessmentResult({
-    deciders: decidersText(breach.leadId, org.dpoUserIds),
+  return ctx.slack.assessmentResult({
+    dpoUserIds: org.dpoUserIds,
     breach,
     assessment,
     decision: decision ?? null,

@@ -1,13 +1,46 @@
 import type { Logger, webApi } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
-import { renderBreachCard } from '../slack/blocks/breach-card.js';
+import type { Progress } from '../domain/breach/progress.js';
+import type { StepState } from '../domain/breach/setup-steps.js';
+import type { RiskSummary } from '../domain/decision.js';
+import type { NoticeCardSummary } from './notice-card.js';
+import type { StageClock } from '../domain/regimes/clocks.js';
 import { slackErrorCode } from '../web-api-error.js';
 import { getBreach, setupSteps } from '../store/breaches.js';
 import type { Config } from '../config.js';
 import { breachStanding } from './progress.js';
+import { regimeClocks } from './regimes.js';
 import { Coalescer } from './coalescer.js';
 import type { Breach } from '../domain/breach/entity.js';
+
+/** What the card shows: plain data, gathered here from the database and rendered by the Slack side. */
+export interface CardInput {
+  breach: Breach;
+  steps: StepState[];
+  now: DateTime;
+  zone: string;
+  /** Where the breach stands and what comes next (domain/breach/progress.ts). */
+  progress: Progress;
+  /** Who decides: the DPO users (the breach lead is on the breach). */
+  dpoUserIds: string[];
+  /** The latest risk assessment and the decision in force (flow 3); absent until assessed. */
+  risk?: RiskSummary | null;
+  /** Drafts and what was sent (flows 5 and 6); absent until there is something to show. */
+  notices?: NoticeCardSummary | null;
+  /** The clocks of the regimes other than the GDPR that apply (issue 16); absent or empty for a GDPR-only breach. */
+  regimeClocks?: readonly StageClock[];
+}
+
+/**
+ * What the card flow needs from the Slack side (src/slack/slack-side.ts, handed in at wiring time
+ * so that flows import no Slack code): the card as a message (src/slack/blocks/breach-card.ts).
+ */
+export interface CardSlack {
+  card(input: CardInput): { text: string; blocks: KnownBlock[] };
+}
 
 /** What rendering and updating a card needs. */
 export interface CardUpdateContext {
@@ -16,6 +49,7 @@ export interface CardUpdateContext {
   clock: Clock;
   logger: Pick<Logger, 'warn'>;
   config: Pick<Config, 'timezone' | 'seeds'>;
+  slack: CardSlack;
 }
 
 /** What a flow that changes a breach needs to have its card refreshed. */
@@ -65,7 +99,7 @@ async function updateCard(ctx: CardUpdateContext, breachId: string, reading: () 
     reading();
     const breach = await getBreach(ctx.db, breachId);
     if (!breach?.channelId || !breach.cardTs) return;
-    const card = await storedCard(ctx, breach);
+    const card = ctx.slack.card(await storedCard(ctx, breach));
     try {
       await ctx.client.chat.update({ channel: breach.channelId, ts: breach.cardTs, ...card });
     } catch (err) {
@@ -76,9 +110,16 @@ async function updateCard(ctx: CardUpdateContext, breachId: string, reading: () 
   }
 }
 
-/** The card as the database says it should look now: the one place that gathers what it shows. */
-export async function storedCard(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach): Promise<ReturnType<typeof renderBreachCard>> {
+/**
+ * The card as the database says it should look now, as plain data (the Slack side renders it): the
+ * one place that gathers what it shows.
+ */
+export async function storedCard(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach): Promise<CardInput> {
   const now = ctx.clock.now();
-  const [steps, { risk, notices, org, progress }] = await Promise.all([setupSteps(ctx.db, breach.id), breachStanding(ctx.db, ctx.config, breach, now)]);
-  return renderBreachCard({ breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone });
+  const [steps, { risk, notices, org, progress }, clocks] = await Promise.all([
+    setupSteps(ctx.db, breach.id),
+    breachStanding(ctx.db, ctx.config, breach, now),
+    regimeClocks(ctx.db, breach, now),
+  ]);
+  return { breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone, regimeClocks: clocks };
 }

@@ -1,37 +1,39 @@
 import type { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { DateTime } from 'luxon';
-import { slackDate } from '../slack/date-token.js';
 import type { Deps } from './deps.js';
-import { mention, quotedUserText } from '../slack/blocks/text.js';
 import { slackErrorCode } from '../web-api-error.js';
 import { getBreach } from '../store/breaches.js';
 import { closability, closeBreachRecord, type Closed, type CloseRefusal } from '../store/close.js';
 import { appendEvent } from '../store/events.js';
 import { getOrgSettings } from '../store/settings.js';
-import { refreshCard, type CardRefresher } from './card.js';
+import { refreshCard, type CardRefresher, type CardSlack } from './card.js';
 import { republishHomes, type HomePublisher } from './home.js';
 import { isUuid } from '../domain/uuid.js';
 import type { Breach } from '../domain/breach/entity.js';
 import { BOT_ACTOR } from '../domain/timeline/event.js';
 
+/**
+ * What the close flow needs from the Slack side (src/slack/slack-side.ts, handed in at wiring time):
+ * the words of a refusal and the closing note (src/slack/blocks/close-note.ts), and the card's port.
+ */
+export interface CloseSlack extends CardSlack {
+  closeRefusal(r: CloseRefusal, zone: string): string;
+  closeNote(closed: Closed, archive: boolean): { text: string; blocks: KnownBlock[] };
+}
+
 /** What closing needs: the bot's deps and the request's Web API client. */
-export type CloseContext = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'> & { cards: CardRefresher; homes: HomePublisher; client: webApi.WebClient };
+export type CloseContext = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'> & {
+  cards: CardRefresher;
+  homes: HomePublisher;
+  client: webApi.WebClient;
+  slack: CloseSlack;
+};
+
+/** A close as recorded, and why one was refused: what the Slack side renders. */
+export type { Closed, CloseRefusal };
 
 export type CloseCheck = { ok: true; breach: Breach } | { ok: false; message: string };
 
-function refusal(r: CloseRefusal, zone: string): string {
-  switch (r.why) {
-    case 'not_found':
-      return 'That breach no longer exists.';
-    case 'closed': {
-      const at = r.breach.closedAt ? ` ${slackDate(DateTime.fromJSDate(r.breach.closedAt, { zone: 'utc' }), { zone })}` : '';
-      return `${r.breach.reference} is already closed${r.breach.closedBy ? ` (by ${mention(r.breach.closedBy)}${at})` : ''}.`;
-    }
-    case 'incomplete':
-      return `${r.breach.reference} cannot be closed yet: ${r.missing}.`;
-  }
-}
 
 /**
  * Whether this breach can be closed now: open, with its decision recorded (domain/close.ts). Who may
@@ -42,7 +44,7 @@ export async function checkClose(ctx: CloseContext, breachId: string): Promise<C
   const breach = isUuid(breachId) ? await getBreach(ctx.db, breachId) : undefined;
   if (!breach) return { ok: false, message: 'That breach no longer exists.' };
   const can = await closability(ctx.db, breach.id, breach);
-  return can.ok ? can : { ok: false, message: refusal(can, ctx.config.timezone) };
+  return can.ok ? can : { ok: false, message: ctx.slack.closeRefusal(can, ctx.config.timezone) };
 }
 
 /** Closes the breach (the guard has checked who asks); only the database is touched, so a submission can call it before its ack. */
@@ -53,7 +55,7 @@ export async function closeBreach(
   const allowed = await checkClose(ctx, req.breachId);
   if (!allowed.ok) return allowed;
   const res = await closeBreachRecord(ctx.db, { breachId: req.breachId, closedBy: req.userId, note: req.note, now: ctx.clock.now() });
-  return res.ok ? { ok: true, closed: res } : { ok: false, message: refusal(res, ctx.config.timezone) };
+  return res.ok ? { ok: true, closed: res } : { ok: false, message: ctx.slack.closeRefusal(res, ctx.config.timezone) };
 }
 
 /** After a close: the card (closed, no buttons), a note in the channel, and the Home tabs. */
@@ -62,7 +64,7 @@ export async function announceClose(ctx: CloseContext, closed: Closed): Promise<
   await refreshCard(ctx, b.id);
   if (b.channelId) {
     const archive = (await getOrgSettings(ctx.db, ctx.config)).archiveOnClose;
-    const note = closeNote(closed, archive);
+    const note = ctx.slack.closeNote(closed, archive);
     await ctx.client.chat
       .postMessage({ channel: b.channelId, ...note, unfurl_links: false })
       .catch((err) => ctx.logger.warn(`could not announce the close of ${b.reference}: ${slackErrorCode(err)}`));
@@ -79,24 +81,4 @@ async function archiveChannel(ctx: CloseContext, b: Breach): Promise<void> {
   } catch (err) {
     ctx.logger.warn(`could not archive the channel of ${b.reference}: ${slackErrorCode(err)}`);
   }
-}
-
-export function closeNote({ breach: b }: Closed, archive = false): { text: string; blocks: KnownBlock[] } {
-  const text = `:lock: ${mention(b.closedBy ?? '')} closed ${b.reference}.`;
-  const quoted = quotedUserText(b.closeReason ?? '', 2700);
-  return {
-    text,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${text}\n*Closing note*\n${quoted}` } },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `No more reminders will be posted. The breach stays in the register (\`/breach register\`) with its decision and timeline. ${archive ? 'This channel is now archived; its members can still read it.' : 'This channel is kept for the record.'}`,
-          },
-        ],
-      },
-    ],
-  };
 }

@@ -4,16 +4,11 @@ import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../domain/clock.js';
 import { channelNameFor } from '../domain/breach/reference.js';
-import { refreshCard, storedCard, type CardRefresher } from './card.js';
+import { refreshCard, storedCard, type CardRefresher, type CardSlack } from './card.js';
 import { republishHomes, type HomePublisher } from './home.js';
+import type { OwnMessages } from './own-messages.js';
 import { fillReporterName } from './reporter-name.js';
-import { stepLabel } from '../slack/blocks/breach-card.js';
-import { slackDate } from '../slack/date-token.js';
-import { ACTIONS } from '../slack/ids.js';
-import { escapeMrkdwn } from '../slack/mrkdwn.js';
-import { channelMembers } from '../slack/membership.js';
-import { findOwnMessage } from '../slack/own-messages.js';
-import { postToResponseUrl } from '../slack/response-url.js';
+import type { SetupResumer } from './setup-resume.js';
 
 /** Message metadata types of the card, the welcome post and the DPO's DM, so a resumed setup finds what it already posted. */
 const CARD_EVENT = 'breachbot_card';
@@ -21,7 +16,6 @@ const WELCOME_EVENT = 'breachbot_welcome';
 const DPO_DM_EVENT = 'breachbot_dpo_dm';
 import { failureLabel, isSlackError, isTransientFailure, slackErrorCode } from '../web-api-error.js';
 import { claimSetup, getBreach, recordStep, releaseSetup, setupSteps, updateBreach } from '../store/breaches.js';
-import { renderDpoDm, renderWelcome } from '../slack/blocks/welcome.js';
 import { appendEvent } from '../store/events.js';
 import { getOrgSettings } from '../store/settings.js';
 import type { Config } from '../config.js';
@@ -29,6 +23,31 @@ import type { Breach } from '../domain/breach/entity.js';
 import { SETUP_STEPS, type SetupStep, type StepState } from '../domain/breach/setup-steps.js';
 import { BOT_ACTOR } from '../domain/timeline/event.js';
 import type { OrgSettings } from '../domain/org-settings.js';
+
+/** How a setup went, for the reporter: plain data, worded by the Slack side. */
+export interface SetupReport {
+  breach: Breach;
+  completed: boolean;
+  /** Steps that failed and wait for the reporter's Retry. */
+  failed: StepState[];
+  /** Why a step was left for later (Slack busy, the database restarting); null when none was. */
+  deferred: string | null;
+  zone: string;
+}
+
+/**
+ * What setup needs from the Slack side (src/slack/slack-side.ts, handed in at wiring time): the
+ * card, welcome, DPO DM and report to the reporter (src/slack/blocks/), a channel's members
+ * (membership.ts), a look for an earlier post (own-messages.ts) and a post to a response_url
+ * (response-url.ts, which allows only Slack's hosts).
+ */
+export interface SetupSlack extends CardSlack, OwnMessages {
+  welcome(b: Breach, dpoUserIds: readonly string[], zone: string): { text: string; blocks: KnownBlock[] };
+  dpoDm(b: Breach, zone: string): { text: string; blocks: KnownBlock[] };
+  setupReport(report: SetupReport): { text: string; blocks: KnownBlock[] };
+  channelMembers(client: webApi.WebClient, channel: string): Promise<Set<string>>;
+  postToResponseUrl(url: string, message: Record<string, unknown>, opts: { apiUrl: string }): Promise<void>;
+}
 
 export interface SetupContext {
   db: Db;
@@ -41,8 +60,12 @@ export interface SetupContext {
   owner: string;
   cards: CardRefresher;
   homes: HomePublisher;
+  /** The Slack side's renderers and helpers (src/slack/slack-side.ts). */
+  slack: SetupSlack;
   /** Paced, never retries by itself, hands a 429 back (reminder-client.ts): for the card post. */
   postOnce: webApi.WebClient;
+  /** Tries a setup cut by a passing failure again within seconds (setup-resume.ts); absent, the sweep does. */
+  resumer?: SetupResumer;
 }
 
 export type SetupOutcome = 'completed' | 'incomplete' | 'busy';
@@ -92,7 +115,8 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
         if (isTransientFailure(err)) {
           // Slack busy or the database restarting: nobody needs to do anything, so the step stays
           // unfinished (not "failed", which waits for the reporter's Retry) and the sweeper resumes
-          // it once this lease lapses (setup-sweeper.ts). Test: test/resilience/pg-restart.test.ts.
+          // it: within seconds (setup-resume.ts), else at the periodic sweep (setup-sweeper.ts).
+          // Tests: test/resilience/pg-restart.test.ts, test/resilience/slack-faults.test.ts.
           ctx.logger.warn(`setup of breach ${breach.reference}: ${step} failed for now (${code}); it will be resumed`);
           deferred = code;
           break;
@@ -108,11 +132,15 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
     if (completed) await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_completed' });
     await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, completed);
-    await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed, deferred);
+    const quickTry = deferred ? (ctx.resumer?.soon(breachId) ?? null) : (ctx.resumer?.settled(breachId), null);
+    // The reporter hears that it will finish by itself once, not at every quick try.
+    if (quickTry === null || quickTry === 1) await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed, deferred);
     return completed ? 'completed' : 'incomplete';
   } catch (err) {
     await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, false).catch(() => {});
+    // The database went away between steps: try again shortly, like a step that failed for now.
+    if (isTransientFailure(err)) ctx.resumer?.soon(breachId);
     throw err;
   } finally {
     clearInterval(heartbeat);
@@ -158,7 +186,7 @@ const STEPS: Record<SetupStep, StepFn> = {
       for (const u of group.users ?? []) wanted.add(u);
     }
     wanted.delete(ctx.botUserId);
-    const members = await channelMembers(ctx.client, b.channelId!);
+    const members = await ctx.slack.channelMembers(ctx.client, b.channelId!);
     const toInvite = [...wanted].filter((u) => !members.has(u));
     const failed: Array<{ user: string; error: string }> = [];
     // Slack takes up to 100 users per call.
@@ -189,7 +217,7 @@ const STEPS: Record<SetupStep, StepFn> = {
 
   async post_card(ctx, b) {
     if (b.cardTs) return { ts: b.cardTs };
-    const posted = await postOnce(ctx, b, 'post_card', b.channelId!, CARD_EVENT, () => storedCard(ctx, b));
+    const posted = await postOnce(ctx, b, 'post_card', b.channelId!, CARD_EVENT, async () => ctx.slack.card(await storedCard(ctx, b)));
     await updateBreach(ctx.db, b.id, { cardTs: posted.ts });
     return posted;
   },
@@ -204,7 +232,7 @@ const STEPS: Record<SetupStep, StepFn> = {
   },
 
   async welcome(ctx, b, org) {
-    return postOnce(ctx, b, 'welcome', b.channelId!, WELCOME_EVENT, async () => renderWelcome(b, org.dpoUserIds, ctx.config.timezone));
+    return postOnce(ctx, b, 'welcome', b.channelId!, WELCOME_EVENT, async () => ctx.slack.welcome(b, org.dpoUserIds, ctx.config.timezone));
   },
 
   async dm_dpo(ctx, b, org) {
@@ -213,7 +241,7 @@ const STEPS: Record<SetupStep, StepFn> = {
     for (const user of org.dpoUserIds.filter((u) => u !== ctx.botUserId)) {
       try {
         const im = (await ctx.client.conversations.open({ users: user })).channel!.id!;
-        await postOnce(ctx, b, 'dm_dpo', im, DPO_DM_EVENT, async () => renderDpoDm(b, ctx.config.timezone));
+        await postOnce(ctx, b, 'dm_dpo', im, DPO_DM_EVENT, async () => ctx.slack.dpoDm(b, ctx.config.timezone));
         sent.push(user);
       } catch (err) {
         // A DPO who cannot get a DM (deactivated, unknown) is reported, not retried forever; Slack being down is retried.
@@ -239,7 +267,7 @@ async function postOnce(
   render: () => Promise<{ text: string; blocks: KnownBlock[] }>,
 ): Promise<{ ts: string; adopted?: true }> {
   const attempts = (await setupSteps(ctx.db, b.id)).find((s) => s.step === step)?.attempts ?? 0;
-  const earlier = attempts > 1 ? await findOwnMessage(ctx.client, channel, eventType, b.id) : null;
+  const earlier = attempts > 1 ? await ctx.slack.findOwnMessage(ctx.client, channel, eventType, b.id) : null;
   if (earlier) return { ts: earlier, adopted: true };
   const message = await render();
   const client = ctx.postOnce;
@@ -259,7 +287,7 @@ async function postOnce(
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       // A 429 means Slack did not post it; a 5xx or a timeout may come after it did: look before posting again.
       if (limited) continue;
-      const posted = await findOwnMessage(ctx.client, channel, eventType, b.id);
+      const posted = await ctx.slack.findOwnMessage(ctx.client, channel, eventType, b.id);
       if (posted) return { ts: posted, adopted: true };
     }
   }
@@ -316,22 +344,8 @@ async function afterSetup(ctx: SetupContext, b: Breach, steps: StepState[], comp
   // The card was posted without a failure notice; it only needs updating if one was shown.
   const cardMayBeStale = !completed || steps.some((s) => s.attempts > 1);
   if (cardMayBeStale) await refreshCard(ctx, b.id);
-  const deadline = slackDate(DateTime.fromJSDate(b.deadlineAt, { zone: 'utc' }), { zone });
   const failed = steps.filter((s) => s.status === 'failed');
-  const text = completed
-    ? `:white_check_mark: ${b.reference} is declared. Work on it in <#${b.channelId}>. Deadline: ${deadline}.`
-    : failed.length === 0 && deferred !== null
-      ? `:hourglass_flowing_sand: ${b.reference} is saved, but its setup is incomplete for now: Slack or the database did not answer ` +
-        `(${escapeMrkdwn(deferred)}). Nothing is lost: I finish it by myself within a minute, or press *Retry setup* to try now.`
-      : `:warning: ${b.reference} is saved, but its setup is incomplete: ${
-          failed.map((s) => `could not ${stepLabel(s.step)} (${escapeMrkdwn(s.lastError ?? 'error')})`).join('; ') || 'some steps are still pending'
-        }. Nothing is lost; press *Retry setup* to finish it.`;
-  const blocks = [
-    { type: 'section', text: { type: 'mrkdwn', text } },
-    ...(completed
-      ? []
-      : [{ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.retrySetup, value: b.id, text: { type: 'plain_text', text: 'Retry setup' } }] }]),
-  ];
+  const { text, blocks } = ctx.slack.setupReport({ breach: b, completed, failed, deferred, zone });
   await notifyReporter(ctx, b, text, blocks);
   // A new open breach: the Home tabs people keep open should list it.
   if (completed) await republishHomes(ctx);
@@ -342,7 +356,7 @@ async function notifyReporter(ctx: SetupContext, b: Breach, text: string, blocks
   // The stored URL is posted only to Slack's hosts, with a timeout (response-url.ts).
   if (b.replyUrl) {
     const message = { response_type: 'ephemeral', replace_original: false, text, blocks };
-    const posted = await postToResponseUrl(b.replyUrl, message, { apiUrl: ctx.config.slack.apiUrl }).then(
+    const posted = await ctx.slack.postToResponseUrl(b.replyUrl, message, { apiUrl: ctx.config.slack.apiUrl }).then(
       () => true,
       (err: unknown) => (ctx.logger.warn(`could not reply to the reporter of ${b.reference} where they typed /breach: ${(err as Error).message}`), false),
     );

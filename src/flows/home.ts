@@ -1,12 +1,10 @@
 import type { webApi } from '@slack/bolt';
+import type { HomeView } from '@slack/types';
 import type { DateTime } from 'luxon';
 import type { Progress } from '../domain/breach/progress.js';
 import { may, type Actor } from '../domain/access/policy.js';
-import { userRoles } from '../domain/breach/user-roles.js';
-import { isWorkspaceAdmin } from '../slack/access/actor.js';
-import { channelMembersMemo, type IsMember } from '../slack/channel-members-memo.js';
+import { userRoles, type UserRole } from '../domain/breach/user-roles.js';
 import type { Deps } from './deps.js';
-import { OPEN_SHOWN, renderHome, type HomeBreach, type OpenHomeBreach } from '../slack/views/home.js';
 import { slackErrorCode } from '../web-api-error.js';
 import { listOpenBreaches } from '../store/breaches.js';
 import { listRecentlyClosed } from '../store/closed-breaches.js';
@@ -19,7 +17,56 @@ import type { Breach } from '../domain/breach/entity.js';
 import type { BackupStatus } from '../domain/backup-status.js';
 import type { OrgSettings } from '../domain/org-settings.js';
 
-export type HomeDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'>;
+/** One breach as one viewer sees it. */
+export interface HomeBreach {
+  breach: Breach;
+  /** Member of the breach's private channel: may see its title and status. */
+  canSeeDetails: boolean;
+  roles: UserRole[];
+}
+
+/** An open breach, with where it stands as its card says (flows/progress.ts). */
+export type OpenHomeBreach = HomeBreach & { progress: Progress };
+
+export interface HomeInput {
+  /** The open breaches shown, nearest deadline first (at most OPEN_SHOWN). */
+  open: OpenHomeBreach[];
+  /** How many are open in all; the rest are summarised. */
+  openTotal: number;
+  /** Closed in the last 30 days, most recent first. */
+  closed: HomeBreach[];
+  now: DateTime;
+  zone: string;
+  /** Who decides, named in a next step that awaits the decision. */
+  dpoUserIds: readonly string[];
+  /** Present only for people who may edit the settings. */
+  settings: OrgSettings | null;
+  /** Present only for the DPO: when the last backup was made, and whether the last one failed. */
+  backup?: BackupStatus | null;
+}
+
+/**
+ * Most open breaches listed on the Home; the rest are summarised with a pointer to /breach list.
+ * Each listed breach costs a conversations.members call and a read of where it stands, and 25
+ * entries of up to ~1,000 characters (with the next step) make at most nine sections: far inside
+ * the 100-block limit whatever the titles hold.
+ */
+export const OPEN_SHOWN = 25;
+/** Whether a user is in a channel, asking Slack at most once per channel. */
+export type IsMember = (channelId: string | null, userId: string) => Promise<boolean>;
+
+/**
+ * What the Home flow needs from the Slack side (src/slack/slack-side.ts, handed in at wiring time):
+ * the Home view (src/slack/views/home.ts), whether a user is a workspace admin, and a per-batch memo
+ * of channel members (src/slack/access/actor.ts, src/slack/channel-members-memo.ts).
+ */
+export interface HomeSlack {
+  home(input: HomeInput): HomeView;
+  isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean>;
+  channelMembersMemo(client: webApi.WebClient): IsMember;
+}
+
+export type HomeDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'> & { slack: HomeSlack };
 
 /** Whose Home is republished after a change: people who looked at it in the last week. */
 export const VIEWER_WINDOW_DAYS = 7;
@@ -47,14 +94,14 @@ async function snapshot(deps: HomeDeps, client: webApi.WebClient): Promise<Snaps
     backupStatus(deps.db),
   ]);
   const progress = await progressOfEach(deps.db, deps.config, open.slice(0, OPEN_SHOWN), now);
-  return { now, open, closed, org, backup, progress, isMember: channelMembersMemo(client) };
+  return { now, open, closed, org, backup, progress, isMember: deps.slack.channelMembersMemo(client) };
 }
 
 async function homeFor(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot, userId: string) {
   const isDpo = snap.org.dpoUserIds.includes(userId);
   const dpoConfigured = snap.org.dpoUserIds.length > 0;
   // A workspace admin stands in for the DPO only while none is configured (domain/access/policy.ts).
-  const isAdmin = !isDpo && !dpoConfigured && (await isWorkspaceAdmin(client, userId));
+  const isAdmin = !isDpo && !dpoConfigured && (await deps.slack.isWorkspaceAdmin(client, userId));
   const actor = (b: Breach | null, isMember: boolean): Actor => ({
     userId, isDpo, dpoConfigured, isAdmin, isMember, isLead: b?.leadId === userId, isReporter: b?.reporterId === userId,
   });
@@ -67,7 +114,7 @@ async function homeFor(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot,
   const seenOpen = async (b: Breach): Promise<OpenHomeBreach> => ({ ...(await seen(b)), progress: snap.progress.get(b.id)! });
   const [open, closed] = await Promise.all([Promise.all(snap.open.slice(0, OPEN_SHOWN).map(seenOpen)), Promise.all(snap.closed.map(seen))]);
   const settings = may('edit_settings', actor(null, false)).ok ? snap.org : null;
-  return renderHome({
+  return deps.slack.home({
     open, openTotal: snap.open.length, closed, now: snap.now, zone: deps.config.timezone, dpoUserIds: snap.org.dpoUserIds, settings, backup: isDpo ? snap.backup : null,
   });
 }

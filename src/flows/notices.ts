@@ -1,8 +1,7 @@
+import type { KnownBlock } from '@slack/types';
 import type { NoticeDraft } from '../domain/notices/index.js';
 import { anyFacts, buildDraftSet, factsHash, isDraftLate, notificationWaived, type DraftRound } from '../domain/notices/draft-set.js';
 import { noticeFactsByLanguage } from '../domain/notices/from-breach.js';
-import { draftFile } from '../slack/blocks/draft-messages.js';
-import { draftSummaryMessage } from '../slack/blocks/draft-summary.js';
 import { slackErrorCode } from '../web-api-error.js';
 import { getDraft, markDraftPosted, saveDraftVersions, type DraftRow } from '../store/notice-drafts.js';
 import { loadNoticeSource } from '../store/notice-source.js';
@@ -17,6 +16,32 @@ import { isUuid } from '../domain/uuid.js';
  * Slack: a failed post leaves the version stored without its message, and pressing again posts it.
  */
 
+/** What the message opening a round of drafts in the card's thread shows: plain data, rendered by the Slack side. */
+export interface DraftSetSummary {
+  /** The drafts of the round, each with its stored row's id (for *Read full text*). */
+  drafts: ReadonlyArray<{ draft: NoticeDraft; version: number; id: string }>;
+  createdBy: string;
+  late: boolean;
+  role: string;
+  /** The breach, for the Fill gaps button (it opens Update facts at the gaps). */
+  breachId: string;
+  /** A notice to Datatilsynet asked for although the recorded decision is that none is needed (issue 17). */
+  onRequest?: boolean;
+}
+
+/**
+ * What the notices flow needs from the Slack side (src/slack/slack-side.ts, handed in at wiring
+ * time): the round's summary message (src/slack/blocks/draft-summary.ts) and each draft's file
+ * (src/slack/blocks/draft-messages.ts).
+ */
+export interface NoticesSlack {
+  draftSummary(s: DraftSetSummary): { text: string; blocks: KnownBlock[] };
+  draftFile(reference: string, draft: NoticeDraft, version: number): { filename: string; title: string; content: string };
+}
+
+/** The card flow's context and the notices flow's port. */
+export type NoticesContext = CardContext & { slack: NoticesSlack };
+
 /** What to tell the person who pressed, only them; null when the thread says it all. */
 export type DraftReply = string | null;
 
@@ -24,7 +49,7 @@ export type DraftReply = string | null;
  * `round`: the drafts the breach needs, or (`authority_on_request`) the notice to Datatilsynet asked
  * for after the recorded decision said none is needed, labelled so at its top (issue 17).
  */
-export async function draftNotices(ctx: CardContext, breachId: string, userId: string, round: DraftRound = 'needed'): Promise<DraftReply> {
+export async function draftNotices(ctx: NoticesContext, breachId: string, userId: string, round: DraftRound = 'needed'): Promise<DraftReply> {
   await fillReporterName(ctx, breachId);
   const loaded = await loadNoticeSource(ctx.db, breachId);
   if (!loaded) return 'That breach no longer exists.';
@@ -82,11 +107,11 @@ interface Pair {
  * Fill gaps button, and the Markdown files of every draft attached to it. The full texts are in the
  * files, not pasted into the thread.
  */
-async function postDrafts(ctx: CardContext, breach: Breach, pairs: readonly Pair[], s: { createdBy: string; late: boolean; onRequest: boolean }): Promise<void> {
-  const summary = draftSummaryMessage({
+async function postDrafts(ctx: NoticesContext, breach: Breach, pairs: readonly Pair[], s: { createdBy: string; late: boolean; onRequest: boolean }): Promise<void> {
+  const summary = ctx.slack.draftSummary({
     drafts: pairs.map((p) => ({ draft: p.draft, version: p.row.version, id: p.row.id })), createdBy: s.createdBy, late: s.late, role: breach.role, breachId: breach.id, onRequest: s.onRequest,
   });
-  const files = pairs.map((p) => ({ row: p.row, ...draftFile(breach.reference, p.draft, p.row.version) }));
+  const files = pairs.map((p) => ({ row: p.row, ...ctx.slack.draftFile(breach.reference, p.draft, p.row.version) }));
   const upload = await ctx.client.filesUploadV2({
     channel_id: breach.channelId!,
     thread_ts: breach.cardTs!,

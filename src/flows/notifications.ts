@@ -1,10 +1,10 @@
+import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import { owedTarget } from '../domain/notices/from-breach.js';
 import {
   checkCommunication, checkNotification, checkRestriction, RECORD_KINDS,
   type CommunicationInput, type NotificationInput, type RecordKind, type RestrictionInput,
 } from '../domain/notification-form.js';
-import { recordingReply, recordingText } from '../slack/blocks/recording-reply.js';
 import { slackErrorCode } from '../web-api-error.js';
 import { getBreach } from '../store/breaches.js';
 import { currentDecision } from '../store/decisions.js';
@@ -27,7 +27,16 @@ import type { NotificationRow, RestrictionRow } from '../domain/notification-rec
  * and again on submit, since each is a request of its own; a refusal changes nothing.
  */
 
-export type RecordContext = DecisionContext;
+/**
+ * What the recording flow needs from the Slack side (src/slack/slack-side.ts, handed in at wiring
+ * time): the reply in the card's thread (src/slack/blocks/recording-reply.ts).
+ */
+export interface RecordingSlack {
+  recordingText(o: RecordOutcome): string;
+  recordingReply(o: RecordOutcome, zone: string): KnownBlock[];
+}
+
+export type RecordContext = DecisionContext & { slack: RecordingSlack };
 
 export type Allowed = { ok: true; breach: Breach } | { ok: false; message: string };
 
@@ -122,8 +131,8 @@ export async function announceRecording(ctx: RecordContext, o: RecordOutcome): P
   const breach = o.recorded.breach;
   await refreshCard(ctx, breach.id);
   if (o.recorded.duplicate || !breach.channelId || !breach.cardTs) return;
-  const blocks = recordingReply(o, ctx.config.timezone);
+  const blocks = ctx.slack.recordingReply(o, ctx.config.timezone);
   await ctx.client.chat
-    .postMessage({ channel: breach.channelId, thread_ts: breach.cardTs, text: recordingText(o), blocks, unfurl_links: false })
+    .postMessage({ channel: breach.channelId, thread_ts: breach.cardTs, text: ctx.slack.recordingText(o), blocks, unfurl_links: false })
     .catch((err) => ctx.logger.warn(`could not announce a recording on ${breach.reference}: ${slackErrorCode(err)}`));
 }

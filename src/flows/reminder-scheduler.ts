@@ -11,6 +11,7 @@ import {
   type ReminderSchedule,
 } from '../domain/reminder-plan.js';
 import { isDeadLocalOwner } from './lease-owner.js';
+import { isRegimeStream, regimeReminderKey } from '../domain/regimes/breach-regimes.js';
 import {
   claimDue,
   expireDeadClaims,
@@ -245,6 +246,15 @@ export function chainNext(
   after: DateTime,
   opts: { schedule?: ReminderSchedule; subjectsEveryHours?: number; phasedEveryHours?: number } = {},
 ): ReminderToSchedule | null {
+  if (r.kind === 'overdue' && isRegimeStream(r.stream)) {
+    // A regime stage's overdue chain (`nis2-dk:early_warning/overdue-2`): its deadline is the stage's,
+    // found from the posted one's time and index, not the breach's GDPR deadline.
+    const schedule = opts.schedule ?? DEFAULT_REMINDER_SCHEDULE;
+    const index = Number(/overdue-(\d+)$/.exec(r.key)?.[1] ?? NaN);
+    if (!Number.isInteger(index) || index < 1) return null;
+    const next = nextOverdueReminder({ deadline: r.dueAt.minus({ hours: index * schedule.overdueEveryHours }), schedule, after });
+    return { key: regimeReminderKey(r.stream, next.key), kind: next.kind, dueAt: next.dueAt };
+  }
   if (r.kind === 'overdue') {
     return nextOverdueReminder({ deadline: r.deadlineAt, schedule: opts.schedule ?? DEFAULT_REMINDER_SCHEDULE, after });
   }

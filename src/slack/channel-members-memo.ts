@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
+import type { IsMember } from '../flows/home.js';
 import { channelMembers } from './membership.js';
 
-/** Whether a user is in a channel, asking Slack at most once per channel. */
-export type IsMember = (channelId: string | null, userId: string) => Promise<boolean>;
+export type { IsMember };
 
 /**
  * One memo per rendering batch: republishing every viewer's Home asks conversations.members once per

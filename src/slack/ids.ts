@@ -42,6 +42,24 @@ export const DECLARE_FIELDS = [
 export type DeclareFieldId = (typeof DECLARE_FIELDS)[number];
 export const declareAction = (field: DeclareFieldId) => `${field}_input`;
 
+/**
+ * The Declare modal's regime question (issue 16), added only when the settings make a regime depend
+ * on an answer (a NIS2 entity: is this a significant incident?). Block id and action id as above.
+ */
+export const DECLARE_REGIME_FIELD = 'significantIncident';
+export const DECLARE_REGIME_ACTION = `${DECLARE_REGIME_FIELD}_input`;
+
+/** "Record a report" for the regimes other than the GDPR (issue 16): the card's button and its modal. */
+export const REGIME_STAGE = {
+  /** On the card, beside the other regimes' clocks; its value is the breach id. */
+  record: 'breach_record_regime_stage',
+  view: 'record_regime_stage_modal',
+} as const;
+/** The stage modal's fields: block id = field, action id `<field>_input`. */
+export const REGIME_STAGE_FIELDS = ['stage', 'doneAt', 'reference'] as const;
+export type RegimeStageFieldId = (typeof REGIME_STAGE_FIELDS)[number];
+export const regimeStageAction = (field: RegimeStageFieldId) => `${field}_input`;
+
 /** Buttons. The card's buttons carry the breach id as their value. */
 export const ACTIONS = {
   /** On the card or in the failure DM: run the unfinished setup steps again. */
@@ -92,6 +110,10 @@ export const CARD_BLOCKS = {
   risk: 'card_risk',
   /** Who leads the breach, with the picker while it is open. */
   lead: 'card_lead',
+  /** The clocks of the regimes other than the GDPR (issue 16): one block per regime, `card_regime_<id>`. */
+  regimePrefix: 'card_regime_',
+  /** Their "Record a report" button. */
+  regimeActions: 'card_regime_actions',
 } as const;
 
 /** App Home (flow 8): its buttons, and the settings modal opened from it. */
@@ -119,6 +141,7 @@ export const SETTINGS_FIELDS = [
   'archiveOnClose',
   'draftingLanguages',
   'writingLanguage',
+  'regimeOptions',
 ] as const;
 export type SettingsFieldId = (typeof SETTINGS_FIELDS)[number];
 export const settingsAction = (field: SettingsFieldId) => `${field}_input`;

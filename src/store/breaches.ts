@@ -31,6 +31,9 @@ export interface Declaration {
   deadlineAt: Date;
   /** The Declare modal's share of the recorded facts (incident category, times, the reporter's function). */
   facts?: RecordedFacts;
+  /** The reporting regimes that apply (domain/regimes ids) and the answers that chose them; default GDPR only. */
+  regimes?: string[];
+  regimeAnswers?: Record<string, unknown>;
 }
 
 export interface DeclareResult {
@@ -115,6 +118,8 @@ function publicFacts(d: Declaration) {
     responderIds: d.responderIds,
     deadlineAt: d.deadlineAt.toISOString(),
     facts: d.facts ?? {},
+    // Only when more than the GDPR applies, so a GDPR breach's declaration event reads as before.
+    ...(d.regimes && d.regimes.some((r) => r !== 'gdpr-dk') ? { regimes: d.regimes, regimeAnswers: d.regimeAnswers ?? {} } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import type { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
-import { breaches } from '../db/schema.js';
+import { breaches, reminders } from '../db/schema.js';
 import { closeBlocker } from '../domain/close.js';
 import { REMINDER_STREAMS } from '../domain/reminder-status.js';
+import type { RegimeStream } from '../domain/regimes/breach-regimes.js';
 import { loadReminderState } from './breach-state.js';
 import { withOpenBreach } from './breach-lock.js';
 import { appendEvent } from './events.js';
@@ -65,7 +66,12 @@ export async function closeBreachRecord(
     });
     // After the close event, so the timeline reads "closed", then "reminders stopped (closed)".
     const cancelled: Record<string, string[]> = {};
-    for (const stream of REMINDER_STREAMS) {
+    // The streams of other regimes' stages (`nis2-dk:early_warning`, issue 16) that still have reminders to post.
+    const regimeStreams = await tx
+      .selectDistinct({ stream: reminders.stream })
+      .from(reminders)
+      .where(and(eq(reminders.breachId, c.breachId), like(reminders.stream, '%:%'), inArray(reminders.status, ['pending', 'claimed'])));
+    for (const stream of [...REMINDER_STREAMS, ...regimeStreams.map((r) => r.stream as RegimeStream).sort()]) {
       const keys = await cancelStream(tx, c.breachId, stream, { actor: c.closedBy, at: c.now, reason: 'closed' });
       if (keys.length) cancelled[stream] = keys;
     }

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import type * as schema from '../db/schema.js';
 import { reminders } from '../db/schema.js';
 import { LATE_AFTER_MS } from '../domain/reminder-plan.js';
-import type { ReminderStream } from '../domain/reminder-status.js';
+import type { AnyReminderStream } from '../domain/reminder-status.js';
 import { appendEvent } from './events.js';
 import { BOT_ACTOR } from '../domain/timeline/event.js';
 
@@ -35,7 +35,7 @@ export interface ReminderToSchedule {
 export interface ClaimedReminder {
   id: number;
   breachId: string;
-  stream: ReminderStream;
+  stream: AnyReminderStream;
   key: string;
   kind: string;
   /** The planned time; retries do not move it. */
@@ -58,7 +58,7 @@ export async function scheduleReminders(
   db: Pick<DbExecutor, 'insert'>,
   breachId: string,
   planned: readonly ReminderToSchedule[],
-  stream: ReminderStream,
+  stream: AnyReminderStream,
 ): Promise<number> {
   if (planned.length === 0) return 0;
   const rows = await db
@@ -76,7 +76,7 @@ const epochMs = (column: string) => sql.raw(`(extract(epoch from ${column}) * 10
 interface ClaimRow {
   id: string | number;
   breach_id: string;
-  stream: ReminderStream;
+  stream: AnyReminderStream;
   key: string;
   kind: string;
   status: 'claimed' | 'skipped';
@@ -247,7 +247,7 @@ export async function markPosted(
       .update(reminders)
       .set({ status: 'posted', postedAt: p.postedAt.toJSDate(), messageTs: p.messageTs, late, lastError: null })
       .where(eq(reminders.id, id));
-    if (p.next && !cancelledInFlight) await scheduleReminders(tx, row.breachId, [p.next], row.stream as ReminderStream);
+    if (p.next && !cancelledInFlight) await scheduleReminders(tx, row.breachId, [p.next], row.stream as AnyReminderStream);
     await appendEvent(tx, {
       breachId: row.breachId,
       actor: BOT_ACTOR,
@@ -294,7 +294,7 @@ export async function markFailed(db: DbExecutor, id: number, owner: string, erro
 export async function cancelStream(
   db: DbExecutor,
   breachId: string,
-  stream: ReminderStream,
+  stream: AnyReminderStream,
   opts: { actor?: string; at?: DateTime; reason?: string } = {},
 ): Promise<string[]> {
   return db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { settings } from '../db/schema.js';
 import { DEFAULT_REMINDER_SCHEDULE, reminderScheduleSchema, type ReminderSchedule } from '../domain/reminder-plan.js';
 import { readLanguageSettings, type LanguageSettings } from '../domain/language.js';
 import type { OrgSettings } from '../domain/org-settings.js';
-import { readOrganisation, scheduleFrom, type Organisation, type SettingsUpdate } from '../domain/settings-form.js';
+import { readOrganisation, readRegimeSettings, scheduleFrom, type Organisation, type SettingsUpdate } from '../domain/settings-form.js';
 import { eventOfSubmission } from './breach-lock.js';
 import { appendEvent } from './events.js';
 
@@ -27,6 +27,7 @@ export async function getOrgSettings(db: Pick<Db, 'select'>, config: Pick<Config
     reminderSchedule: readSchedule(stored.reminderSchedule),
     archiveOnClose: stored.archiveOnClose === true,
     languages: readLanguageSettings(stored.languages),
+    regimes: readRegimeSettings(stored.regimes),
   };
 }
 
@@ -74,6 +75,8 @@ export async function saveOrgSettings(
       reminderSchedule: scheduleFrom(update, before.reminderSchedule),
       archiveOnClose: update.archiveOnClose,
       languages: update.languages,
+      // A form without the regime choices (an older client) keeps what is stored.
+      regimes: update.regimes ?? before.regimes,
     };
     const row = { value: after, updatedAt: meta.now, updatedBy: meta.actor };
     await tx.insert(settings).values({ key: KEY, ...row }).onConflictDoUpdate({ target: settings.key, set: row });

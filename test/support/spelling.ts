@@ -23,6 +23,10 @@ const ALLOWED: Record<SpellLanguage, ReadonlySet<string>> = {
     'uddannelsesoplysninger', 'loginoplysninger', 'lokaliseringsdata', 'fagforeningsmæssigt', 'kortudtog', 'kreditadvarsel',
     // Technical terms of the assessment's reasons: a one-way protection of passwords and data.
     'hashing',
+    // The NIS2 drafts (src/domain/regimes/nis2-dk): "kl." before a time of day, the directive's Danish terms
+    // and the stage names, and the Danish agency's name (Styrelsen for Samfundssikkerhed).
+    'kl', 'hændelsesunderretning', 'hændelsesunderretningen', 'kompromitteringsindikatorer', 'kompromitteringsindikatorerne',
+    'sektoransvarlige', 'sektorregler', 'tillidstjenesteudbydere', 'gennemførelsesforordning', 'samfundssikkerhed',
   ]),
   en: new Set([
     // British spellings (the dictionary is American English).

@@ -84,7 +84,12 @@ export interface AssessmentAnswers {
   dataTypes: DataType[]; // at least one
   credentialsGiveAccessTo: DataType[]; // when dataTypes has "credentials": what they open ([] otherwise)
   identifiability: Identifiability; // ENISA ease of identification
-  publiclyAvailableBefore: boolean; // the same data were already public
+  /**
+   * The same data were already public (true), were not (false), or it is not known (null: assessed
+   * as the worse case, not public, so nothing is lowered for it). Answers stored before "not known"
+   * existed hold a boolean and mean what they meant.
+   */
+  publiclyAvailableBefore: boolean | null;
 
   // confidentiality (null / defaults when breachTypes lacks it)
   disclosure: Disclosure | null;
@@ -121,7 +126,12 @@ export interface AssessmentAnswers {
   restoredWithinHours: number | null; // time until the data were available again; null = not yet or unknown
   impactOnPeople: ImpactOnPeople; // what the loss or alteration did to people
 
-  malicious: boolean; // theft, hacking, insider misuse, social engineering
+  /**
+   * Theft, hacking, insider misuse, social engineering (true); an accident or error (false); not
+   * known yet (null: assessed as the worse case, on purpose; early in a breach the cause is often
+   * unclear, and a team made to pick yes or no would guess).
+   */
+  malicious: boolean | null;
 
   // Art. 34(3)
   measuresRemoveHighRisk: boolean; // measures since taken make the high risk no longer likely

@@ -95,6 +95,12 @@ export interface Facts {
   readonly physicalDanger: boolean;
   /** Whether the disclosure could put someone in physical danger was unknown: assessed as the worse case. */
   readonly physicalDangerAssumed: boolean;
+  /** Done on purpose (theft, hacking, insider misuse), as answered or, when unknown, as the worse case. */
+  readonly malicious: boolean;
+  readonly maliciousAssumed: boolean;
+  /** The same data were already public, as answered; unknown counts as not public (the worse case). */
+  readonly publicBefore: boolean;
+  readonly publicBeforeAssumed: boolean;
 }
 
 export function readFacts(a: AssessmentAnswers): Facts {
@@ -143,6 +149,10 @@ export function readFacts(a: AssessmentAnswers): Facts {
     // Absent: not asked, read as before the question existed. Null: asked and not known, the worse case.
     physicalDanger: confidentiality && (a.physicalDanger === true || a.physicalDanger === null),
     physicalDangerAssumed: confidentiality && a.physicalDanger === null,
+    malicious: a.malicious !== false,
+    maliciousAssumed: a.malicious === null,
+    publicBefore: a.publiclyAvailableBefore === true,
+    publicBeforeAssumed: a.publiclyAvailableBefore === null,
   };
 }
 

@@ -165,7 +165,12 @@ export const QUESTIONS: QuestionCatalogue = {
     input: 'single',
     question: 'Were the same data already public before the breach?',
     help: 'For example a published staff directory. Data that were already public lose less by being disclosed.',
-    choices: YES_NO,
+    choices: [
+      yes(true, 'Yes'),
+      yes(false, 'No'),
+      // Not known: assessed as not public (facts.ts), so nothing is lowered on a guess.
+      { id: 'unknown', value: null, label: 'We do not know yet (assessed as not public)' },
+    ],
     optional: false,
     appliesWhen: null,
     whenNotApplicable: false,
@@ -336,7 +341,12 @@ export const QUESTIONS: QuestionCatalogue = {
     input: 'single',
     question: 'Was this done on purpose?',
     help: 'Theft, hacking, ransomware, insider misuse or social engineering count as on purpose.',
-    choices: YES_NO,
+    choices: [
+      yes(true, 'Yes'),
+      yes(false, 'No, an accident or error'),
+      // Not known: assessed as on purpose (facts.ts); a team made to pick would guess.
+      { id: 'unknown', value: null, label: 'We do not know yet (assessed as on purpose)' },
+    ],
     optional: false,
     appliesWhen: null,
     whenNotApplicable: false,

@@ -45,6 +45,8 @@ export const REASON_CODES = [
   'worse_case_disclosure',
   'worse_case_recipients',
   'worse_case_credentials',
+  'worse_case_malicious',
+  'worse_case_public',
   'processor_note',
   'joint_controller_note',
   'communication_individual',

@@ -32,7 +32,7 @@ import {
   riskClauseDa,
   specialSuffixDa,
 } from './phrases-da.js';
-import { type Reason, reason } from './reason.js';
+import { type Reason, type ReasonCode, reason } from './reason.js';
 import type { Risk, SeverityLevel } from './result.js';
 import type { SeverityExplained } from './severity.js';
 
@@ -446,7 +446,18 @@ export function scaleRaisesOutcome(f: Facts, raised: Risk): Reason {
   });
 }
 
-export function maliciousFloor(): Reason {
+export function maliciousFloor(f: Facts): Reason {
+  // Not known whether on purpose: the worse case, said as a possibility (worseCaseNotes says why).
+  if (f.maliciousAssumed) {
+    return reason('malicious_floor', {
+      en:
+        'The data may have been taken or accessed deliberately and nothing assures how they will be used, so ' +
+        'the breach cannot be considered unlikely to result in a risk (EDPB Guidelines 01/2021, case 08).',
+      da:
+        'Oplysningerne kan være bevidst taget eller tilgået, og intet sikrer, hvordan de vil blive brugt. Det kan derfor ' +
+        `ikke anses for usandsynligt, at bruddet indebærer en risiko (${EDPB_01_2021}, sag 08).`,
+    });
+  }
   return reason('malicious_floor', {
     en:
       'The data were taken or accessed deliberately and nothing assures how they will be used, so ' +
@@ -584,7 +595,7 @@ export function dependedOnRecordsFloor(f: Facts): Reason {
   const whatDa = f.dependence === 'care' ? 'at få deres behandling' : 'at få ydelser, udbetalinger eller deres rettigheder';
   // WP250 Annex B example 8 is an attack; an accidental loss rests on Recital 75 (people prevented
   // from exercising their rights) alone.
-  const source = f.answers.malicious
+  const source = f.malicious
     ? { en: 'WP250 Annex B, example 8', da: 'WP250, bilag B, eksempel 8' }
     : {
         en: 'GDPR Recital 75: people prevented from exercising their rights',
@@ -659,39 +670,65 @@ export function lossCappedByImpact(f: Facts, sev: SeverityExplained): Reason {
 
 // ---- unknowns, role, outcome ----------------------------------------------------------------
 
-export function worseCaseNotes(f: Facts): Reason[] {
-  const notes: Reason[] = [];
-  if (f.subjectsUnknown) {
-    notes.push(reason('worse_case_count', {
+/**
+ * What was not known and so assessed as the worse case (assessment.md: unknowns count against the
+ * controller), in the order the notes are given: when each applies, and what it says.
+ */
+const WORSE_CASES: ReadonlyArray<{ code: ReasonCode; when: (f: Facts) => boolean; text: { en: string; da: string } }> = [
+  {
+    code: 'worse_case_count',
+    when: (f) => f.subjectsUnknown,
+    text: {
       en: 'The number of people affected is not known, so it was assessed as the worse case: a large number.',
       da: 'Antallet af berørte personer er ikke kendt og er derfor vurderet ud fra det værste tilfælde: et stort antal.',
-    }));
-  }
-  if (f.disclosureAssumed && f.intelligible) {
-    notes.push(reason('worse_case_disclosure', {
+    },
+  },
+  {
+    code: 'worse_case_disclosure',
+    when: (f) => f.disclosureAssumed && f.intelligible,
+    text: {
       en: 'Whether anyone unauthorised saw or took the data is not known, so it was assessed as the worse case: disclosed.',
-      da:
-        'Det vides ikke, om uvedkommende har set eller taget oplysningerne, og det er derfor vurderet ud fra det ' +
-        'værste tilfælde: at de er videregivet.',
-    }));
-  }
-  if (f.recipientsAssumed && f.intelligible && f.disclosure !== 'ruled_out') {
-    notes.push(reason('worse_case_recipients', {
+      da: 'Det vides ikke, om uvedkommende har set eller taget oplysningerne, og det er derfor vurderet ud fra det værste tilfælde: at de er videregivet.',
+    },
+  },
+  {
+    code: 'worse_case_recipients',
+    when: (f) => f.recipientsAssumed && f.intelligible && f.disclosure !== 'ruled_out',
+    text: {
       en: 'Who received the data is not known, so it was assessed as the worse case: unknown recipients.',
-      da:
-        'Det vides ikke, hvem der har modtaget oplysningerne, og det er derfor vurderet ud fra det værste ' +
-        'tilfælde: ukendte modtagere.',
-    }));
-  }
-  if (f.credentialsReachUnknown) {
-    notes.push(reason('worse_case_credentials', {
+      da: 'Det vides ikke, hvem der har modtaget oplysningerne, og det er derfor vurderet ud fra det værste tilfælde: ukendte modtagere.',
+    },
+  },
+  {
+    code: 'worse_case_malicious',
+    when: (f) => f.maliciousAssumed,
+    text: {
+      en: 'Whether the breach was done on purpose is not known, so it was assessed as the worse case: on purpose.',
+      da: 'Det vides ikke, om bruddet skyldes en bevidst handling, og det er derfor vurderet ud fra det værste tilfælde: at det er sket med vilje.',
+    },
+  },
+  {
+    code: 'worse_case_public',
+    when: (f) => f.publicBeforeAssumed && f.intelligible,
+    text: {
+      en: 'Whether the same data were already public is not known, so it was assessed as the worse case: not public.',
+      da: 'Det vides ikke, om de samme oplysninger allerede var offentlige, og det er derfor vurderet ud fra det værste tilfælde: at de ikke var.',
+    },
+  },
+  {
+    code: 'worse_case_credentials',
+    when: (f) => f.credentialsReachUnknown,
+    text: {
       en: 'What the credentials give access to was not given, so they were scored as the worse case for an ordinary account: access enabling fraud.',
       da:
         'Det er ikke oplyst, hvad de berørte loginoplysninger giver adgang til. De er derfor vurderet som det værste ' +
         'tilfælde for en almindelig konto: adgang, der kan bruges til bedrageri.',
-    }));
-  }
-  return notes;
+    },
+  },
+];
+
+export function worseCaseNotes(f: Facts): Reason[] {
+  return WORSE_CASES.filter((w) => w.when(f)).map((w) => reason(w.code, w.text));
 }
 
 export function processorNote(): Reason {

@@ -74,14 +74,14 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
 
   if (f.disclosure === 'ruled_out') return decide('unlikely', [say.disclosureRuledOut(f)]);
   if (a.recipientDeletedOrReturned) {
-    if (f.recipients === 'trusted' && !a.malicious) return decide('unlikely', [say.recipientDeleted()]);
+    if (f.recipients === 'trusted' && !f.malicious) return decide('unlikely', [say.recipientDeleted()]);
     if (f.recipients === 'known') notes.push(say.deletionByUnboundRecipient());
   }
 
-  const sensitive = f.special.length > 0 && !a.publiclyAvailableBefore && a.identifiability !== 'negligible';
-  const fraud = f.fraud.length > 0 && !a.publiclyAvailableBefore;
+  const sensitive = f.special.length > 0 && !f.publicBefore && a.identifiability !== 'negligible';
+  const fraud = f.fraud.length > 0 && !f.publicBefore;
   // An address already public is no hiding place: the disclosure adds no danger (rule 6).
-  const danger = f.physicalDanger && !a.publiclyAvailableBefore;
+  const danger = f.physicalDanger && !f.publicBefore;
   const outOfControl = f.recipients === 'unknown' || f.recipients === 'public';
 
   if (!dataLikelyDisclosed(f)) {
@@ -95,7 +95,7 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
       if (sensitive && f.healthRevealedByGroup) floors.push(say.patientStatusIsHealth(f));
       if (danger) floors.push(say.physicalDanger(f));
       // Data already public reveal nothing new (rule 6): the number of people does not change that.
-      if (f.largeScale && !a.publiclyAvailableBefore) floors.push(say.largeScaleFloor(f));
+      if (f.largeScale && !f.publicBefore) floors.push(say.largeScaleFloor(f));
       return floors.length > 0 ? decide('risk', floors) : decide('unlikely', [say.noSignOfDisclosure(f)]);
     }
     notes.unshift(say.probablyNotSeenIsNotRuledOut(f));
@@ -111,13 +111,13 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
   // Misuse of card numbers or credentials needs no identification of the person, so the ease
   // of identification does not soften this rule.
   if (fraud) return decide('high', [say.fraudEnabling(f)]);
-  if (f.disclosedTypes.includes('income') && !a.publiclyAvailableBefore) notes.push(say.incomeIsNotFraud(f));
+  if (f.disclosedTypes.includes('income') && !f.publicBefore) notes.push(say.incomeIsNotFraud(f));
 
   // Disclosing again what was already public reveals nothing new: unlikely to result in a risk
   // (WP250 rev.01), unless the compilation itself adds one. The answers say all the data were
   // public, so only the scale can add it: a very large (or unknown) number of people, where ENISA
   // decides, never above "risk".
-  if (a.publiclyAvailableBefore) {
+  if (f.publicBefore) {
     if (!f.veryLargeScale) return decide('unlikely', [say.publicDataNoRisk(f)]);
     const enisa = minRisk(riskFromSeverity(sev), 'risk');
     return decide(enisa, [say.disclosureOfPublicData(f, sev, enisa)]);
@@ -130,7 +130,7 @@ export function confidentialityFinding(f: Facts, sev: SeverityExplained): Findin
   }
 
   const floors: Reason[] = [];
-  if (a.malicious) floors.push(say.maliciousFloor());
+  if (f.malicious) floors.push(say.maliciousFloor(f));
   if (outOfControl) floors.push(say.uncontrolledRecipientsFloor(f));
   if (f.largeScale) floors.push(say.largeScaleFloor(f));
   if (floors.length > 0 && enisa === 'unlikely') {
@@ -195,7 +195,7 @@ function byEffect(f: Facts, sev: SeverityExplained): Finding {
 function dependenceFloor(f: Facts): Finding | null {
   if (f.dependence === null || lossHours(f) < DAY_HOURS) return null;
   if (f.dependence === 'care' && lostForGood(f)) return { level: 'high', reasons: [say.careRecordsLostForGood(f)] };
-  if (f.dependence === 'care' && f.answers.malicious) return { level: 'high', reasons: [say.attackOnCareRecords(f)] };
+  if (f.dependence === 'care' && f.malicious) return { level: 'high', reasons: [say.attackOnCareRecords(f)] };
   return { level: 'risk', reasons: [say.dependedOnRecordsFloor(f)] };
 }
 

@@ -17,6 +17,8 @@ import {
 import { DATA_TYPE_LABELS } from './labels.js';
 
 const yesNo = (what: string) => z.boolean({ error: `Answer yes or no: ${what}` });
+/** Required like `yesNo`, with null for "not known" (assessed as the worse case, facts.ts). */
+const yesNoUnknown = (what: string) => z.boolean({ error: `Answer yes, no or not known: ${what}` }).nullable();
 
 const count = (what: string) =>
   z
@@ -50,7 +52,7 @@ const baseSchema = z.object(
   identifiability: z.enum(IDENTIFIABILITY, {
     error: 'Choose how easily the people can be identified from the data.',
   }),
-  publiclyAvailableBefore: yesNo('were the same data already public?'),
+  publiclyAvailableBefore: yesNoUnknown('were the same data already public?'),
 
   disclosure: z
     .enum(DISCLOSURES, { error: 'Choose whether someone unauthorised saw or took the data, or leave it as unknown.' })
@@ -85,7 +87,7 @@ const baseSchema = z.object(
     .nullable(),
   impactOnPeople: z.enum(IMPACTS, { error: 'Choose what the loss or alteration did to the people affected.' }),
 
-  malicious: yesNo('was this theft, hacking, insider misuse or social engineering?'),
+  malicious: yesNoUnknown('was this theft, hacking, insider misuse or social engineering?'),
 
   measuresRemoveHighRisk: yesNo('do measures taken since make a high risk no longer likely?'),
   individualContactDisproportionate: yesNo('would contacting each person take disproportionate effort?'),

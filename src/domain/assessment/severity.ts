@@ -95,7 +95,7 @@ function dataProcessingContext(f: Facts, types: readonly DataType[]): DpcExplain
   // ENISA moves the score by whole steps for context, within 1..4.
   const raisedForContext = a.subjectGroups.some((g) => CONTEXT_RAISING_GROUPS.has(g));
   const raisedForProfile = new Set(types).size >= PROFILE_DATA_TYPES;
-  const loweredForPublic = a.publiclyAvailableBefore;
+  const loweredForPublic = f.publicBefore;
   const moved = base + (raisedForContext ? 1 : 0) + (raisedForProfile ? 1 : 0) - (loweredForPublic ? 1 : 0);
   return {
     dpc: Math.min(4, Math.max(1, moved)),
@@ -140,6 +140,6 @@ function circumstances(f: Facts): CbPart[] {
         : { what: { en: 'unavailable for a time', da: 'utilgængelige i en periode' }, points: 0.25 },
     );
   }
-  if (a.malicious) parts.push({ what: { en: 'malicious intent', da: 'ondsindet hensigt' }, points: 0.5 });
+  if (f.malicious) parts.push({ what: { en: 'malicious intent', da: 'ondsindet hensigt' }, points: 0.5 });
   return parts;
 }

@@ -47,4 +47,8 @@ export interface Breach {
   closeReason: string | null;
   /** Facts recorded after the declaration, keyed by field (domain/breach/recorded-facts.ts reads them). */
   facts: unknown;
+  /** The reporting regimes that apply (domain/regimes ids), fixed at declaration: ['gdpr-dk'] by default. */
+  regimes: string[];
+  /** The Declare modal's answers that chose them (domain/regimes `DeclareAnswers`). */
+  regimeAnswers: unknown;
 }

@@ -188,6 +188,7 @@ export function prefillFromAssessment(
   const out: RecordedFacts = { ...facts };
   if (out.subjectsCount === undefined && answers.subjectsCount !== null) Object.assign(out, { subjectsCount: answers.subjectsCount, subjectsApproximate: true });
   if (out.recordsCount === undefined && answers.recordsCount !== null) Object.assign(out, { recordsCount: answers.recordsCount, recordsApproximate: true });
-  if (out.causeMalicious === undefined) out.causeMalicious = answers.malicious;
+  // Not known in the questionnaire: left unrecorded here too (the notices mark it as a gap).
+  if (out.causeMalicious === undefined && answers.malicious !== null) out.causeMalicious = answers.malicious;
   return out;
 }

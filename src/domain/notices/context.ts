@@ -32,17 +32,24 @@ const NONE: Bilingual = { en: 'None.', da: 'Ingen.' };
 export class DraftContext {
   readonly lang: Language;
   readonly zone: string;
-  readonly now: DateTime;
+  readonly #now: DateTime | null;
   readonly gaps: GapCollector;
 
-  constructor(options: DraftOptions) {
+  /** Without `now` for a draft whose text does not depend on the drafting time (a regime's stage draft is given its clock). */
+  constructor(options: Omit<DraftOptions, 'now'> & { now?: IsoInstant }) {
     this.lang = options.lang;
     this.zone = options.zone ?? DEFAULT_ZONE;
     assertValidZone(this.zone);
-    const now = parseInstant(options.now, this.zone);
-    if (!now) throw new RangeError(`Invalid drafting time: ${options.now}`);
-    this.now = now;
+    const now = options.now === undefined ? null : parseInstant(options.now, this.zone);
+    if (options.now !== undefined && !now) throw new RangeError(`Invalid drafting time: ${options.now}`);
+    this.#now = now;
     this.gaps = new GapCollector(this.lang);
+  }
+
+  /** The drafting time: decides whether a notification is late. */
+  get now(): DateTime {
+    if (!this.#now) throw new Error('This draft was built without a drafting time');
+    return this.#now;
   }
 
   /** Picks this draft's language from a fixed bilingual text. */

@@ -2,7 +2,7 @@
 
 import type { DraftContext } from './context.js';
 import { FIELD_LABELS, type FieldKey } from './fields.js';
-import { UNTRANSLATED_PATTERN, type MissingField } from './placeholders.js';
+import { UNTRANSLATED_PATTERN, type GapLabels, type MissingField } from './placeholders.js';
 import { measureReadability, type Readability } from './readability.js';
 import type { Bilingual, Language } from './terms.js';
 
@@ -47,14 +47,44 @@ function statusLine(count: number, lang: Language): string {
 }
 
 /** The team's texts that are recorded but not in this draft's language (in-language.ts), once each. */
-function untranslated(sections: readonly NoticeSection[], lang: Language): MissingField[] {
-  const labels = new Set([...sections.map((s) => s.body).join('\n').matchAll(UNTRANSLATED_PATTERN)].map((m) => m[1]!));
-  const keys = Object.keys(FIELD_LABELS) as FieldKey[];
-  return [...labels].map((label) => ({
-    field: keys.find((k) => FIELD_LABELS[k][lang] === label) ?? ('description' as FieldKey),
+function untranslated<K extends string>(sections: readonly NoticeSection[], lang: Language, labels: GapLabels<K>, fallback: K): MissingField<K>[] {
+  const found = new Set([...sections.map((s) => s.body).join('\n').matchAll(UNTRANSLATED_PATTERN)].map((m) => m[1]!));
+  const keys = Object.keys(labels) as K[];
+  return [...found].map((label) => ({
+    field: keys.find((k) => labels[k][lang] === label) ?? fallback,
     label: lang === 'da' ? `dansk tekst for ${label}` : `English text for ${label}`,
     translation: true as const,
   }));
+}
+
+/**
+ * The Markdown of a draft and its final list of gaps: the gaps the builders marked and the texts
+ * left untranslated. Shared by the notices and the regimes' stage drafts (src/domain/regimes).
+ * Call after every section and header line has been built, so the gap count is final.
+ */
+export function assembleText<K extends string>(input: {
+  lang: Language;
+  title: string;
+  headerLines: readonly string[];
+  sections: readonly NoticeSection[];
+  /** What the builders marked as missing. */
+  marked: readonly MissingField<K>[];
+  /** The labels of every fact the draft can name, to tell which field an untranslated text belongs to. */
+  labels: GapLabels<K>;
+  /** The field an untranslated text is counted under when no label matches. */
+  fallback: K;
+  /** A warning that heads the draft, above its gap count. */
+  banner?: string;
+}): { header: string; markdown: string; missing: MissingField<K>[] } {
+  const { lang, title, sections } = input;
+  const missing = [...input.marked, ...untranslated(sections, lang, input.labels, input.fallback)];
+  const header = [...(input.banner ? [`**${input.banner}**`] : []), `**${statusLine(missing.length, lang)}**`, ...input.headerLines].join('\n\n');
+  const markdown = [
+    `# ${title}`,
+    header,
+    ...sections.map((s) => `## ${s.heading}\n\n${s.body}`),
+  ].join('\n\n') + '\n';
+  return { header, markdown, missing };
 }
 
 /**
@@ -72,13 +102,10 @@ export function assembleDraft(input: {
   banner?: string;
 }): NoticeDraft {
   const { kind, ctx, title, sections } = input;
-  const missing = [...ctx.gaps.missing, ...untranslated(input.sections, ctx.lang)];
-  const header = [...(input.banner ? [`**${input.banner}**`] : []), `**${statusLine(missing.length, ctx.lang)}**`, ...input.headerLines].join('\n\n');
-  const markdown = [
-    `# ${title}`,
-    header,
-    ...sections.map((s) => `## ${s.heading}\n\n${s.body}`),
-  ].join('\n\n') + '\n';
+  const { header, markdown, missing } = assembleText<FieldKey>({
+    lang: ctx.lang, title, headerLines: input.headerLines, sections, marked: ctx.gaps.missing,
+    labels: FIELD_LABELS, fallback: 'description', ...(input.banner ? { banner: input.banner } : {}),
+  });
   const prose = sections.map((s) => s.body).join('\n');
   return {
     kind,

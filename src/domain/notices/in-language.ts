@@ -6,14 +6,15 @@
 
 import type { Language, LocalizedList, LocalizedText } from '../language.js';
 import type { FieldKey } from './fields.js';
-import { untranslatedPlaceholder } from './placeholders.js';
+import { untranslatedPlaceholder, type GapLabel } from './placeholders.js';
 
-export function textIn(value: LocalizedText | undefined, lang: Language, field: FieldKey): string | null {
+/** `field`: a notice field, or the label of a fact only a regime's drafts use. */
+export function textIn(value: LocalizedText | undefined, lang: Language, field: FieldKey | GapLabel): string | null {
   if (!value) return null;
   return value[lang] ?? (Object.values(value).some((v) => v !== undefined) ? untranslatedPlaceholder(field, lang) : null);
 }
 
-export function listIn(value: LocalizedList | undefined, lang: Language, field: FieldKey): string[] | null {
+export function listIn(value: LocalizedList | undefined, lang: Language, field: FieldKey | GapLabel): string[] | null {
   if (!value) return null;
   return value[lang] ?? (Object.values(value).some((v) => v !== undefined) ? [untranslatedPlaceholder(field, lang)] : null);
 }

@@ -48,12 +48,22 @@ export const notificationTypeSection: Builder = (facts, ctx) => {
   ]);
 };
 
-function contactLine(ctx: DraftContext, facts: NoticeFacts): string {
+/** The DPO or contact point: name, e-mail and phone, each a gap when not recorded (Art. 33(3)(b)). */
+export function contactLine(ctx: DraftContext, facts: NoticeFacts): string {
   const dpo = facts.organisation?.dpo;
   return [
     ctx.text(dpo?.name, 'organisation.dpo.name'),
     ctx.text(dpo?.email, 'organisation.dpo.email'),
     ctx.text(dpo?.phone, 'organisation.dpo.phone'),
+  ].join(', ');
+}
+
+/** The person reporting: name and function (gaps when not recorded), and their e-mail and phone when recorded. */
+export function reporterLine(ctx: DraftContext, facts: NoticeFacts): string {
+  const reporter = facts.reporter;
+  return [
+    `${ctx.text(reporter?.name, 'reporter.name')} (${ctx.text(reporter?.function, 'reporter.function')})`,
+    ...[reporter?.email, reporter?.phone].filter(isRecorded).map((v) => v.trim()),
   ].join(', ');
 }
 
@@ -66,11 +76,7 @@ function partyLine(party: OtherParty, ctx: DraftContext): string {
 export function contactsSection(as: 'controller' | 'processor'): Builder {
   return (facts, ctx) => {
     const org = facts.organisation;
-    const reporter = facts.reporter;
-    const reporterLine = [
-      `${ctx.text(reporter?.name, 'reporter.name')} (${ctx.text(reporter?.function, 'reporter.function')})`,
-      ...[reporter?.email, reporter?.phone].filter(isRecorded).map((v) => v.trim()),
-    ].join(', ');
+    const reporter = reporterLine(ctx, facts);
     const parties = facts.otherParties ? facts.otherParties.map((p) => partyLine(p, ctx)) : null;
     return section(as === 'controller' ? 'contacts' : 'processor_contacts',
       as === 'controller' ? REPORT_HEADINGS.contacts : REPORT_HEADINGS.processor_contacts, ctx, [
@@ -81,7 +87,7 @@ export function contactsSection(as: 'controller' | 'processor'): Builder {
         labelled(ctx.t(T.cvr), ctx.text(org?.cvr, 'organisation.cvr')),
         labelled(ctx.t(T.address), ctx.text(org?.address, 'organisation.address')),
         labelled(ctx.t(T.sector), ctx.text(org?.sector, 'organisation.sector')),
-        labelled(ctx.t(T.reporter), reporterLine),
+        labelled(ctx.t(T.reporter), reporter),
         labelled(ctx.t(T.dpo), contactLine(ctx, facts)),
         labelled(ctx.t(T.otherParties), ctx.bullets(parties, 'otherParties')),
       ]);
@@ -258,13 +264,22 @@ function communicationBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
 export const communicationSection: Builder = (facts, ctx) =>
   section('communication', REPORT_HEADINGS.communication, ctx, communicationBlocks(facts, ctx));
 
-export const otherAuthoritiesSection: Builder = (facts, ctx) => {
+/** Whether the police and other authorities were told (the report's "other organisations told"). */
+export function authoritiesToldBlocks(facts: NoticeFacts, ctx: DraftContext): string[] {
   const o = facts.otherAuthorities;
   const ref = isRecorded(o?.policeReference) ? ` (${ctx.t(T.policeReference)}: ${o.policeReference.trim()})` : '';
   const police =
     o?.police === true ? `${ctx.t(T.yes)}${ref}.`
     : o?.police === false ? `${ctx.t(T.no)}.`
     : ctx.gaps.gap('otherAuthorities.police');
+  return [
+    labelled(ctx.t(T.police), police),
+    labelled(ctx.t(T.otherAuthorities), ctx.bullets(o?.others, 'otherAuthorities.others')),
+  ];
+}
+
+export const otherAuthoritiesSection: Builder = (facts, ctx) => {
+  const told = authoritiesToldBlocks(facts, ctx);
   const x = facts.crossBorder;
   const perCountry = (c: { country: string; count?: number | null }) =>
     `${countryName(c.country, ctx.lang)} (${ctx.count(c.count, false, 'crossBorder.counts')})`;
@@ -273,9 +288,5 @@ export const otherAuthoritiesSection: Builder = (facts, ctx) => {
       ? `${ctx.t(T.yes)}: ${x.countries?.length ? ctx.and(x.countries.map(perCountry)) : ctx.gaps.gap('crossBorder.countries')}.`
     : x?.involved === false ? `${ctx.t(T.no)}.`
     : ctx.gaps.gap('crossBorder.involved');
-  return section('other_authorities', REPORT_HEADINGS.other_authorities, ctx, [
-    labelled(ctx.t(T.police), police),
-    labelled(ctx.t(T.otherAuthorities), ctx.bullets(o?.others, 'otherAuthorities.others')),
-    labelled(ctx.t(T.crossBorder), crossBorder),
-  ]);
+  return section('other_authorities', REPORT_HEADINGS.other_authorities, ctx, [...told, labelled(ctx.t(T.crossBorder), crossBorder)]);
 };

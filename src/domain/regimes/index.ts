@@ -54,5 +54,9 @@ export const REGIMES: RegimeRegistry = createRegistry(BUILT_IN_REGIMES);
 export { GDPR_DK, NIS2_DK, UK_GDPR };
 export { clocksFor, ruleSetFor, type ClockInput, type ClockStatus, type RecordedStage, type StageClock, type StageRequest } from './clocks.js';
 export { registerCells } from './register.js';
+export {
+  draftStage, draftStages, unconfirmedIn, type RegimeDraft, type RegimeDraftBuilder, type RegimeDraftInput,
+} from './drafts.js';
+export { NIS2_FIELDS, readNis2Facts, type Nis2Facts } from './nis2-dk/notices.js';
 export { regimeProblems } from './validate.js';
 export * from './types.js';

@@ -12,6 +12,7 @@
 
 import type { Role } from '../deadline.js';
 import type { Language } from '../language.js';
+import type { RegimeDraftBuilder } from './drafts.js';
 
 /** English always (the Slack surfaces are in English); Danish where the regime's authority reads it. */
 export type Words = { en: string; da?: string };
@@ -135,6 +136,16 @@ export interface RegimeProfile {
   registerColumns: readonly RegisterColumn[];
   /** National details not confirmed from a primary source: shown with the regime, never guessed at. */
   unconfirmed: readonly string[];
+  /**
+   * The same points in the authority's other languages, in `unconfirmed`'s order: a draft in Danish
+   * lists them in Danish (drafts.ts). Required for each language other than English when `drafts` is set.
+   */
+  unconfirmedIn?: Readonly<Partial<Record<Language, readonly string[]>>>;
+  /**
+   * The stages breachbot drafts for this regime, by stage id, each built in any of `languages`
+   * (drafts.ts `draftStages`, `draftStage`). A regime without drafts has its clocks only.
+   */
+  drafts?: Readonly<Record<string, RegimeDraftBuilder>>;
 }
 
 /**

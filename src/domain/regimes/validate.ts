@@ -52,5 +52,16 @@ export function regimeProblems(regime: RegimeProfile): string[] {
   for (const column of regime.registerColumns) {
     if (!stageIds.has(column.stage)) say(`register column "${column.header}" shows unknown stage "${column.stage}"`);
   }
+  for (const stage of Object.keys(regime.drafts ?? {})) {
+    if (!stageIds.has(stage)) say(`a draft is given for unknown stage "${stage}"`);
+  }
+  if (regime.drafts) {
+    for (const lang of regime.languages.filter((l) => l !== 'en')) {
+      const translated = regime.unconfirmedIn?.[lang];
+      if (!translated || translated.length !== regime.unconfirmed.length) {
+        say(`its drafts are in ${lang}, but unconfirmedIn.${lang} does not give each of the ${regime.unconfirmed.length} unconfirmed points`);
+      }
+    }
+  }
   return problems;
 }

@@ -5,6 +5,9 @@
  * still read sensibly: "notification_recorded" becomes "Notification recorded".
  */
 
+import { parseRegimeStream } from '../regimes/breach-regimes.js';
+import { REGIMES } from '../regimes/index.js';
+
 export interface EventLike {
   type: string;
   data: unknown;
@@ -32,6 +35,15 @@ const STREAMS: Record<string, string> = {
   subjects_daily: 'the daily reminder to tell the people affected',
   phased_follow_up: 'the follow-up reminder for the supplement',
 };
+
+/** A stream in words: the GDPR ones above, or a regime stage's (`nis2-dk:early_warning`: "the NIS2 (Denmark) early warning"). */
+function streamWords(stream: string): string {
+  if (STREAMS[stream]) return STREAMS[stream];
+  const s = parseRegimeStream(stream);
+  const regime = s && REGIMES.get(s.regime);
+  const stage = regime?.ruleSets.flatMap((r) => r.stages).find((x) => x.id === s!.stage);
+  return regime && stage ? `the reminders for the ${regime.name.en} ${stage.name.en.toLowerCase()}` : stream;
+}
 
 const COMMUNICATION: Record<string, string> = {
   individual: 'tell the people affected individually',
@@ -85,9 +97,9 @@ export function describeEvent(e: EventLike): string {
     case 'decision_overridden':
       return `Assessment v${String(d['version'] ?? '?')} overridden: ${outcomeWords(obj(obj(d['after'])['decision']))}. Justification: ${quoted(d['justification'])}`;
     case 'reminders_cancelled':
-      return `Reminders stopped: ${STREAMS[String(d['stream'])] ?? String(d['stream'])}${str(d['reason']) ? ` (${String(d['reason']).replaceAll('_', ' ')})` : ''}`;
+      return `Reminders stopped: ${streamWords(String(d['stream']))}${str(d['reason']) ? ` (${String(d['reason']).replaceAll('_', ' ')})` : ''}`;
     case 'reminders_resumed':
-      return `Reminders resumed: ${STREAMS[String(d['stream'])] ?? String(d['stream'])}`;
+      return `Reminders resumed: ${streamWords(String(d['stream']))}`;
     case 'reminder_posted':
       return `Reminder posted (${String(d['key'] ?? d['kind'] ?? 'reminder')}${d['late'] === true ? ', late' : ''})`;
     case 'reminder_skipped':
@@ -101,6 +113,10 @@ export function describeEvent(e: EventLike): string {
     case 'communication_recorded': {
       const count = typeof d['count'] === 'number' ? `, ${d['count']} people` : '';
       return `Communication to the people affected recorded: ${words(d['method'])}${d['isPublic'] === true ? ' (public)' : ''}${count}`;
+    }
+    case 'regime_stage_recorded': {
+      const ref = str(d['reference']) ? `, reference ${String(d['reference'])}` : '';
+      return `${str(d['regimeName']) ?? String(d['regime'] ?? 'Regime')} ${(str(d['stageName']) ?? String(d['stage'] ?? 'report')).toLowerCase()} recorded${ref}`;
     }
     case 'restriction_recorded':
       return `§ 22 restriction recorded: ${quoted(d['justification'])}`;

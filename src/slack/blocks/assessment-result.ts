@@ -2,28 +2,19 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Role } from '../../domain/deadline.js';
 import { isEnisaArithmetic } from '../../domain/assessment/reasons.js';
-import { proposedOutcome, type Decision } from '../../domain/decision.js';
+import { proposedOutcome } from '../../domain/decision.js';
+import type { ResultInput } from '../../flows/assessment.js';
 import { slackDate } from '../date-token.js';
 import { ASSESSMENT } from '../ids.js';
 import { precedentBlocks } from './assessment-precedent.js';
 import { EXEMPTION_LABELS, formatScore, outcomePhrase, RISK_LABELS, SEVERITY_LABELS } from './decision-text.js';
-import { clip, mention, userText } from './text.js';
+import { clip, decidersText, mention, userText } from './text.js';
 import type { StoredAssessment } from '../../domain/assessment/stored.js';
 import type { Breach } from '../../domain/breach/entity.js';
 import { readRecordedFacts } from '../../domain/breach/recorded-facts.js';
 
-export interface ResultInput {
-  breach: Breach;
-  assessment: StoredAssessment;
-  /** The breach's current decision, whichever assessment it was on. */
-  decision: Decision | null;
-  /** The newest version of the breach's assessments: an older result offers no buttons. */
-  latestVersion: number;
-  now: DateTime;
-  zone: string;
-  /** Who may decide, as mentions (decidersText): named under the buttons. */
-  deciders?: string;
-}
+/** What the result message shows: gathered by the assessment flow (flows/assessment.ts `renderResult`). */
+export type { ResultInput };
 
 /** Block Kit allows 3000 characters a section and about 12,000 a message: reasons are clipped to fit. */
 const REASON_MAX = 1200;
@@ -165,7 +156,7 @@ function statusBlocks(i: ResultInput, role: Role): KnownBlock[] {
         { type: 'button', action_id: ASSESSMENT.override, text: { type: 'plain_text', text: 'Override' }, value: a.id },
       ],
     });
-    const who = i.deciders ? `${i.deciders} decides` : 'The DPO or the breach lead decides';
+    const who = i.dpoUserIds ? `${decidersText(i.breach.leadId, i.dpoUserIds)} decides` : 'The DPO or the breach lead decides';
     out.push({
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `${who}: *Accept* the proposal, or *Override* it with a written justification.` }],

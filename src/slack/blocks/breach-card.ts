@@ -8,12 +8,11 @@ import { cardActionElements } from './card-actions.js';
 import { cardClosedBlock } from './card-closed.js';
 import { cardRiskBlock } from './card-risk.js';
 import { cardNoticesBlock } from './card-notices.js';
-import type { NoticeCardSummary } from '../../flows/notice-card.js';
+import { cardRegimeBlocks } from './card-regimes.js';
+import type { CardInput } from '../../flows/card.js';
 import type { Role } from '../../domain/deadline.js';
 import { clip, decidersText, mention, userText } from './text.js';
 import type { Breach } from '../../domain/breach/entity.js';
-import type { StepState } from '../../domain/breach/setup-steps.js';
-import type { RiskSummary } from '../../domain/decision.js';
 
 const ROLE_LABELS: Record<string, string> = {
   controller: 'Controller',
@@ -33,20 +32,8 @@ const STEP_LABELS: Record<string, string> = {
 
 export const stepLabel = (step: string) => STEP_LABELS[step] ?? step;
 
-export interface CardInput {
-  breach: Breach;
-  steps: StepState[];
-  now: DateTime;
-  zone: string;
-  /** Where the breach stands and what comes next (domain/breach/progress.ts). */
-  progress: Progress;
-  /** Who decides: the DPO users (the breach lead is on the breach). */
-  dpoUserIds: string[];
-  /** The latest risk assessment and the decision in force (flow 3); absent until assessed. */
-  risk?: RiskSummary | null;
-  /** Drafts and what was sent (flows 5 and 6); absent until there is something to show. */
-  notices?: NoticeCardSummary | null;
-}
+/** What the card shows: gathered by the card flow (flows/card.ts `storedCard`), rendered here. */
+export type { CardInput };
 
 /**
  * The breach card (flow 2): one message per breach, pinned in its channel and updated in place.
@@ -54,7 +41,7 @@ export interface CardInput {
  * longer applies, the next step, its button as the only primary one, and the other actions that
  * still apply in an overflow menu.
  */
-export function renderBreachCard({ breach, steps, now, zone, risk, notices, progress, dpoUserIds }: CardInput): { text: string; blocks: KnownBlock[] } {
+export function renderBreachCard({ breach, steps, now, zone, risk, notices, progress, dpoUserIds, regimeClocks = [] }: CardInput): { text: string; blocks: KnownBlock[] } {
   const aware = DateTime.fromJSDate(breach.awareAt, { zone: 'utc' });
   const status = progress.status;
   const deciders = decidersText(breach.leadId, dpoUserIds);
@@ -75,6 +62,7 @@ export function renderBreachCard({ breach, steps, now, zone, risk, notices, prog
     },
     leadBlock(breach, dpoUserIds),
     { type: 'section', block_id: CARD_BLOCKS.description, text: { type: 'mrkdwn', text: `*What happened*\n${userText(breach.description, 2800)}` } },
+    ...cardRegimeBlocks(regimeClocks, breach.id, zone, !breach.closedAt),
     ...(risk ? [cardRiskBlock(risk, breach.role as Role, zone, deciders)] : []),
     ...(notices ? [cardNoticesBlock(notices, zone, [progress.primary, ...progress.secondary].includes('draft'))] : []),
     { type: 'section', block_id: CARD_BLOCKS.next, text: { type: 'mrkdwn', text: `*Next step*\n${nextStepLine(progress, deciders)}` } },

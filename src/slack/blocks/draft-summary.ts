@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import type { FieldKey, MissingField, NoticeDraft } from '../../domain/notices/index.js';
+import type { FieldKey, MissingField } from '../../domain/notices/index.js';
 import { GAP_PLACES, isFieldKey } from '../../domain/notices/gap-fields.js';
+import type { DraftSetSummary } from '../../flows/notices.js';
 import { NOTICE_ACTIONS } from '../ids.js';
 import { draftLabel, KIND_LABELS, LANG_LABELS } from './draft-messages.js';
 import { clip, mention } from './text.js';
@@ -11,17 +12,8 @@ import { clip, mention } from './text.js';
  * Only fixed texts and counts: the gaps are named by their fixed labels, never by user text.
  */
 
-export interface DraftSetSummary {
-  /** The drafts of the round, each with its stored row's id (for *Read full text*). */
-  drafts: ReadonlyArray<{ draft: NoticeDraft; version: number; id: string }>;
-  createdBy: string;
-  late: boolean;
-  role: string;
-  /** The breach, for the Fill gaps button (it opens Update facts at the gaps). */
-  breachId: string;
-  /** A notice to Datatilsynet asked for although the recorded decision is that none is needed (issue 17). */
-  onRequest?: boolean;
-}
+/** What the summary shows: gathered by the notices flow (flows/notices.ts `draftNotices`). */
+export type { DraftSetSummary };
 
 /** Gaps listed as a checklist; the rest are counted (the files carry every [MISSING: …]). */
 export const GAPS_SHOWN = 5;

@@ -1,29 +1,15 @@
 import type { KnownBlock } from '@slack/types';
-import type { DateTime } from 'luxon';
-import type { CardAction } from '../../domain/breach/progress.js';
 import { formatDuration, timeLeft, type TimeLeft } from '../../domain/deadline.js';
-import { reminderChecklist, type ChecklistItemId, type ReminderState } from '../../domain/reminder-status.js';
+import { reminderChecklist, type ChecklistItemId } from '../../domain/reminder-status.js';
+import type { RegimeReminderInput, ReminderInput } from '../../flows/reminders.js';
 import { slackDate } from '../date-token.js';
 import { cardButton } from './card-actions.js';
 import { mention } from './text.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { REGIME_STAGE } from '../ids.js';
 
-export interface ReminderInput {
-  reference: string;
-  role: ReminderState['role'];
-  stream: 'authority_countdown' | 'subjects_daily' | 'phased_follow_up';
-  kind: string;
-  dueAt: DateTime;
-  deadlineAt: DateTime;
-  late: boolean;
-  skippedCount: number;
-  state: ReminderState;
-  now: DateTime;
-  zone: string;
-  /** People to mention (the breach lead and the DPO users): only when the deadline is close or passed. */
-  mention?: readonly string[];
-  /** The card action that does the next step, offered as a button on the reminder. */
-  next?: { action: CardAction; breachId: string } | null;
-}
+/** What a reminder says: gathered by the reminder flow (flows/reminders.ts `postReminder`). */
+export type { ReminderInput };
 
 /** Reminders from this close to the deadline on (and overdue ones) call the lead and the DPO by name (issue 17). */
 export const MENTION_FROM_HOURS_LEFT = 12;
@@ -78,6 +64,45 @@ export function renderReminder(r: ReminderInput): { text: string; blocks: KnownB
   if (who) lines.unshift(`${who}: this needs you now.`);
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }];
   if (r.next) blocks.push({ type: 'actions', block_id: 'reminder_next', elements: [cardButton(r.next.action, r.next.breachId, true)] });
+  if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] });
+  const plain = headline.replace(/:[a-z_]+: /, '');
+  return { text: who ? `${who} ${plain}` : plain, blocks };
+}
+
+/**
+ * A reminder of a regime stage other than the GDPR's (issue 16): names the regime, the stage, the
+ * authority and the due time, and offers "Record a report". Only profile words, times and the
+ * reference: no user text.
+ */
+export function renderRegimeReminder(r: RegimeReminderInput): { text: string; blocks: KnownBlock[] } {
+  const due = r.clock.dueAt ?? r.dueAt;
+  const left = timeLeft(due, r.now);
+  const what = `the ${escapeMrkdwn(r.regime)} ${escapeMrkdwn(r.clock.name.en.toLowerCase())}${r.authority ? ` to ${escapeMrkdwn(r.authority)}` : ''}`;
+  const at = slackDate(due, { zone: r.zone });
+  const basis = escapeMrkdwn(r.clock.basis);
+  let headline: string;
+  if (left.overdue) {
+    headline = `:rotating_light: *${r.reference}*: ${what} is overdue by ${formatDuration({ ...left, overdue: false })}: submit it now and record it. It was due ${at} (${basis}).`;
+  } else if (r.kind === 'deadline') {
+    headline = `:rotating_light: *${r.reference}*: ${what} is due now (${at}, ${basis}).`;
+  } else {
+    headline = `:alarm_clock: *${r.reference}*: ${formatDuration(left)} left for ${what}. Due ${at} (${basis}).`;
+  }
+  const lines = [headline];
+  const notes: string[] = [];
+  if (r.kind === 'catch_up') notes.push(`Catching up: we became aware long ago, so ${r.skippedCount || 'earlier'} reminders are not repeated.`);
+  if (r.late) notes.push(`Posted late: it was due ${slackDate(r.dueAt, { zone: r.zone })}, while the bot was unavailable.`);
+  const close = left.overdue || left.totalMinutes <= MENTION_FROM_HOURS_LEFT * 60;
+  const who = r.mention?.length && close ? [...new Set(r.mention)].map(mention).join(' ') : '';
+  if (who) lines.unshift(`${who}: this needs you now.`);
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
+    {
+      type: 'actions',
+      block_id: 'reminder_next',
+      elements: [{ type: 'button', action_id: REGIME_STAGE.record, text: { type: 'plain_text', text: 'Record a report' }, value: r.breachId }],
+    },
+  ];
   if (notes.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: notes.join(' ') }] });
   const plain = headline.replace(/:[a-z_]+: /, '');
   return { text: who ? `${who} ${plain}` : plain, blocks };

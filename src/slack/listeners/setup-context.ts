@@ -14,6 +14,8 @@ export function setupContext(deps: BotDeps, client: webApi.WebClient, botUserId:
     owner: deps.owner,
     cards: deps.cards,
     homes: deps.homes,
+    slack: deps.slack,
     postOnce: deps.postOnce,
+    ...(deps.resumer ? { resumer: deps.resumer } : {}),
   };
 }

@@ -3,7 +3,8 @@ import { CODENAME_MAX, DESCRIPTION_MAX, SHORT_TEXT_MAX, TITLE_MAX } from '../../
 import { INCIDENT_CATEGORIES, INCIDENT_CATEGORY_LABELS } from '../../domain/breach/incident-category.js';
 import { FACT_SHORT_MAX } from '../../domain/breach/recorded-facts.js';
 import { inputBlock } from '../blocks/input-block.js';
-import { declareAction as a, VIEWS, type DeclareFieldId } from '../ids.js';
+import { declareAction as a, DECLARE_REGIME_ACTION, DECLARE_REGIME_FIELD, VIEWS, type DeclareFieldId } from '../ids.js';
+import type { DeclareQuestion } from '../../domain/regimes/breach-regimes.js';
 
 /** Carried in the modal's private_metadata (≤ 3000 chars): where it was opened from. */
 export interface DeclareMetadata {
@@ -27,11 +28,30 @@ export const INCIDENT_OPTIONS: PlainTextOption[] = INCIDENT_CATEGORIES.map((c) =
 const input = (field: DeclareFieldId, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}): KnownBlock =>
   inputBlock(field, a(field), label, element, opts);
 
+/** The answers of the regime question: the radio's values, read back by readRegimeAnswer. */
+export const REGIME_ANSWERS = { yes: true, no: false, unknown: null } as const;
+
+/**
+ * The question the organisation's settings ask (a NIS2 entity: is it a significant incident?), as a
+ * required radio. "Not known yet" counts as yes until someone decides (domain/regimes/breach-regimes.ts):
+ * a missed 24-hour early warning is worse than a needless one.
+ */
+function regimeQuestionBlock(q: DeclareQuestion): KnownBlock {
+  const options = [
+    option('yes', 'Yes'),
+    option('no', 'No'),
+    option('unknown', 'Not known yet (the NIS2 clocks run until we decide)'),
+  ];
+  return inputBlock(DECLARE_REGIME_FIELD, DECLARE_REGIME_ACTION, q.question.slice(0, 2000), { type: 'radio_buttons', options }, {
+    hint: 'A significant incident must be reported under the NIS 2 act: an early warning within 24 hours of becoming aware, the incident notification within 72 hours.',
+  });
+}
+
 /**
  * The Declare modal (flow 1). Opened with views.open straight from the trigger, so it is built
  * from the request alone: no database or Web API call comes before it.
  */
-export function declareModal(nowSeconds: number, prefill: DeclarePrefill = {}, meta: DeclareMetadata = {}): ModalView {
+export function declareModal(nowSeconds: number, prefill: DeclarePrefill = {}, meta: DeclareMetadata = {}, question: DeclareQuestion | null = null): ModalView {
   const roles = [
     option('controller', 'Controller: we decide why and how'),
     option('processor', 'Processor: we process for a client'),
@@ -98,6 +118,7 @@ export function declareModal(nowSeconds: number, prefill: DeclarePrefill = {}, m
       ),
       input('systems', 'Systems involved', { type: 'plain_text_input', max_length: SHORT_TEXT_MAX }, { optional: true }),
       input('ongoing', 'Is it ongoing?', { type: 'radio_buttons', options: ongoing, initial_option: ongoing[2] }),
+      ...(question ? [regimeQuestionBlock(question)] : []),
       input('responderIds', 'Initial responders', { type: 'multi_users_select', placeholder: text('Invite people') }, { optional: true }),
       input(
         'codename',

@@ -1,5 +1,5 @@
 import type { DeclarationInput } from '../../domain/breach/declaration.js';
-import { declareAction, type DeclareFieldId } from '../ids.js';
+import { declareAction, DECLARE_REGIME_ACTION, DECLARE_REGIME_FIELD, type DeclareFieldId } from '../ids.js';
 
 /** `view.state.values` as Slack sends it: block id → action id → element state (slack-rules §2.3). */
 export type ViewStateValues = Record<string, Record<string, ElementState | undefined> | undefined>;
@@ -35,4 +35,14 @@ export function readDeclareState(values: ViewStateValues): DeclarationInput {
     endedAt: el('endedAt')?.selected_date_time ?? null,
     reporterFunction: str('reporterFunction'),
   };
+}
+
+/**
+ * The answer to the regime question (a significant NIS2 incident?): true, false, or null when it was
+ * "Not known yet" or not asked (the modal had no question, or adding it failed): the regime's
+ * verdict then decides, and an open question counts as applying.
+ */
+export function readRegimeAnswer(values: ViewStateValues): boolean | null {
+  const v = values[DECLARE_REGIME_FIELD]?.[DECLARE_REGIME_ACTION]?.selected_option?.value;
+  return v === 'yes' ? true : v === 'no' ? false : null;
 }

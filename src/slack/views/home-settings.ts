@@ -14,6 +14,14 @@ export function describeSchedule(s: ReminderSchedule): string {
   return [countdown, s.atDeadline ? 'at the deadline' : '', `then every ${s.overdueEveryHours} h while overdue`].filter(Boolean).join('; ');
 }
 
+/** What the regime settings bring (issue 16): Slack allows ten fields per section, and this is the tenth. */
+function regimesLine(r: OrgSettings['regimes']): string {
+  const parts = ['GDPR with Datatilsynet'];
+  if (r.nis2EntityIn.includes('DK')) parts.push('NIS2 (Denmark): the Declare form asks whether an incident is significant');
+  if (r.establishedIn.includes('GB')) parts.push('UK GDPR with the ICO');
+  return parts.join('; ');
+}
+
 /**
  * The settings part of the Home, for DPO users only (workspace admins while no DPO is set). Organisation text is user
  * text, so it is escaped; user ids are ours and safe to mention. The responder group is shown as its
@@ -48,6 +56,7 @@ export function settingsBlocks(s: OrgSettings): KnownBlock[] {
         { type: 'mrkdwn', text: `*Reminders*\n${describeSchedule(s.reminderSchedule)}` },
         { type: 'mrkdwn', text: `*Languages*\nDrafts in ${s.languages.drafting.map((l) => LANGUAGE_NAMES[l].en).join(' and ')}; the team writes in ${LANGUAGE_NAMES[s.languages.writing].en}` },
         { type: 'mrkdwn', text: `*On close*\n${s.archiveOnClose ? 'The breach channel is archived' : 'The breach channel is kept'}` },
+        { type: 'mrkdwn', text: `*Reporting regimes*\n${regimesLine(s.regimes)}` },
       ],
     },
   ];

@@ -1,52 +1,17 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
-import type { Progress } from '../../domain/breach/progress.js';
-import { describeRoles, type UserRole } from '../../domain/breach/user-roles.js';
+import { describeRoles } from '../../domain/breach/user-roles.js';
 import { breachLine, linesToBlocks } from '../blocks/breach-summary.js';
 import { userText } from '../blocks/text.js';
 import { slackDate } from '../date-token.js';
 import { COMMAND, HOME_ACTIONS } from '../ids.js';
+import { OPEN_SHOWN, type HomeBreach, type HomeInput, type OpenHomeBreach } from '../../flows/home.js';
 import { settingsBlocks, setupPromptBlocks } from './home-settings.js';
 import { backupBlocks } from './home-backup.js';
-import type { Breach } from '../../domain/breach/entity.js';
-import type { OrgSettings } from '../../domain/org-settings.js';
-import type { BackupStatus } from '../../domain/backup-status.js';
 
-/** One breach as one viewer sees it. */
-export interface HomeBreach {
-  breach: Breach;
-  /** Member of the breach's private channel: may see its title and status. */
-  canSeeDetails: boolean;
-  roles: UserRole[];
-}
+/** What the Home shows and how many open breaches it lists: gathered by the Home flow (flows/home.ts). */
+export { OPEN_SHOWN, type HomeBreach, type HomeInput, type OpenHomeBreach };
 
-/** An open breach, with where it stands as its card says (flows/progress.ts). */
-export type OpenHomeBreach = HomeBreach & { progress: Progress };
-
-export interface HomeInput {
-  /** The open breaches shown, nearest deadline first (at most OPEN_SHOWN). */
-  open: OpenHomeBreach[];
-  /** How many are open in all; the rest are summarised. */
-  openTotal: number;
-  /** Closed in the last 30 days, most recent first. */
-  closed: HomeBreach[];
-  now: DateTime;
-  zone: string;
-  /** Who decides, named in a next step that awaits the decision. */
-  dpoUserIds: readonly string[];
-  /** Present only for people who may edit the settings. */
-  settings: OrgSettings | null;
-  /** Present only for the DPO: when the last backup was made, and whether the last one failed. */
-  backup?: BackupStatus | null;
-}
-
-/**
- * Most open breaches listed on the Home; the rest are summarised with a pointer to /breach list.
- * Each listed breach costs a conversations.members call and a read of where it stands, and 25
- * entries of up to ~1,000 characters (with the next step) make at most nine sections: far inside
- * the 100-block limit whatever the titles hold.
- */
-export const OPEN_SHOWN = 25;
 /** Sections for a list; never reached with OPEN_SHOWN lines, but a hard stop all the same. */
 const LIST_BLOCKS_MAX = 20;
 

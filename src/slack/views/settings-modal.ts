@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { ADDRESS_MAX, DPO_USERS_MAX, ORG_NAME_MAX, PERSON_NAME_MAX, PHONE_MAX } from '../../domain/settings-form.js';
+import { ADDRESS_MAX, DPO_USERS_MAX, ORG_NAME_MAX, PERSON_NAME_MAX, PHONE_MAX, REGIME_OPTIONS, regimeOptionsOf, type RegimeOption } from '../../domain/settings-form.js';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../domain/language.js';
 import { inputBlock } from '../blocks/input-block.js';
 import { SETTINGS_VIEW, settingsAction, type SettingsFieldId } from '../ids.js';
@@ -7,6 +7,7 @@ import type { OrgSettings } from '../../domain/org-settings.js';
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 const ARCHIVE_OPTION = { text: text('Archive its channel'), value: 'archive' };
+const REGIME_BOXES = (Object.keys(REGIME_OPTIONS) as RegimeOption[]).map((o) => ({ text: text(REGIME_OPTIONS[o].label), value: o }));
 const LANGUAGE_OPTIONS = LANGUAGES.map((l) => ({ text: text(LANGUAGE_NAMES[l].en), value: l }));
 
 const input = (field: SettingsFieldId, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}) =>
@@ -36,6 +37,20 @@ export function settingsModal(s: OrgSettings): ModalView {
       input('dpoName', "DPO's name", shortText(PERSON_NAME_MAX, org.dpo.name), { optional: true }),
       input('dpoEmail', "DPO's e-mail", { type: 'email_text_input', ...initial(org.dpo.email), placeholder: text('dpo@example.dk') }, { optional: true }),
       input('dpoPhone', "DPO's phone", { ...shortText(PHONE_MAX, org.dpo.phone), placeholder: text('+45 12 34 56 78') }, { optional: true }),
+      { type: 'header', text: text('Reporting regimes') },
+      input(
+        'regimeOptions',
+        'Besides the GDPR with Datatilsynet',
+        {
+          type: 'checkboxes',
+          options: REGIME_BOXES,
+          ...(regimeOptionsOf(s.regimes).length ? { initial_options: REGIME_BOXES.filter((b) => regimeOptionsOf(s.regimes).includes(b.value)) } : {}),
+        },
+        {
+          optional: true,
+          hint: 'A NIS2 entity is asked, when declaring, whether the incident is significant: then the early warning (24 h), the incident notification (72 h) and the final report run too. A UK establishment adds the report to the ICO (72 h).',
+        },
+      ),
       { type: 'header', text: text('Languages') },
       input(
         'draftingLanguages',

@@ -20,5 +20,7 @@ export function readSettingsState(values: ViewStateValues): SettingsFormInput {
     archiveOnClose: (el('archiveOnClose')?.selected_options ?? []).some((o) => o.value === 'archive'),
     draftingLanguages: (el('draftingLanguages')?.selected_options ?? []).map((o) => o.value),
     writingLanguage: el('writingLanguage')?.selected_option?.value ?? null,
+    // Absent from the state (a form opened before the boxes existed): the stored regimes are kept.
+    ...(el('regimeOptions') ? { regimeOptions: (el('regimeOptions')?.selected_options ?? []).map((o) => o.value) } : {}),
   };
 }

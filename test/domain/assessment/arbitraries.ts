@@ -26,7 +26,7 @@ const raw = fc.record({
   dataTypes: fc.subarray([...DATA_TYPES], { minLength: 1 }),
   opens: fc.subarray([...DATA_TYPES]),
   identifiability: fc.constantFrom(...IDENTIFIABILITY),
-  publiclyAvailableBefore: fc.boolean(),
+  publiclyAvailableBefore: fc.option(fc.boolean(), { nil: null }),
   disclosure: fc.option(fc.constantFrom(...DISCLOSURES), { nil: null }),
   recipients: fc.option(fc.constantFrom(...RECIPIENTS), { nil: null }),
   recipientDeletedOrReturned: fc.boolean(),
@@ -42,7 +42,7 @@ const raw = fc.record({
   unavailability: fc.constantFrom('temporary' as const, 'permanent' as const),
   restoredWithinHours: fc.option(fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.double({ min: 0, max: 200, noNaN: true })), { nil: null }),
   impactOnPeople: fc.constantFrom(...IMPACTS),
-  malicious: fc.boolean(),
+  malicious: fc.option(fc.boolean(), { nil: null }),
   measuresRemoveHighRisk: fc.boolean(),
   individualContactDisproportionate: fc.boolean(),
 });

@@ -7,6 +7,7 @@ import {
   assess,
   assessmentAnswersSchema,
 } from '../../../src/domain/assessment/index.js';
+import { explainAssessment } from '../../../src/domain/assessment/assess.js';
 import { SPECIAL_CATEGORIES } from '../../../src/domain/assessment/data-categories.js';
 import { riskRank } from '../../../src/domain/assessment/result.js';
 import { validAnswers } from './arbitraries.js';
@@ -72,6 +73,9 @@ describe('a worse fact never lowers the outcome', () => {
 
   it('malicious intent', () => {
     fc.assert(fc.property(validAnswers, (a) => expectNoLower({ ...a, malicious: false }, { ...a, malicious: true })));
+    // Not known is assessed as the worse case: never lower than "no", the same outcome as "yes".
+    fc.assert(fc.property(validAnswers, (a) => expectNoLower({ ...a, malicious: false }, { ...a, malicious: null })));
+    fc.assert(fc.property(validAnswers, (a) => expectNoLower({ ...a, malicious: true }, { ...a, malicious: null })));
   });
 
   it('a special category among the data', () => {
@@ -140,6 +144,9 @@ describe('a worse fact never lowers the outcome', () => {
 
   it('data that were not already public', () => {
     fc.assert(fc.property(validAnswers, (a) => expectNoLower({ ...a, publiclyAvailableBefore: true }, { ...a, publiclyAvailableBefore: false })));
+    // Not known whether public: assessed as not public, never lower than "it was public".
+    fc.assert(fc.property(validAnswers, (a) => expectNoLower({ ...a, publiclyAvailableBefore: true }, { ...a, publiclyAvailableBefore: null })));
+    fc.assert(fc.property(validAnswers, (a) => expectNoLower({ ...a, publiclyAvailableBefore: false }, { ...a, publiclyAvailableBefore: null })));
   });
 
   it('a lasting alteration and a worse effect on people: recoverable → unrecoverable; none → minor → significant → severe', () => {
@@ -152,6 +159,31 @@ describe('a worse fact never lowers the outcome', () => {
         }
         const effects = (['none', 'minor', 'significant', 'severe'] as const).map((impactOnPeople) => ({ ...a, impactOnPeople }));
         for (let i = 1; i < effects.length; i++) expectNoLower(effects[i - 1]!, effects[i]!);
+      }),
+    );
+  });
+});
+
+describe('"not known" is assessed as the worse answer, and says so', () => {
+  const codes = (a: AssessmentAnswers) => explainAssessment(a).map((r) => r.code);
+  it('not known whether it was done on purpose: the outcome of "on purpose", with a note saying it was assumed', () => {
+    fc.assert(
+      fc.property(validAnswers, (a) => {
+        const unknown = assess({ ...a, malicious: null });
+        const yes = assess({ ...a, malicious: true });
+        expect([unknown.risk, unknown.notifyAuthority, unknown.communicateToSubjects]).toEqual([yes.risk, yes.notifyAuthority, yes.communicateToSubjects]);
+        expect(codes({ ...a, malicious: null })).toContain('worse_case_malicious');
+        expect(codes({ ...a, malicious: true })).not.toContain('worse_case_malicious');
+      }),
+    );
+  });
+  it('not known whether the data were already public: the outcome of "not public", noted when data were disclosed', () => {
+    fc.assert(
+      fc.property(validAnswers, (a) => {
+        const unknown = assess({ ...a, publiclyAvailableBefore: null });
+        const no = assess({ ...a, publiclyAvailableBefore: false });
+        expect([unknown.risk, unknown.notifyAuthority, unknown.communicateToSubjects]).toEqual([no.risk, no.notifyAuthority, no.communicateToSubjects]);
+        expect(codes({ ...a, publiclyAvailableBefore: false })).not.toContain('worse_case_public');
       }),
     );
   });

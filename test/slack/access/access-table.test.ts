@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { denial, type PolicyAction } from '../../../src/domain/access/policy.js';
 import {
-  ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW,
+  ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW,
   closeAction, settingsAction,
 } from '../../../src/slack/ids.js';
 import { SURFACES } from '../../../src/slack/access/surfaces.js';
@@ -47,7 +47,7 @@ interface Row {
 /** Tables a request could change; home_viewers is left out (opening the Home is open to anyone). */
 const TABLES = [
   'breaches', 'breach_setup_steps', 'breach_events', 'reminders', 'settings', 'assessments', 'decisions', 'notifications',
-  'subject_restrictions', 'notice_drafts', 'breach_sequences',
+  'subject_restrictions', 'notice_drafts', 'breach_sequences', 'regime_stages',
 ];
 
 /** Slack methods a refusal may call: the guard's reads, and the explanation. */
@@ -196,6 +196,8 @@ describeOnOneDatabase('access table: every surface as outsider, admin, member, l
     card(ACTIONS.addTimelineEntry, 'add_timeline_entry', 'members'),
     card(ACTIONS.retrySetup, 'retry_setup', 'members'),
     card(ACTIONS.recordNotification, 'record_notification', 'keepers'),
+    // Record a report to another regime's authority (issue 16): the same people as the notification.
+    card(REGIME_STAGE.record, 'record_notification', 'keepers'),
     card(ACTIONS.closeBreach, 'close', 'keepers'),
     {
       surface: `action:${ASSESSMENT.accept}`, action: 'decide', who: 'keepers',
@@ -280,6 +282,16 @@ describeOnOneDatabase('access table: every surface as outsider, admin, member, l
     })),
     submit('override', ASSESSMENT.overrideView, 'override', 'keepers'),
     submit('record', NOTICE_VIEWS.record, 'record_notification', 'keepers'),
+    {
+      // This breach is under the GDPR alone, so no report form opens for it: a form sent all the same
+      // (its metadata names the breach) is checked like the notification's, then finds nothing to record.
+      surface: `view:${REGIME_STAGE.view}`, action: 'record_notification', who: 'keepers',
+      send: (user) => {
+        const p = submissionPayload(t, user, modals.timeline);
+        (p.view as Record<string, unknown>)['callback_id'] = REGIME_STAGE.view;
+        return sendPayload(t, p);
+      },
+    },
     submit('settings', SETTINGS_VIEW, 'edit_settings', 'dpo', () => ({
       dpoUserIds: { [settingsAction('dpoUserIds')]: { type: 'multi_users_select', selected_users: [who.dpo] } },
     })),

@@ -83,4 +83,32 @@ describeOnOneDatabase('a lost device in the risk questionnaire', ({ freshDatabas
     expect(row!.result).toMatchObject({ risk: 'risk', notifyAuthority: true, communicateToSubjects: 'no' });
     t.slack.assertNoViolations();
   });
+
+  it('"we do not know yet" whether it was done on purpose is accepted and assessed as on purpose, and the result says so', async () => {
+    const breach = await declareForAssessment(t, 'Customer list e-mailed to our accountant by mistake');
+    const user = t.users.responder;
+    const view = await assessByCommand(t, breach.channel_id, user);
+    const step2 = await submitStep(t, user, view.id, {
+      breachTypes: ['confidentiality'],
+      dataTypes: ['basic_identity', 'contact'],
+      subjectGroups: ['customers'],
+      subjectsCount: '40',
+      identifiability: 'maximum',
+      publiclyAvailableBefore: 'unknown',
+      malicious: 'unknown',
+    });
+    // An accountant bound to secrecy who deleted it: "unlikely" if it was an accident, not if it may have been on purpose.
+    const step3 = await submitStep(t, user, view.id, { disclosure: 'likely', recipients: 'trusted', physicalDanger: 'false', protection: 'none' });
+    expect(askedFields(step3.view!)).toContain('recipientDeletedOrReturned');
+    const step4 = await submitStep(t, user, view.id, { recipientDeletedOrReturned: 'true' });
+    const done = step4.responseAction === 'close' ? step4 : await submitStep(t, user, view.id, { measuresRemoveHighRisk: 'false', individualContactDisproportionate: 'false' });
+    expect(done.responseAction).toBe('close');
+    const result = JSON.stringify((await resultMessage(t, breach.channel_id, 1)).blocks);
+    expect(result).toContain('Whether the breach was done on purpose is not known, so it was assessed as the worse case: on purpose.');
+    expect(result).toContain('Whether the same data were already public is not known, so it was assessed as the worse case: not public.');
+    const [row] = await db()`select answers, result from assessments where breach_id = ${breach.id}`;
+    expect(row!.answers).toMatchObject({ malicious: null, publiclyAvailableBefore: null });
+    expect(row!.result).toMatchObject({ risk: 'risk', notifyAuthority: true });
+    t.slack.assertNoViolations();
+  });
 });

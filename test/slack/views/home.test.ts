@@ -49,6 +49,8 @@ function breach(n: number, over: Partial<Breach> = {}): Breach {
     closedBy: null,
     closeReason: null,
     facts: {},
+    regimes: ['gdpr-dk'],
+    regimeAnswers: {},
     ...over,
   };
 }
@@ -72,6 +74,7 @@ const settings: OrgSettings = {
   reminderSchedule: DEFAULT_REMINDER_SCHEDULE,
   archiveOnClose: false,
   languages: { drafting: ['da', 'en'], writing: 'da' },
+  regimes: { establishedIn: ['DK', 'GB'], nis2EntityIn: ['DK'] },
 };
 
 function home(openCount: number, over: Partial<HomeInput> = {}) {

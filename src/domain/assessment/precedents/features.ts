@@ -108,10 +108,11 @@ export function featuresOf(a: AssessmentAnswers, category: IncidentCategory | nu
     protection: !f.confidentiality ? null : !f.intelligible ? 'intact' : f.partialProtection ? 'partial' : 'none',
     loss: !lost ? null : lossOf(a, restoredInGoodTime(f)),
     effect: lost ? a.impactOnPeople : null,
+    // Not known: not compared with the precedents (the reasons say it was assessed as on purpose).
     malicious: a.malicious,
     deletedByTrusted: f.confidentiality ? a.recipientDeletedOrReturned && f.recipients === 'trusted' : null,
     copyOut: f.confidentiality && lost ? f.copyOutOfControl : null,
-    kinds: kindsOf({ disclosed: f.confidentiality, lost, copyOut: f.copyOutOfControl, reach, malicious: a.malicious }, category),
+    kinds: kindsOf({ disclosed: f.confidentiality, lost, copyOut: f.copyOutOfControl, reach, malicious: f.malicious }, category),
   };
 }
 

@@ -8,6 +8,7 @@
  */
 
 import { everyRole, type RegimeProfile } from '../types.js';
+import { NIS2_DRAFTS, NIS2_UNCONFIRMED_DA } from './notices.js';
 
 export const NIS2_DK: RegimeProfile = {
   id: 'nis2-dk',
@@ -105,4 +106,8 @@ export const NIS2_DK: RegimeProfile = {
     'Trust service providers (incident notification within 24 h, Art. 23(4) second subparagraph) and an incident still ongoing when the final report is due (a progress report, then the final report within one month of handling it, Art. 23(4)(e)) are not modelled.',
     'Sector rules (bekendtgørelser) and Implementing Regulation (EU) 2024/2690 set when an incident is significant for some sectors; the threshold here is the general one.',
   ],
+  unconfirmedIn: { da: NIS2_UNCONFIRMED_DA },
+  // The intermediate report is what the authority asks for, and the notice to the recipients of our
+  // services is ours to word: no draft for either.
+  drafts: NIS2_DRAFTS,
 };

@@ -7,6 +7,7 @@
 
 import { gdprFamilyStages, personalDataBreachIn } from '../gdpr-family.js';
 import type { RegimeProfile } from '../types.js';
+import { UK_GDPR_DRAFTS } from './notices.js';
 
 /**
  * Art. 33(1) UK GDPR. Its own number, not the GDPR's: the two laws change separately, and a change to
@@ -68,4 +69,7 @@ export const UK_GDPR: RegimeProfile = {
     'UK GDPR Art. 3(2) (an organisation outside the UK offering goods or services to, or monitoring, people in the UK) is not asked about: only a UK establishment selects this regime.',
     'Parts two to six of the ICO form are not confirmed (see the form note).',
   ],
+  // The report to the ICO; the notice to the controller and to the people affected are the GDPR
+  // notices' (src/domain/notices), not yet worded for the UK.
+  drafts: UK_GDPR_DRAFTS,
 };

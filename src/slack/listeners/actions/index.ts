@@ -10,6 +10,7 @@ import * as closeBreach from './close-breach.js';
 import * as timelineEntry from './timeline-entry.js';
 import * as draftNotices from './draft-notices.js';
 import * as recordNotification from './record-notification.js';
+import * as recordRegimeStage from './record-regime-stage.js';
 import * as updateFacts from './update-facts.js';
 import * as readDraft from './read-draft.js';
 import { cardActions } from './card-press.js';
@@ -29,5 +30,6 @@ export function register(app: App, deps: BotDeps): void {
   draftNotices.register(app, deps, card);
   readDraft.register(app, deps);
   recordNotification.register(app, deps, card);
+  recordRegimeStage.register(app, deps);
   cardLead.register(app, deps);
 }

@@ -1,6 +1,7 @@
 import { storedCard } from '../../../flows/card.js';
 import { openBreachesStanding } from '../../../flows/progress.js';
 import { granted } from '../../access/context.js';
+import { renderBreachCard } from '../../blocks/breach-card.js';
 import { breachLine, linesToBlocks } from '../../blocks/breach-summary.js';
 import { readerOf } from '../../access/actor.js';
 import type { CommandArgs, Subcommand } from './subcommands.js';
@@ -15,7 +16,7 @@ export const statusSubcommand: Subcommand = {
     await args.ack();
     const breach = granted(args.context).breach;
     if (!breach) return respondWithList(args, deps, 'Open breaches');
-    const card = await storedCard(deps, breach);
+    const card = renderBreachCard(await storedCard(deps, breach));
     await args.respond({ response_type: 'ephemeral', ...card });
   },
 };

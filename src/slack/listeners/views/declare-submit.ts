@@ -5,7 +5,7 @@ import { runSetup } from '../../../flows/declare-setup.js';
 import type { BotDeps } from '../../deps.js';
 import { VIEWS } from '../../ids.js';
 import { isAllowedResponseUrl } from '../../response-url.js';
-import { readDeclareState } from '../../views/declare-state.js';
+import { readDeclareState, readRegimeAnswer } from '../../views/declare-state.js';
 import type { DeclareMetadata } from '../../views/declare-modal.js';
 import { submissionKey } from '../../views/submission-key.js';
 import { setupContext } from '../setup-context.js';
@@ -43,12 +43,18 @@ async function handleSubmit({ ack, view, body, client, context }: Args, deps: Bo
   const meta = parseMetadata(view.private_metadata, deps.config.slack.apiUrl);
   let breachId: string;
   try {
-    breachId = await storeDeclaration(deps, check.value, {
-      reporterId: body.user.id,
-      // The view id is stable across re-deliveries and double clicks of one modal.
-      submissionKey: submissionKey(view),
-      replyUrl: meta.responseUrl ?? null,
-    });
+    breachId = await storeDeclaration(
+      deps,
+      check.value,
+      {
+        reporterId: body.user.id,
+        // The view id is stable across re-deliveries and double clicks of one modal.
+        submissionKey: submissionKey(view),
+        replyUrl: meta.responseUrl ?? null,
+      },
+      // The answer to the modal's regime question, if it asked one (a NIS2 entity: significant?).
+      { significantIncident: readRegimeAnswer(view.state.values as never) },
+    );
   } catch (err) {
     deps.logger.error('could not store a declared breach:', (err as Error).message);
     await ack({

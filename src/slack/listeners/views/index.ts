@@ -8,6 +8,7 @@ import * as closeSubmit from './close-submit.js';
 import * as timelineEntrySubmit from './timeline-entry-submit.js';
 import * as factsSubmit from './facts-submit.js';
 import * as recordSubmit from './record-submit.js';
+import * as regimeStageSubmit from './regime-stage-submit.js';
 
 export function register(app: App, deps: BotDeps): void {
   declareSubmit.register(app, deps);
@@ -18,4 +19,5 @@ export function register(app: App, deps: BotDeps): void {
   timelineEntrySubmit.register(app, deps);
   factsSubmit.register(app, deps);
   recordSubmit.register(app, deps);
+  regimeStageSubmit.register(app, deps);
 }
