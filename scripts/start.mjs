@@ -13,4 +13,5 @@ setInterval(() => {
   if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
 }, 1000).unref();
 
-await import('../dist/main.js');
+// The bundle of dist/main.js (build.mjs): the same code, read from a few files instead of ~900.
+await import('../dist/bundle/main.js');

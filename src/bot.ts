@@ -3,16 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@slack/bolt';
 import type { Config } from './config.js';
 import { openDb, type DbHandle } from './db/client.js';
-import { startEmbedded, type EmbeddedServer } from './db/embedded.js';
-import { applyMigrations, isMigrated } from './db/migrate.js';
+import { isMigrated } from './db/migrate.js';
+import { prepareDatabase, StartupError, type ReadyDatabase } from './database.js';
 import { HealthCache } from './http/health.js';
 import { createHttpServer, createOpsServer } from './http/server.js';
-import { EMBEDDED_APP, EMBEDDED_OWNER } from './db/roles.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
 import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js';
-import { afterReminder, postReminder } from './flows/reminders.js';
+import { afterReminder, postReminder, roundSettings } from './flows/reminders.js';
 import { runSetup } from './flows/declare-setup.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
 import { SetupResumer } from './flows/setup-resume.js';
@@ -22,7 +21,7 @@ import { SlackPacer } from './slack/pacer.js';
 import { reminderClient } from './slack/reminder-client.js';
 import { slackSide } from './slack/slack-side.js';
 import { backgroundClient } from './slack/web-client.js';
-import { getOrgSettings, getReminderSchedule } from './store/settings.js';
+import { getOrgSettings } from './store/settings.js';
 import { startBackupScheduler } from './flows/backups.js';
 import { reportBackupFailure } from './slack/backup-failure-dm.js';
 import { publishHome } from './flows/home.js';
@@ -61,12 +60,14 @@ export interface StartOptions {
   healthCheckMs?: number;
   /** How often to check whether the daily backup is due (ms); 0 = only when asked. Default: hourly, first after 5 minutes. */
   backupCheckMs?: number;
+  /**
+   * The database, already being made ready (prepareDatabase, started by main.ts while this module
+   * loaded). Default: made ready here. On failure its embedded server is stopped with the rest.
+   */
+  database?: Promise<ReadyDatabase>;
 }
 
-/** A start-up failure with a message meant for the operator, printed as one line. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
+export { StartupError };
 
 /**
  * Starts one bot: database (external or embedded), migrations, the Slack app, and the HTTP server.
@@ -82,31 +83,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.length = 0;
   };
   try {
-    let databaseUrl = config.databaseUrl;
-    // Migrations run as the schema's owner; the bot then works as its own, lesser role.
-    let schema: { url: string; asRole?: string; appRole?: string };
-    if (!databaseUrl) {
-      const embedded: EmbeddedServer = await startEmbedded({
-        dataDir: config.dataDir,
-        log: (line) => logger.debug(`[postgres] ${line}`),
-      }).catch((err: Error) => {
-        throw new StartupError(`embedded database: ${err.message}`);
-      });
+    // main.ts starts this before loading the rest of the bot; tests and tools call startBot alone.
+    const database = await (opts.database ?? prepareDatabase(config, logger));
+    if (database.embedded) {
+      const embedded = database.embedded;
       cleanups.push(() => embedded.stop());
-      databaseUrl = embedded.url;
-      schema = { url: embedded.adminUrl, asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP };
-      logger.info(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
-    } else if (config.databaseOwnerUrl) {
-      schema = { url: config.databaseOwnerUrl, appRole: decodeURIComponent(new URL(databaseUrl).username) };
-    } else {
-      schema = { url: databaseUrl };
-      logger.warn(
-        "DATABASE_URL's role owns the schema, so it could rewrite history; give the bot its own role: README, \"Database roles\" (npm run db:roles)",
-      );
     }
-    await applyMigrations(schema.url, schema).catch((err: Error) => {
-      throw new StartupError(`database migrations failed: ${err.message}`);
-    });
+    const databaseUrl = database.url;
     const db = openDb(databaseUrl);
     cleanups.push(() => db.close());
 
@@ -129,7 +112,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(async () => resumer.stop());
     const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide, resumer };
     const { app, receiver } = createSlackApp(config, deps, pacer);
-    await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
+    // Slack's auth.test (app.init) and the first database check behind /healthz, side by side.
+    const slackReady = app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
       if (err.code === 'slack_webapi_platform_error') {
         throw new StartupError(
           `Slack rejected SLACK_BOT_TOKEN (${err.data?.error ?? 'error'}) at ${config.slack.apiUrl}; check the token`,
@@ -137,11 +121,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       }
       throw new StartupError(`could not reach Slack's Web API at ${config.slack.apiUrl} (${err.message}); check SLACK_API_URL`);
     });
-
     // /healthz answers from this cache; the database is asked on a timer, not per request.
     const healthCache = new HealthCache(async () => (await db.sql`select 1`, isMigrated(db.sql)), { intervalMs: opts.healthCheckMs ?? 1_000, logger });
-    await healthCache.start();
     cleanups.push(async () => healthCache.stop());
+    await Promise.all([slackReady, healthCache.start()]);
+
     const opsDeps = { health: () => healthCache.current(), metrics, logger };
     const separateOps = config.ops.port !== undefined;
     const server = createHttpServer({
@@ -178,9 +162,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       clock,
       owner,
       pollMs: opts.reminderPollMs ?? config.reminderPollMs,
-      post: (r) => postReminder(reminderCtx, r),
+      post: (r, round) => postReminder(reminderCtx, r, round),
       onAfterPost: (r) => afterReminder(reminderCtx, r),
-      nextReminder: async (r, after) => chainNext(r, after, { schedule: await getReminderSchedule(db.db, config) }),
+      nextReminder: async (r, after, round) => chainNext(r, after, { schedule: (await roundSettings(reminderCtx, round)).reminderSchedule }),
       logger,
     });
     cleanups.push(() => scheduler.stop());

@@ -1,11 +1,13 @@
-import { LogLevel, type Logger } from '@slack/bolt';
+// Types only: the logger is made before anything else at start, and loading Bolt for its LogLevel
+// enum would make the embedded database wait for Bolt's 500-odd modules (main.ts starts it first).
+import type { Logger, LogLevel } from '@slack/bolt';
 
-const order: Record<LogLevel, number> = {
-  [LogLevel.DEBUG]: 0,
-  [LogLevel.INFO]: 1,
-  [LogLevel.WARN]: 2,
-  [LogLevel.ERROR]: 3,
-};
+/** Bolt's LogLevel values ('debug', 'info', 'warn', 'error'), by severity. */
+const order: Record<`${LogLevel}`, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+const DEBUG = 'debug' as LogLevel;
+const INFO = 'info' as LogLevel;
+const WARN = 'warn' as LogLevel;
+const ERROR = 'error' as LogLevel;
 
 /**
  * A small logger that Bolt and our code share. Lines go to stderr as `time level [name] message`.
@@ -21,10 +23,10 @@ export function createLogger(level: `${LogLevel}` = 'info', name = 'breachbot'):
     process.stderr.write(`${new Date().toISOString()} ${lvl.toUpperCase()} [${label}] ${redact(text)}\n`);
   };
   return {
-    debug: (...m) => write(LogLevel.DEBUG, m),
-    info: (...m) => write(LogLevel.INFO, m),
-    warn: (...m) => write(LogLevel.WARN, m),
-    error: (...m) => write(LogLevel.ERROR, m),
+    debug: (...m) => write(DEBUG, m),
+    info: (...m) => write(INFO, m),
+    warn: (...m) => write(WARN, m),
+    error: (...m) => write(ERROR, m),
     setLevel: (l) => {
       current = l;
     },

@@ -1,6 +1,7 @@
 import 'dotenv/config';
-import { startBot, StartupError } from './bot.js';
+import type { BotHandle } from './bot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { prepareDatabase, StartupError, type ReadyDatabase } from './database.js';
 import { isDriverTypeFetchFailure } from './db/driver-quirks.js';
 import { createLogger } from './logger.js';
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   // Signals are ours from the first moment: one that arrives while the bot is starting stops it as
   // soon as it has started, instead of killing it half-way (the default action).
   let stopSignal: string | undefined;
-  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  let bot: BotHandle | undefined;
   const shutdown = (signal: string) => {
     if (stopSignal) return;
     stopSignal = signal;
@@ -45,8 +46,24 @@ async function main(): Promise<void> {
   });
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // The database first (the embedded server boots, the migrations run), then the rest of the bot
+  // loads meanwhile: its modules (Bolt, every listener) take about as long as the server's start,
+  // and /healthz answers only once both are done (docs/benchmarks.md, start to /healthz).
+  // The embedded server is launched before the bot's modules are read: reading them holds this
+  // process for most of a second, and the launch would otherwise wait behind it.
+  let launched: () => void = () => {};
+  const launch = new Promise<void>((resolve) => (launched = resolve));
+  const database: Promise<ReadyDatabase> = prepareDatabase(config, logger, { onLongWait: () => launched() });
+  database.catch(() => {}); // handled by startBot; not an unhandled rejection while the bot loads
+  if (!config.databaseUrl) await Promise.race([launch, database.then(() => {}, () => {})]);
   try {
-    bot = await startBot(config, { logger });
+    logger.debug('loading the bot');
+    const { startBot } = await import('./bot.js').catch(async (err: unknown) => {
+      await database.then((d) => d.embedded?.stop()).catch(() => {});
+      throw err;
+    });
+    logger.debug('bot loaded');
+    bot = await startBot(config, { logger, database });
   } catch (err) {
     // One line an operator can act on, never a stack trace (that only with LOG_LEVEL=debug).
     const message = err instanceof Error ? err.message : String(err);

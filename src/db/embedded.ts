@@ -43,6 +43,11 @@ export interface EmbeddedOptions {
   /** A fixed port (tests that restart the server under a running bot); a free one by default. */
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Called when the start settles into waiting for PostgreSQL itself (initdb, or the server's own
+   * start-up), a few hundred milliseconds or more in which this process has nothing to do.
+   */
+  onLongWait?: () => void;
 }
 
 /** The folder holds something that is not a complete cluster: the bot must not touch it. */
@@ -82,18 +87,25 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     const password = readOrCreateSecret(dataDir, 'password');
     const appPassword = readOrCreateSecret(dataDir, 'app-password');
     if (state.kind === 'empty') {
-      await initCluster({ dataDir, home, user, password, initdb: bins.initdb, log });
+      const initialising = initCluster({ dataDir, home, user, password, initdb: bins.initdb, log });
+      opts.onLongWait?.();
+      await initialising;
     }
     const pgDir = realpathSync(pgLink);
     if (!existsSync(join(dataDir, CREATED_MARKER))) writeFileSync(join(dataDir, CREATED_MARKER), `${new Date().toISOString()}\n`);
     await stopOrphanedServer(pgDir, log);
     const port = opts.port ?? (await freePort());
-    const server = await runPostgres(bins.postgres, { pgDir, port, user, log });
+    log('starting the server');
+    const starting = runPostgres(bins.postgres, { pgDir, port, user, log });
+    opts.onLongWait?.();
+    const server = await starting;
     const database = opts.database ?? 'breachbot';
     const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
     try {
       await ensureDatabase(`${base}/postgres`, database);
+      log('database there; setting up its roles');
       await setUpRoles(`${base}/${database}`, appPassword);
+      log('roles set up');
     } catch (err) {
       await server.stop();
       throw err;

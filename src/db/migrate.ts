@@ -1,11 +1,23 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres, { type Sql } from 'postgres';
 import { grantAppRole } from './roles.js';
 
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
+/**
+ * The committed migrations (`migrations/` at the top of the checkout), found from this module's
+ * place: src/db/ under tsx, dist/db/ compiled, or dist/bundle/ in the bundle `npm start` runs.
+ */
+export const migrationsFolder = findUp(dirname(fileURLToPath(import.meta.url)), join('migrations', 'meta', '_journal.json'), 'migrations');
+
+function findUp(from: string, marker: string, name: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, marker))) return join(dir, name);
+    if (dirname(dir) === dir) return resolve(from, '..', '..', name); // not found: the old guess, so the error names a path
+  }
+}
 
 // An arbitrary constant: every replica takes this advisory lock so only one migrates at a time.
 const MIGRATION_LOCK = 7_212_033_533;

@@ -67,11 +67,12 @@ export const breaches = pgTable(
      */
     facts: jsonb('facts').notNull().default(sql`'{}'::jsonb`),
     /**
-     * The reporting regimes that apply (src/domain/regimes ids), fixed when the breach is declared.
+     * The reporting regimes that apply (src/domain/regimes ids), set when the breach is declared and
+     * changed only by the regime decisions (a `regime_decisions_recorded` event with before and after).
      * Breaches declared before regimes existed are GDPR breaches with Datatilsynet.
      */
     regimes: text('regimes').array().notNull().default(sql`'{gdpr-dk}'::text[]`),
-    /** The Declare modal's answers that chose them (`DeclareAnswers`: {significantIncident: true|false|null}). */
+    /** The Declare modal's answers that chose them, and the decisions since (domain/regimes/decisions.ts `RegimeAnswers`). */
     regimeAnswers: jsonb('regime_answers').notNull().default(sql`'{}'::jsonb`),
   },
   (t) => [

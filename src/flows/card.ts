@@ -12,6 +12,7 @@ import { slackErrorCode } from '../web-api-error.js';
 import { getBreach, setupSteps } from '../store/breaches.js';
 import type { Config } from '../config.js';
 import { breachStanding } from './progress.js';
+import { regimeDecisions, type RegimeDecisionsView } from './regime-decisions.js';
 import { regimeClocks } from './regimes.js';
 import { Coalescer } from './coalescer.js';
 import type { Breach } from '../domain/breach/entity.js';
@@ -32,6 +33,8 @@ export interface CardInput {
   notices?: NoticeCardSummary | null;
   /** The clocks of the regimes other than the GDPR that apply (issue 16); absent or empty for a GDPR-only breach. */
   regimeClocks?: readonly StageClock[];
+  /** The regime decisions made since the declaration (NIS2 significance, § 15, requests); null when the settings ask none. */
+  regimeDecisions?: RegimeDecisionsView | null;
 }
 
 /**
@@ -116,10 +119,13 @@ async function updateCard(ctx: CardUpdateContext, breachId: string, reading: () 
  */
 export async function storedCard(ctx: Pick<CardContext, 'db' | 'clock' | 'config'>, breach: Breach): Promise<CardInput> {
   const now = ctx.clock.now();
-  const [steps, { risk, notices, org, progress }, clocks] = await Promise.all([
+  const [steps, { risk, notices, org, progress }, clocks, decisions] = await Promise.all([
     setupSteps(ctx.db, breach.id),
     breachStanding(ctx.db, ctx.config, breach, now),
     regimeClocks(ctx.db, breach, now),
+    regimeDecisions(ctx, breach, now),
   ]);
-  return { breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone, regimeClocks: clocks };
+  // A regime decided not to apply still shows, every stage not applicable with why.
+  const regimeClocksShown = [...clocks, ...(decisions?.declinedClocks ?? [])];
+  return { breach, steps, risk, notices, progress, dpoUserIds: org.dpoUserIds, now, zone: ctx.config.timezone, regimeClocks: regimeClocksShown, regimeDecisions: decisions };
 }

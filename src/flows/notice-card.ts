@@ -6,6 +6,7 @@ import { noticeFactsByLanguage, owedTarget } from '../domain/notices/from-breach
 import { latestDrafts } from '../store/notice-drafts.js';
 import { loadNoticeSource } from '../store/notice-source.js';
 import type { NotificationRow, RestrictionRow } from '../domain/notification-record.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
 /** What the card shows of flows 5 and 6: the latest drafts, and what was sent or restricted. */
 export interface NoticeCardSummary {
@@ -23,18 +24,26 @@ export interface NoticeCardSummary {
 }
 
 /** Null while there is nothing to show: no draft and nothing recorded. */
-export async function noticeCardSummary(db: Db, breachId: string, now: DateTime, zone: string): Promise<NoticeCardSummary | null> {
-  const [loaded, drafts] = await Promise.all([loadNoticeSource(db, breachId), latestDrafts(db, breachId)]);
+export async function noticeCardSummary(
+  db: Db,
+  breachId: string,
+  now: DateTime,
+  zone: string,
+  opts: { settings?: Promise<Pick<OrgSettings, 'organisation' | 'languages'>> | undefined } = {},
+): Promise<NoticeCardSummary | null> {
+  const [loaded, drafts] = await Promise.all([loadNoticeSource(db, breachId, opts), latestDrafts(db, breachId)]);
   if (!loaded) return null;
   const { breach } = loaded;
   const owed = loaded.notifications.filter((n) => n.target === owedTarget(breach.role));
   const communication = loaded.notifications.filter((n) => n.target === 'subjects').at(-1) ?? null;
+  // Nothing drafted, sent or restricted (a new breach, most of those reminded of): nothing to show,
+  // and no notice facts to work out (each reminder and card refresh comes here).
+  if (drafts.length === 0 && owed.length === 0 && !communication && !loaded.restriction) return null;
   const byLang = noticeFactsByLanguage(loaded.source);
   const facts = anyFacts(byLang);
   // The latest draft of a kind the breach needs (a notice asked for after "none is needed" is not one), the English first.
   const needed = draftKinds(facts);
   const report = drafts.find((d) => d.lang === 'en' && needed.includes(d.kind as NoticeKind)) ?? drafts.find((d) => needed.includes(d.kind as NoticeKind)) ?? drafts[0];
-  if (!report && owed.length === 0 && !communication && !loaded.restriction) return null;
   let stale = false;
   if (report) {
     const notificationOpen = !notificationWaived(facts) && (owed.length === 0 || owed.at(-1)?.completeness === 'initial');

@@ -39,14 +39,30 @@ export interface BreachStanding {
   progress: Progress;
 }
 
-/** Reads what the card and the reminders show of a breach, and its progress, at `now`. */
-export async function breachStanding(db: Db, config: Pick<Config, 'timezone' | 'seeds'>, breach: Breach, now: DateTime): Promise<BreachStanding> {
-  const [standing, org] = await Promise.all([readProgress(db, config, breach, now), getOrgSettings(db, config)]);
+/**
+ * Reads what the card and the reminders show of a breach, and its progress, at `now`. `org`: the
+ * organisation's settings when the caller already reads them (a reminder round reads them once).
+ */
+export async function breachStanding(
+  db: Db,
+  config: Pick<Config, 'timezone' | 'seeds'>,
+  breach: Breach,
+  now: DateTime,
+  opts: { org?: Promise<OrgSettings> } = {},
+): Promise<BreachStanding> {
+  const orgRead = opts.org ?? getOrgSettings(db, config);
+  const [standing, org] = await Promise.all([readProgress(db, config, breach, now, orgRead), orgRead]);
   return { ...standing, org };
 }
 
-async function readProgress(db: Db, config: Pick<Config, 'timezone'>, breach: Breach, now: DateTime): Promise<Omit<BreachStanding, 'org'>> {
-  const [risk, notices] = await Promise.all([riskSummary(db, breach.id), noticeCardSummary(db, breach.id, now, config.timezone)]);
+async function readProgress(
+  db: Db,
+  config: Pick<Config, 'timezone'>,
+  breach: Breach,
+  now: DateTime,
+  settings?: Promise<Pick<OrgSettings, 'organisation' | 'languages'>>,
+): Promise<Omit<BreachStanding, 'org'>> {
+  const [risk, notices] = await Promise.all([riskSummary(db, breach.id), noticeCardSummary(db, breach.id, now, config.timezone, { settings })]);
   return { risk, notices, progress: progressOf(breach, risk, notices, now) };
 }
 

@@ -9,11 +9,11 @@ import {
   countsFrom,
   declareQuestion,
   GDPR_REGIME_ID,
-  otherRegimeClocks,
   regimeReminderPlans,
   type DeclareQuestion,
 } from '../domain/regimes/breach-regimes.js';
 import type { RecordedStage, StageClock } from '../domain/regimes/clocks.js';
+import { breachRegimeClocks } from '../domain/regimes/decisions.js';
 import { REGIMES } from '../domain/regimes/index.js';
 import { checkStageForm, stagesToRecord, type StageFormInput } from '../domain/regimes/stage-form.js';
 import { getBreach, type Tx } from '../store/breaches.js';
@@ -41,22 +41,19 @@ export async function declareQuestionFor(ctx: Pick<RegimeContext, 'db' | 'config
 }
 
 /** The GDPR decision as the GDPR-family regimes' conditions (the ICO report waits on `risk` like Datatilsynet's). */
-async function conditionsOf(db: Db, breachId: string): Promise<Record<string, boolean | null>> {
+export async function conditionsOf(db: Db, breachId: string): Promise<Record<string, boolean | null>> {
   const d = await currentDecision(db, breachId);
   if (!d) return { risk: null, high_risk: null };
   return { risk: d.notifyAuthority, high_risk: d.communicateToSubjects !== 'no' };
 }
 
-function clocksOf(breach: Breach, recorded: RecordedStage[], conditions: Record<string, boolean | null>, now: DateTime): StageClock[] {
-  return otherRegimeClocks({
-    regimes: breach.regimes,
-    awareAt: utc(breach.awareAt),
-    role: breach.role as Role,
-    processorHours: breach.processorHours,
-    recorded,
-    conditions,
-    now,
-  });
+/**
+ * The clocks of the breach's regimes other than the GDPR's: `conditions` are the GDPR decision's;
+ * the team's own decisions and the authorities' requests come from the breach's answers (decisions.ts).
+ */
+export function clocksOf(breach: Breach, recorded: RecordedStage[], conditions: Record<string, boolean | null>, now: DateTime): StageClock[] {
+  const { regimes, processorHours, regimeAnswers } = breach;
+  return breachRegimeClocks({ regimes, awareAt: utc(breach.awareAt), role: breach.role as Role, processorHours, regimeAnswers }, recorded, conditions, now);
 }
 
 /** Every stage clock of the breach's regimes other than the GDPR's, at `now` (none for a GDPR-only breach). */

@@ -29,7 +29,28 @@ import {
  * process takes the row over, so nothing is lost.
  */
 
-export type NextReminder = (r: ClaimedReminder, after: DateTime) => ReminderToSchedule | null | Promise<ReminderToSchedule | null>;
+export type NextReminder = (r: ClaimedReminder, after: DateTime, round: RoundReads) => ReminderToSchedule | null | Promise<ReminderToSchedule | null>;
+
+/**
+ * Reads the reminders of one round share (the organisation's settings, a breach's standing): each
+ * made once per round instead of once per reminder. A round lasts as long as its posts (about a
+ * second); a change made meanwhile shows in the next round's reminders and in the card refresh.
+ * A failed read is not kept, so the next reminder reads again.
+ */
+export class RoundReads {
+  private readonly reads = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const known = this.reads.get(key);
+    if (known) return known as Promise<T>;
+    const p = read();
+    this.reads.set(key, p);
+    p.catch(() => {
+      if (this.reads.get(key) === p) this.reads.delete(key);
+    });
+    return p;
+  }
+}
 
 export interface ReminderSchedulerOptions {
   db: Db;
@@ -59,9 +80,13 @@ export interface ReminderSchedulerOptions {
    * Renders and posts one reminder. Throw to retry; a Slack 429 is retried after its Retry-After.
    * `{ skipped }` when the reminder is no longer wanted (its stream was stopped and cancelled).
    */
-  post: (reminder: ClaimedReminder) => Promise<{ messageTs: string } | { skipped: string }>;
-  /** Runs after the post is recorded (e.g. refresh the card). Failures are logged, not retried. */
-  onAfterPost?: (reminder: ClaimedReminder) => Promise<void>;
+  post: (reminder: ClaimedReminder, round: RoundReads) => Promise<{ messageTs: string } | { skipped: string }>;
+  /**
+   * Runs after the post is recorded (e.g. refresh the card), once every reminder of the tick is
+   * posted: in a storm of due reminders the card refreshes' reads do not queue in front of the
+   * next round's posts. Failures are logged, not retried.
+   */
+  onAfterPost?: (reminder: ClaimedReminder, round: RoundReads) => Promise<void>;
   /** The next step of a recurring chain, stored with the post. Default: `chainNext` with the default schedule. */
   nextReminder?: NextReminder;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -90,10 +115,11 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
   let queue: Promise<void> = Promise.resolve();
 
   /** One claim and its posts. True when the batch was full, so more may be waiting. */
-  const round = async (): Promise<boolean> => {
+  const round = async (afterPosts: Array<() => Promise<void>>): Promise<boolean> => {
     const claimed = await claimDue(o.db, { owner: o.owner, now: o.clock.now(), limit: batch, claimTimeoutMs });
     if (claimed.length === 0) return false;
     const inFlight = new Set(claimed.map((r) => r.id));
+    const reads = new RoundReads();
     const heartbeat = setInterval(() => {
       renewClaims(o.db, o.owner, [...inFlight], o.clock.now()).catch((err) => o.logger.warn('renewing reminder claims failed:', errText(err)));
     }, Math.max(1000, Math.floor(claimTimeoutMs / 3)));
@@ -102,7 +128,9 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       const byBreach = groupBy(claimed, (r) => r.breachId);
       await eachLimited([...byBreach.values()], concurrency, async (group) => {
         for (const r of group) {
-          await deliver(r);
+          if (await deliver(r, reads)) {
+            afterPosts.push(() => o.onAfterPost!(r, reads).catch((err) => o.logger.warn(`after posting reminder ${r.id}:`, errText(err))));
+          }
           inFlight.delete(r.id);
         }
       });
@@ -112,16 +140,17 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
     return byBreachCount(claimed) >= batch;
   };
 
-  const deliver = async (r: ClaimedReminder): Promise<void> => {
+  /** Posts and records one reminder; true when it was posted and recorded. */
+  const deliver = async (r: ClaimedReminder, reads: RoundReads): Promise<boolean> => {
     let next: ReminderToSchedule | null;
     let messageTs: string;
     try {
       // Computed before posting: a broken chain hook then delays the reminder instead of ending the chain.
-      next = await nextReminder(r, r.claimedAt);
-      const outcome = await o.post(r);
+      next = await nextReminder(r, r.claimedAt, reads);
+      const outcome = await o.post(r, reads);
       if ('skipped' in outcome) {
         o.logger.debug(`reminder ${r.key} of breach ${r.breachId} not posted: ${outcome.skipped}`);
-        return;
+        return false;
       }
       messageTs = outcome.messageTs;
     } catch (err) {
@@ -131,7 +160,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       await markFailed(o.db, r.id, o.owner, errText(err), o.clock.now().plus({ milliseconds: delayMs })).catch((e) =>
         o.logger.error(`recording the failure of reminder ${r.id} failed:`, errText(e)),
       );
-      return;
+      return false;
     }
     const recorded = await withRetries(() => markPosted(o.db, r.id, o.owner, { messageTs, postedAt: o.clock.now(), next })).catch((err) => {
       // The message is out but not recorded: after the claim timeout it would be posted again.
@@ -139,8 +168,7 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       return null;
     });
     if (recorded === false) o.logger.warn(`claim on reminder ${r.id} was lost before its post was recorded (claim timeout too short?)`);
-    if (!recorded) return;
-    if (o.onAfterPost) await o.onAfterPost(r).catch((err) => o.logger.warn(`after posting reminder ${r.id}:`, errText(err)));
+    return recorded === true && o.onAfterPost !== undefined;
   };
 
   let deadClaimsCheckedAt = Number.NEGATIVE_INFINITY;
@@ -157,8 +185,13 @@ export function startReminderScheduler(o: ReminderSchedulerOptions): ReminderSch
       });
       if (n > 0) o.logger.info(`taking over ${n} reminder claim(s) of a process that is gone, in ${Math.round(inFlightSettleMs / 1000)} s`);
     }
-    for (let i = 0; i < MAX_ROUNDS_PER_TICK && !stopped; i += 1) {
-      if (!(await round())) return;
+    const afterPosts: Array<() => Promise<void>> = [];
+    try {
+      for (let i = 0; i < MAX_ROUNDS_PER_TICK && !stopped; i += 1) {
+        if (!(await round(afterPosts))) return;
+      }
+    } finally {
+      await Promise.all(afterPosts.map((after) => after()));
     }
   };
 

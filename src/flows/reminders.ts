@@ -19,6 +19,8 @@ import { cancelStream, scheduleReminders, type ClaimedReminder, type DbExecutor 
 import { refreshCard, type CardRefresher } from './card.js';
 import type { OwnMessages } from './own-messages.js';
 import { breachStanding } from './progress.js';
+import { RoundReads } from './reminder-scheduler.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
 /** Message metadata type of reminders, so a retried reminder can find an earlier post of itself. */
 const REMINDER_EVENT = 'breachbot_reminder';
@@ -103,7 +105,7 @@ export interface ReminderContext {
  * planned (then the stream is cancelled and nothing is posted). The state is read fresh, so the
  * text says what is done and missing at posting time.
  */
-export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Promise<{ messageTs: string } | { skipped: string }> {
+export async function postReminder(ctx: ReminderContext, r: ClaimedReminder, round = new RoundReads()): Promise<{ messageTs: string } | { skipped: string }> {
   const [breach, state] = await Promise.all([getBreach(ctx.db, r.breachId), loadReminderState(ctx.db, r.breachId)]);
   if (!breach || !state) return { skipped: 'breach gone' };
   if (isRegimeStream(r.stream)) {
@@ -111,13 +113,14 @@ export async function postReminder(ctx: ReminderContext, r: ClaimedReminder): Pr
     const now = ctx.clock.now();
     const clocks = await regimeClocks(ctx.db, breach, now);
     const active = isRegimeStreamActive(clocks, r.stream, breach.closedAt ? DateTime.fromJSDate(breach.closedAt) : null);
-    return postInChannel(ctx, r, breach, active, () => regimeReminder(ctx, r, breach, clocks, now));
+    return postInChannel(ctx, r, breach, active, () => regimeReminder(ctx, r, breach, clocks, now, round));
   }
   const stream = r.stream;
   return postInChannel(ctx, r, breach, isStreamActive(state, stream), async () => {
     const now = ctx.clock.now();
     // The same next step as the card (domain/breach/progress.ts): its button rides along, and people are called by name.
-    const { org, progress } = await breachStanding(ctx.db, ctx.config, breach, now);
+    // The organisation's settings once per round: a storm of due reminders reads them once, not per reminder.
+    const { org, progress } = await breachStanding(ctx.db, ctx.config, breach, now, { org: roundSettings(ctx, round) });
     return ctx.slack.reminder({
       mention: [...(breach.leadId ? [breach.leadId] : []), ...org.dpoUserIds],
       next: progress.primary ? { action: progress.primary, breachId: breach.id } : null,
@@ -162,10 +165,15 @@ async function postInChannel(
   return { messageTs: res.ts! };
 }
 
+/** The organisation's settings, read once per reminder round (the schedule, the DPO users, the languages). */
+export function roundSettings(ctx: Pick<ReminderContext, 'db' | 'config'>, round: RoundReads): Promise<OrgSettings> {
+  return round.once('org-settings', () => getOrgSettings(ctx.db, ctx.config));
+}
+
 /** A regime stage's reminder: the regime, the stage, its authority and due time; the lead and the DPO called by name when close. */
-async function regimeReminder(ctx: ReminderContext, r: ClaimedReminder, breach: Breach, clocks: StageClock[], now: DateTime) {
+async function regimeReminder(ctx: ReminderContext, r: ClaimedReminder, breach: Breach, clocks: StageClock[], now: DateTime, round: RoundReads) {
   const clock = clocks.find((c) => regimeStream(c.regime, c.stage) === r.stream)!;
-  const org = await getOrgSettings(ctx.db, ctx.config);
+  const org = await roundSettings(ctx, round);
   const profile = REGIMES.get(clock.regime);
   return ctx.slack.regimeReminder({
     mention: [...(breach.leadId ? [breach.leadId] : []), ...org.dpoUserIds],

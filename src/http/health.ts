@@ -17,6 +17,7 @@ export class HealthCache {
   private state: HealthState = { ok: false, checkedAt: 0 };
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     private readonly check: () => Promise<boolean>,
@@ -26,11 +27,13 @@ export class HealthCache {
   /** Runs the first check (awaited, so /healthz is right from the start) and then every interval. */
   async start(): Promise<void> {
     await this.refresh();
+    if (this.stopped) return; // stopped while the first check ran (a start-up that failed meanwhile)
     this.timer = setInterval(() => void this.refresh(), this.opts.intervalMs);
     this.timer.unref();
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
   }

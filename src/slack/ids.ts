@@ -60,6 +60,21 @@ export const REGIME_STAGE_FIELDS = ['stage', 'doneAt', 'reference'] as const;
 export type RegimeStageFieldId = (typeof REGIME_STAGE_FIELDS)[number];
 export const regimeStageAction = (field: RegimeStageFieldId) => `${field}_input`;
 
+/**
+ * The regime decisions made after the declaration (issue 16): is it a significant NIS2 incident
+ * after all, are our services likely to be affected (§ 15), did the authority ask for an
+ * intermediate report. The card's button (value: the breach id), its section, and the modal.
+ */
+export const REGIME_DECISIONS = {
+  open: 'breach_regime_decisions',
+  view: 'regime_decisions_modal',
+  cardBlock: 'card_regime_decisions',
+} as const;
+/** The decisions modal's fields: block id = field, action id `<field>_input`. */
+export const REGIME_DECISION_FIELDS = ['significant', 'justification', 'condition', 'requestedAt', 'requestDueAt'] as const;
+export type RegimeDecisionFieldId = (typeof REGIME_DECISION_FIELDS)[number];
+export const regimeDecisionAction = (field: RegimeDecisionFieldId) => `${field}_input`;
+
 /** Buttons. The card's buttons carry the breach id as their value. */
 export const ACTIONS = {
   /** On the card or in the failure DM: run the unfinished setup steps again. */

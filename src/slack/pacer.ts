@@ -54,13 +54,19 @@ export class SlackPacer {
     const q = this.queue(key);
     if (!isChannelKey(key)) return signal ? q.add(call, { signal }) : q.add(call);
     // One post per second per channel, counted from Slack's answer (which comes after Slack counted
-    // the post): the channel's next post starts a second after this one was answered.
-    return q.add(async () => {
-      try {
-        return await call();
-      } finally {
+    // the post): the channel's next post starts a second after this one was answered. The caller
+    // hears the answer at once; only the channel's queue waits out the second. (Handing the answer
+    // back after the second made every reminder round last a second more, so a burst of 100 due
+    // channels, claimed 20 at a time, drained in five seconds instead of one.)
+    return new Promise<T>((resolve, reject) => {
+      q.add(async () => {
+        try {
+          resolve(await call());
+        } catch (err) {
+          reject(err);
+        }
         await new Promise((r) => setTimeout(r, POST_MESSAGE_PER_CHANNEL.intervalMs));
-      }
+      }).catch(reject);
     });
   }
 

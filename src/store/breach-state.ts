@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../db/client.js';
 import { assessments, breaches, decisions, noticeDrafts, notifications, subjectRestrictions } from '../db/schema.js';
@@ -12,25 +12,24 @@ const dt = (d: Date | null | undefined) => (d ? DateTime.fromJSDate(d, { zone: '
  * tables each flow writes: assessments, decisions, drafts, notifications, restrictions.
  */
 export async function loadReminderState(db: Db, breachId: string): Promise<ReminderState | null> {
-  const [breach] = await db.select().from(breaches).where(eq(breaches.id, breachId));
+  // One round trip's wait, not seven: a storm of due reminders reads this for each of them.
+  const [[breach], [assessment], [decision], [draft], [restriction], allSent] = await Promise.all([
+    db.select().from(breaches).where(eq(breaches.id, breachId)),
+    db.select({ at: assessments.createdAt }).from(assessments).where(eq(assessments.breachId, breachId)).orderBy(desc(assessments.version)).limit(1),
+    db.select().from(decisions).where(eq(decisions.breachId, breachId)).orderBy(desc(decisions.decidedAt)).limit(1),
+    db.select({ at: noticeDrafts.createdAt }).from(noticeDrafts).where(eq(noticeDrafts.breachId, breachId)).orderBy(desc(noticeDrafts.createdAt)).limit(1),
+    db.select({ at: subjectRestrictions.recordedAt }).from(subjectRestrictions).where(eq(subjectRestrictions.breachId, breachId)).limit(1),
+    db
+      .select({ target: notifications.target, submittedAt: notifications.submittedAt, completeness: notifications.completeness })
+      .from(notifications)
+      .where(eq(notifications.breachId, breachId))
+      .orderBy(asc(notifications.submittedAt)),
+  ]);
   if (!breach) return null;
-  const [assessment] = await db.select({ at: assessments.createdAt }).from(assessments).where(eq(assessments.breachId, breachId)).orderBy(desc(assessments.version)).limit(1);
-  const [decision] = await db.select().from(decisions).where(eq(decisions.breachId, breachId)).orderBy(desc(decisions.decidedAt)).limit(1);
-  const [draft] = await db.select({ at: noticeDrafts.createdAt }).from(noticeDrafts).where(eq(noticeDrafts.breachId, breachId)).orderBy(desc(noticeDrafts.createdAt)).limit(1);
-  const [restriction] = await db.select({ at: subjectRestrictions.recordedAt }).from(subjectRestrictions).where(eq(subjectRestrictions.breachId, breachId)).limit(1);
   const role = breach.role as Role;
   const owed = role === 'processor' ? 'controller' : 'authority';
-  const sent = await db
-    .select()
-    .from(notifications)
-    .where(and(eq(notifications.breachId, breachId), eq(notifications.target, owed)))
-    .orderBy(asc(notifications.submittedAt));
-  const [told] = await db
-    .select({ at: notifications.submittedAt })
-    .from(notifications)
-    .where(and(eq(notifications.breachId, breachId), eq(notifications.target, 'subjects')))
-    .orderBy(asc(notifications.submittedAt))
-    .limit(1);
+  const sent = allSent.filter((n) => n.target === owed);
+  const toldAt = allSent.find((n) => n.target === 'subjects')?.submittedAt;
   const last = sent.at(-1);
   return {
     role,
@@ -45,7 +44,7 @@ export async function loadReminderState(db: Db, breachId: string): Promise<Remin
     // Phased (Art. 33(4)): the latest notification is still an initial one.
     phasedSupplementPending: last?.completeness === 'initial',
     subjectsMustBeTold: Boolean(decision && decision.communicateToSubjects !== 'no'),
-    subjectsCommunicatedAt: dt(told?.at),
+    subjectsCommunicatedAt: dt(toldAt),
     subjectsRestrictionRecordedAt: dt(restriction?.at),
     closedAt: dt(breach.closedAt),
   };

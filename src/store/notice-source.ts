@@ -8,6 +8,7 @@ import { latestRestriction, listNotifications } from './notifications.js';
 import { getLanguageSettings, getOrganisation } from './settings.js';
 import type { Breach } from '../domain/breach/entity.js';
 import type { NotificationRow, RestrictionRow } from '../domain/notification-record.js';
+import type { OrgSettings } from '../domain/org-settings.js';
 
 export interface LoadedNoticeSource {
   breach: Breach;
@@ -16,8 +17,15 @@ export interface LoadedNoticeSource {
   restriction: RestrictionRow | null;
 }
 
-/** Everything the notices are drafted from, read together (notices/from-breach.ts maps it). */
-export async function loadNoticeSource(db: Db, breachId: string): Promise<LoadedNoticeSource | null> {
+/**
+ * Everything the notices are drafted from, read together (notices/from-breach.ts maps it).
+ * `settings`: the organisation's settings when the caller reads them anyway (one read, not two more).
+ */
+export async function loadNoticeSource(
+  db: Db,
+  breachId: string,
+  opts: { settings?: Promise<Pick<OrgSettings, 'organisation' | 'languages'>> | undefined } = {},
+): Promise<LoadedNoticeSource | null> {
   const breach = await getBreach(db, breachId);
   if (!breach) return null;
   const [latest, decision, notifications, restriction, organisation, languages] = await Promise.all([
@@ -25,8 +33,8 @@ export async function loadNoticeSource(db: Db, breachId: string): Promise<Loaded
     currentDecision(db, breachId),
     listNotifications(db, breachId),
     latestRestriction(db, breachId),
-    getOrganisation(db),
-    getLanguageSettings(db),
+    opts.settings ? opts.settings.then((s) => s.organisation) : getOrganisation(db),
+    opts.settings ? opts.settings.then((s) => s.languages) : getLanguageSettings(db),
   ]);
   // The notice states the decision in force, so it takes the assessment that decision was made on;
   // a later reassessment nobody has decided on yet is only a proposal.

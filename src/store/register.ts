@@ -97,6 +97,7 @@ export async function loadRegister(db: Db): Promise<{ breaches: RegisterBreach[]
           closed: b.closedAt ? { at: iso(b.closedAt), by: b.closedBy, note: b.closeReason } : null,
           events: (eBy.get(b.id) ?? []).map((e) => ({ id: e.id, at: iso(e.at), actor: e.actor, type: e.type, data: e.data })),
           regimes: b.regimes,
+          regimeAnswers: b.regimeAnswers,
           regimeStages: (sBy.get(b.id) ?? []).map((r) => ({
             regime: r.regime,
             stage: r.stage,

@@ -27,6 +27,7 @@ export type PolicyAction =
   | 'post_timeline'
   | 'retry_setup'
   | 'decide'
+  | 'decide_regimes'
   | 'override'
   | 'record_notification'
   | 'record_communication'
@@ -66,6 +67,7 @@ export const POLICY: Readonly<Record<PolicyAction, Rule>> = {
   post_timeline: { who: MEMBERS, about: 'breach', what: "post this breach's timeline" },
   retry_setup: { who: ['member', 'reporter', 'lead', 'dpo'], about: 'breach', what: "retry this breach's setup" },
   decide: { who: RECORD_KEEPERS, about: 'breach', what: 'record the notification decision' },
+  decide_regimes: { who: RECORD_KEEPERS, about: 'breach', what: 'record the NIS2 decisions (significance, affected services, the authority’s requests)' },
   override: { who: RECORD_KEEPERS, about: 'breach', what: 'override the risk assessment' },
   record_notification: { who: RECORD_KEEPERS, about: 'breach', what: 'record the notification to the authority' },
   record_communication: { who: RECORD_KEEPERS, about: 'breach', what: 'record the communication to the people affected' },

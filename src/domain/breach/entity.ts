@@ -47,8 +47,8 @@ export interface Breach {
   closeReason: string | null;
   /** Facts recorded after the declaration, keyed by field (domain/breach/recorded-facts.ts reads them). */
   facts: unknown;
-  /** The reporting regimes that apply (domain/regimes ids), fixed at declaration: ['gdpr-dk'] by default. */
+  /** The reporting regimes that apply (domain/regimes ids), set at declaration, changed by the regime decisions: ['gdpr-dk'] by default. */
   regimes: string[];
-  /** The Declare modal's answers that chose them (domain/regimes `DeclareAnswers`). */
+  /** The Declare modal's answers that chose them and the decisions since (domain/regimes/decisions.ts `RegimeAnswers`). */
   regimeAnswers: unknown;
 }

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Role } from '../deadline.js';
 import { planReminders, type PlannedReminder, type ReminderSchedule } from '../reminder-plan.js';
-import { clocksFor, type RecordedStage, type StageClock } from './clocks.js';
+import { clocksFor, type RecordedStage, type StageClock, type StageRequest } from './clocks.js';
 import { GDPR_DK } from './gdpr-dk/index.js';
 import { REGIMES } from './index.js';
 import type { DeclareAnswers, RegimeProfile, RegimeSettings } from './types.js';
@@ -58,6 +58,8 @@ export interface BreachClockInput {
   recorded: readonly RecordedStage[];
   /** The GDPR decision, for regimes of the GDPR family (the ICO): `risk` and `high_risk`, null while undecided. */
   conditions?: Readonly<Record<string, boolean | null>>;
+  /** The authorities' requests for on-request stages (NIS2's intermediate report), decisions.ts. */
+  requests?: readonly StageRequest[];
   now: DateTime;
 }
 
@@ -72,6 +74,7 @@ export function otherRegimeClocks(b: BreachClockInput): StageClock[] {
     processorHours: b.processorHours,
     recorded: b.recorded,
     conditions: b.conditions ?? {},
+    requests: b.requests ?? [],
     now: b.now,
   });
 }

@@ -88,6 +88,8 @@ export interface RegisterBreach {
   events: RegisterEvent[];
   /** The reporting regimes that apply (issue 16), as fixed at the declaration: ['gdpr-dk'] by default. */
   regimes: string[];
+  /** The answers and decisions that chose them (the Declare question, the NIS2 decisions, an authority's request), as stored. */
+  regimeAnswers: unknown;
   /** The reports recorded under the regimes other than the GDPR (NIS2's early warning…), in the order they were submitted. */
   regimeStages: RegisterRegimeStage[];
 }

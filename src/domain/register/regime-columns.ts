@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Role } from '../deadline.js';
-import { GDPR_REGIME_ID, otherRegimeClocks } from '../regimes/breach-regimes.js';
+import { GDPR_REGIME_ID } from '../regimes/breach-regimes.js';
 import type { StageClock } from '../regimes/clocks.js';
+import { breachRegimeClocks } from '../regimes/decisions.js';
 import { REGIMES } from '../regimes/index.js';
 import { registerCells } from '../regimes/register.js';
 import type { RegimeProfile } from '../regimes/types.js';
@@ -20,7 +21,7 @@ const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
  * The GDPR decision in force as the GDPR-family regimes' conditions (the ICO report waits on `risk`
  * like Datatilsynet's), as flows/regimes.ts reads it for the card.
  */
-function conditions(b: RegisterBreach): Record<string, boolean | null> {
+function gdprConditions(b: RegisterBreach): Record<string, boolean | null> {
   const d = b.decisions.at(-1);
   return d ? { risk: d.notifyAuthority, high_risk: d.communicateToSubjects !== 'no' } : { risk: null, high_risk: null };
 }
@@ -32,15 +33,9 @@ function conditions(b: RegisterBreach): Record<string, boolean | null> {
  */
 function clocksOf(b: RegisterBreach): StageClock[] {
   const last = [b.closed?.at, b.events.at(-1)?.at, b.awareAt].find((t): t is string => Boolean(t))!;
-  return otherRegimeClocks({
-    regimes: b.regimes,
-    awareAt: utc(b.awareAt),
-    role: b.role as Role,
-    processorHours: b.processorHours,
-    recorded: b.regimeStages.map((s) => ({ regime: s.regime, stage: s.stage, at: utc(s.doneAt) })),
-    conditions: conditions(b),
-    now: utc(last),
-  });
+  const recorded = b.regimeStages.map((s) => ({ regime: s.regime, stage: s.stage, at: utc(s.doneAt) }));
+  const { regimes, processorHours, regimeAnswers } = b;
+  return breachRegimeClocks({ regimes, awareAt: utc(b.awareAt), role: b.role as Role, processorHours, regimeAnswers }, recorded, gdprConditions(b), utc(last));
 }
 
 /** The regimes that add columns: every registered one but the GDPR's, in registration order. */

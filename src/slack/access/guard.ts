@@ -47,10 +47,15 @@ type Found = { ok: true; breach: Breach | null; assessment: StoredAssessment | n
 const MALFORMED = 'This request does not name a breach I know (its id is not valid), so nothing was done.';
 const GONE = 'That breach no longer exists.';
 
-/** Finds the breach a request is about, from the id its surface carries, validated by the locator. */
-async function findBreach(deps: Pick<BotDeps, 'db'>, surface: Surface, body: Body): Promise<Found> {
+/**
+ * Finds the breach a request is about, from the id its surface carries, validated by the locator.
+ * A request about the organisation that names only its channel (`/breach` typed anywhere: declare,
+ * help, list) needs no breach, so its channel is not looked up: nothing stands before its ack.
+ */
+async function findBreach(deps: Pick<BotDeps, 'db'>, surface: Surface, body: Body, aboutBreach: boolean): Promise<Found> {
   const target = surface.locate(body);
   if (target.kind === 'malformed') return { ok: false, text: MALFORMED };
+  if (target.kind === 'channel' && !aboutBreach) return { ok: true, breach: null, assessment: null };
   // A command typed outside a breach channel finds no breach, and the subcommand says where to run it.
   const found = await findTarget(deps.db, target);
   if (found.ok) return found;
@@ -88,12 +93,12 @@ export function accessGuard(deps: BotDeps): Middleware<AnyMiddlewareArgs> {
     }
     const userId = userOf(body);
     const action: PolicyAction = typeof surface.action === 'function' ? surface.action(body) : surface.action;
-    const where = await findBreach(deps, surface, body);
+    const rule = POLICY[action];
+    const where = await findBreach(deps, surface, body, rule.about === 'breach');
     if (!where.ok) {
       deps.logger.info(`access: ${found.kind} ${found.id} by ${userId} refused: no such breach`);
       return refuse(deps, full, body, where.text);
     }
-    const rule = POLICY[action];
     // Organisation actions, and breach commands typed outside a breach channel, need no breach.
     const breach = rule.about === 'breach' ? where.breach : null;
     if (rule.about === 'breach' && !breach && surface.locate !== LOCATE.commandChannel) {

@@ -1,5 +1,5 @@
 import type { PolicyAction } from '../../domain/access/policy.js';
-import { ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW, VIEWS } from '../ids.js';
+import { ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_DECISIONS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW, VIEWS } from '../ids.js';
 import { REGIME_DRAFT } from '../ids.js';
 import { parseMoreValue } from '../blocks/card-actions.js';
 import { parseRecordMetadata } from '../views/record-modal.js';
@@ -47,6 +47,8 @@ export const ACTION_SURFACES: Record<string, Surface> = {
   [ACTIONS.recordNotification]: s('record_notification', LOCATE.buttonBreach),
   // A report to another regime's authority (NIS2, the ICO; issue 16): the same people as the notification.
   [REGIME_STAGE.record]: s('record_notification', LOCATE.buttonBreach),
+  // The regime decisions after the declaration (issue 16): the same people as the GDPR decision.
+  [REGIME_DECISIONS.open]: s('decide_regimes', LOCATE.buttonBreach),
   [ACTIONS.addTimelineEntry]: s('add_timeline_entry', LOCATE.buttonBreach),
   [ACTIONS.closeBreach]: s('close', LOCATE.buttonBreach),
   [NOTICE_ACTIONS.updateFacts]: s('update_facts', LOCATE.buttonBreach),
@@ -86,6 +88,7 @@ export const VIEW_SURFACES: Record<string, Surface> = {
   [TIMELINE_ENTRY_VIEW]: s('add_timeline_entry', LOCATE.metadataBreach),
   [NOTICE_VIEWS.facts]: s('update_facts', LOCATE.metadataBreach),
   [REGIME_STAGE.view]: s('record_notification', LOCATE.metadataBreach),
+  [REGIME_DECISIONS.view]: s('decide_regimes', LOCATE.metadataBreach),
   [NOTICE_VIEWS.record]: s((body) => recordAction(parseRecordMetadata(String(body['view']?.['private_metadata'] ?? ''))?.kind), LOCATE.recordForm),
 };
 

@@ -9,6 +9,7 @@ import { cardClosedBlock } from './card-closed.js';
 import { cardRiskBlock } from './card-risk.js';
 import { cardNoticesBlock } from './card-notices.js';
 import { cardRegimeBlocks } from './card-regimes.js';
+import { cardRegimeDecisionsBlock } from './card-regime-decisions.js';
 import { cardRegimeDraftBlocks } from './regime-drafts.js';
 import type { CardInput } from '../../flows/card.js';
 import type { Role } from '../../domain/deadline.js';
@@ -42,7 +43,7 @@ export type { CardInput };
  * longer applies, the next step, its button as the only primary one, and the other actions that
  * still apply in an overflow menu.
  */
-export function renderBreachCard({ breach, steps, now, zone, risk, notices, progress, dpoUserIds, regimeClocks = [] }: CardInput): { text: string; blocks: KnownBlock[] } {
+export function renderBreachCard({ breach, steps, now, zone, risk, notices, progress, dpoUserIds, regimeClocks = [], regimeDecisions }: CardInput): { text: string; blocks: KnownBlock[] } {
   const aware = DateTime.fromJSDate(breach.awareAt, { zone: 'utc' });
   const status = progress.status;
   const deciders = decidersText(breach.leadId, dpoUserIds);
@@ -65,6 +66,7 @@ export function renderBreachCard({ breach, steps, now, zone, risk, notices, prog
     { type: 'section', block_id: CARD_BLOCKS.description, text: { type: 'mrkdwn', text: `*What happened*\n${userText(breach.description, 2800)}` } },
     ...cardRegimeBlocks(regimeClocks, breach.id, zone, !breach.closedAt),
     ...cardRegimeDraftBlocks(regimeClocks, breach.id, !breach.closedAt),
+    ...(regimeDecisions ? [cardRegimeDecisionsBlock(regimeDecisions, zone, !breach.closedAt)] : []),
     ...(risk ? [cardRiskBlock(risk, breach.role as Role, zone, deciders)] : []),
     ...(notices ? [cardNoticesBlock(notices, zone, [progress.primary, ...progress.secondary].includes('draft'))] : []),
     { type: 'section', block_id: CARD_BLOCKS.next, text: { type: 'mrkdwn', text: `*Next step*\n${nextStepLine(progress, deciders)}` } },

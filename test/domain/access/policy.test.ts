@@ -5,7 +5,7 @@ const nobody: Actor = { userId: 'U1', isMember: false, isReporter: false, isLead
 const as = (facts: Partial<Actor>) => ({ ...nobody, ...facts });
 
 const BREACH_WORK: PolicyAction[] = ['read', 'update_facts', 'assess', 'draft_notices', 'add_timeline_entry', 'post_timeline'];
-const RECORD: PolicyAction[] = ['decide', 'override', 'record_notification', 'record_communication', 'close', 'set_lead'];
+const RECORD: PolicyAction[] = ['decide', 'decide_regimes', 'override', 'record_notification', 'record_communication', 'close', 'set_lead'];
 const DPO_ONLY: PolicyAction[] = ['record_restriction', 'export_register', 'edit_settings'];
 const ANYONE: PolicyAction[] = ['declare', 'list', 'help', 'home'];
 

@@ -2,7 +2,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { denial, type PolicyAction } from '../../../src/domain/access/policy.js';
 import {
-  ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW,
+  ACTIONS, ASSESSMENT, CLOSE_VIEW, HOME_ACTIONS, NOTICE_ACTIONS, NOTICE_VIEWS, REGIME_DECISIONS, REGIME_STAGE, SETTINGS_VIEW, SHORTCUTS, TIMELINE_ENTRY_VIEW,
   closeAction, settingsAction,
 } from '../../../src/slack/ids.js';
 import { REGIME_DRAFT } from '../../../src/slack/ids.js';
@@ -199,6 +199,8 @@ describeOnOneDatabase('access table: every surface as outsider, admin, member, l
     card(ACTIONS.recordNotification, 'record_notification', 'keepers'),
     // Record a report to another regime's authority (issue 16): the same people as the notification.
     card(REGIME_STAGE.record, 'record_notification', 'keepers'),
+    // The NIS2 decisions after the declaration (issue 16): the same people as the GDPR decision.
+    card(REGIME_DECISIONS.open, 'decide_regimes', 'keepers'),
     {
       // A regime stage's drafts (issue 16): drafts like any other. This breach is under the GDPR alone,
       // so the allowed are told there is nothing to draft under that regime.
@@ -296,6 +298,16 @@ describeOnOneDatabase('access table: every surface as outsider, admin, member, l
       send: (user) => {
         const p = submissionPayload(t, user, modals.timeline);
         (p.view as Record<string, unknown>)['callback_id'] = REGIME_STAGE.view;
+        return sendPayload(t, p);
+      },
+    },
+    {
+      // The organisation is no NIS2 entity here, so no decisions form opens: a form sent all the same
+      // is checked like the GDPR decision, then finds nothing to decide.
+      surface: `view:${REGIME_DECISIONS.view}`, action: 'decide_regimes', who: 'keepers',
+      send: (user) => {
+        const p = submissionPayload(t, user, modals.timeline);
+        (p.view as Record<string, unknown>)['callback_id'] = REGIME_DECISIONS.view;
         return sendPayload(t, p);
       },
     },

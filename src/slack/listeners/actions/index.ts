@@ -12,6 +12,7 @@ import * as draftNotices from './draft-notices.js';
 import * as draftRegimeStage from './draft-regime-stage.js';
 import * as recordNotification from './record-notification.js';
 import * as recordRegimeStage from './record-regime-stage.js';
+import * as regimeDecisions from './regime-decisions.js';
 import * as updateFacts from './update-facts.js';
 import * as readDraft from './read-draft.js';
 import { cardActions } from './card-press.js';
@@ -33,5 +34,6 @@ export function register(app: App, deps: BotDeps): void {
   readDraft.register(app, deps);
   recordNotification.register(app, deps, card);
   recordRegimeStage.register(app, deps);
+  regimeDecisions.register(app, deps);
   cardLead.register(app, deps);
 }

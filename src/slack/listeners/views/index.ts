@@ -9,6 +9,7 @@ import * as timelineEntrySubmit from './timeline-entry-submit.js';
 import * as factsSubmit from './facts-submit.js';
 import * as recordSubmit from './record-submit.js';
 import * as regimeStageSubmit from './regime-stage-submit.js';
+import * as regimeDecisionsSubmit from './regime-decisions-submit.js';
 
 export function register(app: App, deps: BotDeps): void {
   declareSubmit.register(app, deps);
@@ -20,4 +21,5 @@ export function register(app: App, deps: BotDeps): void {
   factsSubmit.register(app, deps);
   recordSubmit.register(app, deps);
   regimeStageSubmit.register(app, deps);
+  regimeDecisionsSubmit.register(app, deps);
 }
