@@ -6,7 +6,7 @@ import { slackDate } from '../date-token.js';
 import { REGIME_DECISIONS } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { shortRegimeName } from './card-regimes.js';
-import { mention, userText } from './text.js';
+import { mention, quotedUserText } from './text.js';
 
 /*
  * The card's "NIS2 decisions" section (issue 16), below the regime clocks: whether it is a
@@ -28,7 +28,7 @@ const by = (n: DecisionNote, zone: string) => ` (${mention(n.by)}, ${slackDate(D
 /** The section's lines, also used by the channel's message after a decision. */
 export function decisionLines(v: RegimeDecisionsView, zone: string): string[] {
   const lines = [`• Significant incident: ${SIGNIFICANT[v.significant]}${v.significance ? by(v.significance, zone) : ''}`];
-  if (v.significance?.justification) lines.push(`> ${userText(v.significance.justification, 1200).replace(/\n/g, '\n> ')}`);
+  if (v.significance?.justification) lines.push(quotedUserText(v.significance.justification, 1200));
   if (v.condition) {
     const c = v.condition;
     const then = c.answer === 'yes' ? `: the ${escapeMrkdwn(c.stageName.toLowerCase())} is due without undue delay`
