@@ -79,25 +79,7 @@ const NAME_ATTEMPTS = 10;
  * topic, breach card, pin. The breach is already stored; this only ever finishes it. A step that
  * is done is skipped, so a retry, a restart or another replica resumes exactly where it stopped.
  */
-export function runSetup(ctx: SetupContext, breachId: string): Promise<SetupOutcome> {
-  // The lease keeps other processes out, but this process renews its own lease, so two runs here
-  // (the reporter's Retry while a quick resumption runs) would both pass it and post twice: runs of
-  // one breach in one process go one after the other; the later finds the steps done and skips them.
-  const key = `${ctx.owner}:${breachId}`;
-  const before = runningHere.get(key);
-  const run = (before ? before.then(noop, noop) : Promise.resolve()).then(() => runSetupOnce(ctx, breachId));
-  runningHere.set(key, run);
-  const forget = () => {
-    if (runningHere.get(key) === run) runningHere.delete(key);
-  };
-  run.then(forget, forget);
-  return run;
-}
-
-const runningHere = new Map<string, Promise<SetupOutcome>>();
-const noop = () => {};
-
-async function runSetupOnce(ctx: SetupContext, breachId: string): Promise<SetupOutcome> {
+export async function runSetup(ctx: SetupContext, breachId: string): Promise<SetupOutcome> {
   if (!(await claimSetup(ctx.db, breachId, ctx.owner, LEASE_MS))) return 'busy';
   let completed = false;
   // A step can wait its turn under Slack's rate limits (conversations.create is Tier 2: 20 a
