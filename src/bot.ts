@@ -12,9 +12,7 @@ import { BackgroundTasks } from './flows/background.js';
 import { newOwnerId } from './flows/lease-owner.js';
 import { chainNext, startReminderScheduler } from './flows/reminder-scheduler.js';
 import { afterReminder, postReminder, roundSettings } from './flows/reminders.js';
-import { runSetup } from './flows/declare-setup.js';
 import { startSetupSweeper } from './flows/setup-sweeper.js';
-import { SetupResumer } from './flows/setup-resume.js';
 import { CardRefresher } from './flows/card.js';
 import { HomePublisher } from './flows/home.js';
 import { SlackPacer } from './slack/pacer.js';
@@ -106,11 +104,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const homes = new HomePublisher({ db: db.db, clock, logger, config, slack: slackSide }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
     const postOnce = reminderClient(config, logger, pacer);
-    // Set once Slack's bot user is known (below); a setup deferred before then waits for the sweep.
-    let resumeSetup: ((breachId: string) => Promise<unknown>) | null = null;
-    const resumer = new SetupResumer((breachId) => resumeSetup?.(breachId) ?? Promise.resolve());
-    cleanups.push(async () => resumer.stop());
-    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide, resumer };
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide };
     const { app, receiver } = createSlackApp(config, deps, pacer);
     // Slack's auth.test (app.init) and the first database check behind /healthz, side by side.
     const slackReady = app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
@@ -150,9 +144,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     }
     // Finish any declaration a previous run (or a dead replica) left half-built, then keep sweeping.
     const auth = await app.client.auth.test();
-    const sweepContext = setupContext({ ...deps, config }, app.client, auth.user_id);
-    resumeSetup = async (breachId) => background.run(() => runSetup(sweepContext, breachId));
-    const sweeper = startSetupSweeper(sweepContext, opts.sweepIntervalMs ?? 30_000);
+    const sweeper = startSetupSweeper(
+      setupContext({ ...deps, config }, app.client, auth.user_id),
+      opts.sweepIntervalMs ?? 30_000,
+    );
     cleanups.push(() => sweeper.stop());
 
     // Reminders: every replica runs a scheduler; the database hands each reminder to one of them.

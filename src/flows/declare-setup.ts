@@ -8,7 +8,6 @@ import { refreshCard, storedCard, type CardRefresher, type CardSlack } from './c
 import { republishHomes, type HomePublisher } from './home.js';
 import type { OwnMessages } from './own-messages.js';
 import { fillReporterName } from './reporter-name.js';
-import type { SetupResumer } from './setup-resume.js';
 
 /** Message metadata types of the card, the welcome post and the DPO's DM, so a resumed setup finds what it already posted. */
 const CARD_EVENT = 'breachbot_card';
@@ -64,8 +63,6 @@ export interface SetupContext {
   slack: SetupSlack;
   /** Paced, never retries by itself, hands a 429 back (reminder-client.ts): for the card post. */
   postOnce: webApi.WebClient;
-  /** Tries a setup cut by a passing failure again within seconds (setup-resume.ts); absent, the sweep does. */
-  resumer?: SetupResumer;
 }
 
 export type SetupOutcome = 'completed' | 'incomplete' | 'busy';
@@ -115,8 +112,7 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
         if (isTransientFailure(err)) {
           // Slack busy or the database restarting: nobody needs to do anything, so the step stays
           // unfinished (not "failed", which waits for the reporter's Retry) and the sweeper resumes
-          // it: within seconds (setup-resume.ts), else at the periodic sweep (setup-sweeper.ts).
-          // Tests: test/resilience/pg-restart.test.ts, test/resilience/slack-faults.test.ts.
+          // it once this lease lapses (setup-sweeper.ts). Test: test/resilience/pg-restart.test.ts.
           ctx.logger.warn(`setup of breach ${breach.reference}: ${step} failed for now (${code}); it will be resumed`);
           deferred = code;
           break;
@@ -132,15 +128,11 @@ export async function runSetup(ctx: SetupContext, breachId: string): Promise<Set
     if (completed) await appendEvent(ctx.db, { breachId, actor: BOT_ACTOR, type: 'setup_completed' });
     await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, completed);
-    const quickTry = deferred ? (ctx.resumer?.soon(breachId) ?? null) : (ctx.resumer?.settled(breachId), null);
-    // The reporter hears that it will finish by itself once, not at every quick try.
-    if (quickTry === null || quickTry === 1) await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed, deferred);
+    await afterSetup(ctx, (await getBreach(ctx.db, breachId))!, steps, completed, deferred);
     return completed ? 'completed' : 'incomplete';
   } catch (err) {
     await stopBeating();
     await releaseSetup(ctx.db, breachId, ctx.owner, false).catch(() => {});
-    // The database went away between steps: try again shortly, like a step that failed for now.
-    if (isTransientFailure(err)) ctx.resumer?.soon(breachId);
     throw err;
   } finally {
     clearInterval(heartbeat);

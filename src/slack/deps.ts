@@ -3,7 +3,6 @@ import type { BackgroundTasks } from '../flows/background.js';
 import type { CardRefresher } from '../flows/card.js';
 import type { Deps } from '../flows/deps.js';
 import type { HomePublisher } from '../flows/home.js';
-import type { SetupResumer } from '../flows/setup-resume.js';
 import type { SlackSide } from './slack-side.js';
 
 /** What every listener may use: the process's Deps (flows/deps.ts) and the Slack side's own. */
@@ -21,6 +20,4 @@ export interface BotDeps extends Deps {
   postOnce: webApi.WebClient;
   /** The renderers and Slack helpers the flows are handed (slack-side.ts), so they import no Slack code. */
   slack: SlackSide;
-  /** Tries a setup cut by a passing failure again within seconds (flows/setup-resume.ts). */
-  resumer?: SetupResumer;
 }

@@ -16,6 +16,5 @@ export function setupContext(deps: BotDeps, client: webApi.WebClient, botUserId:
     homes: deps.homes,
     slack: deps.slack,
     postOnce: deps.postOnce,
-    ...(deps.resumer ? { resumer: deps.resumer } : {}),
   };
 }
