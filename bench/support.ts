@@ -252,6 +252,6 @@ export function isPostgres(pid: number): boolean {
 
 /** Compiles the bot if dist/ is missing or stale, so no benchmark times a build. */
 export async function ensureBuilt(): Promise<void> {
-  const build = (await import(new URL('scripts/build.mjs', ROOT).href)) as { ensureBuilt(): void };
-  build.ensureBuilt();
+  const build = (await import(new URL('scripts/build.mjs', ROOT).href)) as { ensureBuilt(): Promise<void> };
+  await build.ensureBuilt();
 }

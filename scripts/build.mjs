@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -47,7 +47,7 @@ function tscPath() {
  * Compiles into a private folder and swaps it in whole, so a running or concurrently starting bot
  * never sees half a build. Returns an error message, or null on success.
  */
-export function build() {
+export async function build() {
   const tsc = tscPath();
   if (!tsc) return 'TypeScript is not installed (it is a development dependency: run `npm ci` without --omit=dev)';
   const started = new Date();
@@ -61,7 +61,7 @@ export function build() {
     rmSync(tmp, { recursive: true, force: true });
     return `tsc failed:\n${run.stdout}${run.stderr}${run.error ? run.error.message : ''}`;
   }
-  const bundled = bundle(tmp);
+  const bundled = await bundle(tmp);
   if (bundled) {
     rmSync(tmp, { recursive: true, force: true });
     return bundled;
@@ -93,7 +93,7 @@ export function build() {
  * dist/ keeps the plain compiled modules for the commands (scripts/run.mjs). Returns an error
  * message, or null.
  */
-function bundle(outDir) {
+async function bundle(outDir) {
   let esbuild;
   try {
     esbuild = createRequire(import.meta.url)('esbuild');
@@ -101,7 +101,7 @@ function bundle(outDir) {
     return 'esbuild is not installed (it is a development dependency: run `npm ci` without --omit=dev)';
   }
   try {
-    esbuild.buildSync({
+    await esbuild.build({
       entryPoints: [join(outDir, 'main.js')],
       outdir: join(outDir, 'bundle'),
       bundle: true,
@@ -111,6 +111,7 @@ function bundle(outDir) {
       target: 'node20',
       // CommonJS dependencies (Bolt) call require(); an ES module has none of its own.
       banner: { js: "import { createRequire as __breachbotRequire } from 'node:module'; const require = __breachbotRequire(import.meta.url);" },
+      plugins: [lazyBoltReceivers],
       logLevel: 'silent',
     });
     return null;
@@ -119,14 +120,54 @@ function bundle(outDir) {
   }
 }
 
+/**
+ * Bolt's index and App load every receiver when they load: Socket Mode's (with its WebSocket and
+ * HTTP client libraries), Express's (express, body-parser) and AWS Lambda's, about 50 ms of every
+ * start (docs/benchmarks.md, start to /healthz), though an HTTP bot uses only HTTPReceiver. In the
+ * bundle each of the three is a stand-in that loads the real module the first time it is used:
+ * `new`, `instanceof`, or any other property. Same code, same single copy of Bolt, loaded later.
+ */
+const LAZY_RECEIVER = /^\.\/receivers\/(SocketModeReceiver|ExpressReceiver|AwsLambdaReceiver)$/;
+const lazyBoltReceivers = {
+  name: 'lazy-bolt-receivers',
+  setup(build) {
+    build.onResolve({ filter: LAZY_RECEIVER }, (args) => {
+      if (args.namespace === 'lazy-receiver' || !/[\\/]@slack[\\/]bolt[\\/]dist$/.test(args.resolveDir)) return undefined;
+      return { path: join(args.resolveDir, `${args.path}.js`), namespace: 'lazy-receiver' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-receiver' }, (args) => ({
+      resolveDir: dirname(args.path),
+      loader: 'js',
+      contents: `
+        let real;
+        const load = () => (real ??= require(${JSON.stringify(args.path)}));
+        // Bolt's index reads \`.default\` as it loads: a class stand-in that loads the real one when used.
+        const Receiver = new Proxy(function () {}, {
+          construct: (_, args, newTarget) => Reflect.construct(load().default, args, newTarget === Receiver ? load().default : newTarget),
+          apply: (_, self, args) => Reflect.apply(load().default, self, args),
+          get: (_, key) => (key === Symbol.hasInstance ? (value) => value instanceof load().default : Reflect.get(load().default, key)),
+        });
+        module.exports = new Proxy({}, {
+          get: (_, key) => (key === '__esModule' ? true : key === 'default' ? Receiver : load()[key]),
+          has: (_, key) => key in load(),
+          ownKeys: () => Reflect.ownKeys(load()),
+          getOwnPropertyDescriptor: (_, key) => {
+            const d = Object.getOwnPropertyDescriptor(load(), key);
+            return d && { ...d, configurable: true };
+          },
+        });`,
+    }));
+  },
+};
+
 /** Builds when dist/ is missing or older than the sources, saying so in one line on stderr. */
-export function ensureBuilt() {
+export async function ensureBuilt() {
   const state = buildState();
   if (state === 'fresh') return;
   process.stderr.write(
     `breachbot: compiling src/ to dist/ (${state === 'missing' ? 'no build yet' : 'the sources are newer than the build'})\n`,
   );
-  const error = build();
+  const error = await build();
   if (error) {
     process.stderr.write(`breachbot: cannot build: ${error}\n`);
     process.exit(1);
@@ -140,7 +181,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stderr.write('breachbot: TypeScript is not installed, so dist/ was not built; `npm start` needs it\n');
     process.exit(0);
   }
-  const error = build();
+  const error = await build();
   if (error) {
     process.stderr.write(`breachbot: build failed: ${error}\n`);
     process.exit(1);

@@ -8,7 +8,7 @@ if (!name || !/^[a-z-]+$/.test(name)) {
   process.stderr.write('breachbot: usage: node scripts/run.mjs <command> [arguments]\n');
   process.exit(2);
 }
-ensureBuilt();
+await ensureBuilt();
 // The command reads process.argv.slice(2) as its arguments, as when run directly.
 process.argv = [process.argv[0], `dist/cli/${name}.js`, ...args];
 await import(`../dist/cli/${name}.js`);

@@ -2,7 +2,7 @@
 // when the build is missing or older than src/ (a fresh checkout, a `git pull`, an edit).
 import { ensureBuilt } from './build.mjs';
 
-ensureBuilt();
+await ensureBuilt();
 
 // npm does not pass a SIGTERM it receives on to the script it runs (a supervisor or `docker stop`
 // that signals only npm's pid): npm exits and this process is left running, holding the data folder

@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import type { Sql } from 'postgres';
 import type { Config } from './config.js';
 import type { EmbeddedServer } from './db/embedded.js';
 import { EMBEDDED_APP, EMBEDDED_OWNER } from './db/roles.js';
@@ -31,24 +32,32 @@ export async function prepareDatabase(
   logger: Pick<Logger, 'debug' | 'info' | 'warn'>,
   opts: { onLongWait?: () => void } = {},
 ): Promise<ReadyDatabase> {
-  let url = config.databaseUrl;
-  let embedded: EmbeddedServer | undefined;
-  // Migrations run as the schema's owner; the bot then works as its own, lesser role.
-  let schema: { url: string; asRole?: string; appRole?: string };
+  const url = config.databaseUrl;
   if (!url) {
     logger.debug('starting the embedded PostgreSQL');
-    const { startEmbedded } = await import('./db/embedded.js');
-    embedded = await startEmbedded({
+    const [{ startEmbedded }, { applyMigrations }] = await Promise.all([import('./db/embedded.js'), import('./db/migrate.js')]);
+    // The migrations run on the server's set-up connection, as the schema's owner.
+    let migrationError: Error | undefined;
+    const migrateOnSetUp = (admin: Sql) =>
+      applyMigrations(admin, { asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP }).catch((err: Error) => {
+        migrationError = err;
+        throw err;
+      });
+    const embedded = await startEmbedded({
       dataDir: config.dataDir,
       log: (line) => logger.debug(`[postgres] ${line}`),
       ...(opts.onLongWait ? { onLongWait: opts.onLongWait } : {}),
+      prepare: migrateOnSetUp,
     }).catch((err: Error) => {
-      throw new StartupError(`embedded database: ${err.message}`);
+      throw new StartupError(migrationError ? `database migrations failed: ${err.message}` : `embedded database: ${err.message}`);
     });
-    url = embedded.url;
-    schema = { url: embedded.adminUrl, asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP };
     logger.info(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
-  } else if (config.databaseOwnerUrl) {
+    logger.debug('database migrations applied');
+    return { url: embedded.url, embedded };
+  }
+  // Migrations run as the schema's owner; the bot then works as its own, lesser role.
+  let schema: { url: string; appRole?: string };
+  if (config.databaseOwnerUrl) {
     schema = { url: config.databaseOwnerUrl, appRole: decodeURIComponent(new URL(url).username) };
   } else {
     schema = { url };
@@ -56,15 +65,10 @@ export async function prepareDatabase(
       "DATABASE_URL's role owns the schema, so it could rewrite history; give the bot its own role: README, \"Database roles\" (npm run db:roles)",
     );
   }
-  try {
-    const { applyMigrations } = await import('./db/migrate.js');
-    await applyMigrations(schema.url, schema).catch((err: Error) => {
-      throw new StartupError(`database migrations failed: ${err.message}`);
-    });
-    logger.debug('database migrations applied');
-  } catch (err) {
-    await embedded?.stop().catch(() => {});
-    throw err;
-  }
-  return embedded ? { url, embedded } : { url };
+  const { applyMigrations } = await import('./db/migrate.js');
+  await applyMigrations(schema.url, schema).catch((err: Error) => {
+    throw new StartupError(`database migrations failed: ${err.message}`);
+  });
+  logger.debug('database migrations applied');
+  return { url };
 }

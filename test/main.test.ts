@@ -71,6 +71,26 @@ describe('npm start', () => {
     await stopsCleanly(bot);
   });
 
+  it('runs Socket Mode from the bundle `npm start` runs: connects with the app-level token and answers /breach help over the socket', async () => {
+    // The bundle loads Bolt's Socket Mode receiver only when it is used (scripts/build.mjs); this
+    // is the test that it still loads, in the process a newcomer starts.
+    const appToken = `xapp-1-A0NPMSTART-1-${randomBytes(6).toString('hex')}`;
+    const socketSlack = await SlackEmulator.start({ scopes: manifestScopes(), appToken });
+    try {
+      const url = await createDatabase(testServers().at(-1)!.adminUrl, false);
+      const bot = await startChildBot(socketSlack, { DATABASE_URL: url, SLACK_APP_TOKEN: appToken });
+      children.push(bot);
+      await socketSlack.waitFor(() => socketSlack.socketMode.connectionCount === 1, { what: 'the Socket Mode connection' });
+      expect(bot.stderr()).toContain('Socket Mode');
+      const user = socketSlack.addUser({ name: `socket${Math.random()}` }).id;
+      const res = await socketSlack.socketDriver().slashCommand({ user, text: 'help' });
+      expect(JSON.stringify(res.json)).toContain('/breach help');
+      await stopsCleanly(bot);
+    } finally {
+      await socketSlack.close();
+    }
+  });
+
   it('stops cleanly when only npm is told to stop (a supervisor or `docker stop` signalling npm alone)', async () => {
     const url = await createDatabase(testServers().at(-1)!.adminUrl, false);
     const bot = await start({ DATABASE_URL: url });

@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import { clusterState, CREATED_MARKER, damagedMessage, INIT_PREFIX, SECRET_PREFIX } from './cluster-state.js';
 import { isAlive, lockDataDir } from './data-dir-lock.js';
 import { freePort } from './free-port.js';
@@ -48,6 +48,12 @@ export interface EmbeddedOptions {
    * start-up), a few hundred milliseconds or more in which this process has nothing to do.
    */
   onLongWait?: () => void;
+  /**
+   * Run on the set-up connection (the cluster superuser's, on `database`) after the roles: the
+   * migrations, so that a start opens one admin connection instead of three (each new PostgreSQL
+   * connection costs about 25 ms of a restart; docs/benchmarks.md). A failure stops the server.
+   */
+  prepare?: (admin: Sql) => Promise<void>;
 }
 
 /** The folder holds something that is not a complete cluster: the bot must not touch it. */
@@ -102,10 +108,7 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     const database = opts.database ?? 'breachbot';
     const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
     try {
-      await ensureDatabase(`${base}/postgres`, database);
-      log('database there; setting up its roles');
-      await setUpRoles(`${base}/${database}`, appPassword);
-      log('roles set up');
+      await setUp(base, database, appPassword, log, opts.prepare);
     } catch (err) {
       await server.stop();
       throw err;
@@ -208,20 +211,35 @@ function readOrCreateSecret(dataDir: string, name: string): string {
   return password;
 }
 
-/** The owner role (owns the schema, runs migrations) and the bot's role, neither a superuser. */
-async function setUpRoles(adminUrl: string, appPassword: string): Promise<void> {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+/**
+ * One connection to `database` (created on the first start) for the roles and then `prepare`.
+ * Without the driver's type catalogue query: nothing here reads arrays, and it is a round trip.
+ */
+async function setUp(base: string, database: string, appPassword: string, log: (l: string) => void, prepare?: (admin: Sql) => Promise<void>): Promise<void> {
+  const sql = postgres(`${base}/${database}`, { max: 1, onnotice: () => {}, fetch_types: false });
   try {
-    await ensureRole(sql, EMBEDDED_OWNER);
-    await ensureRole(sql, EMBEDDED_APP, appPassword);
-    await handOverToOwner(sql, EMBEDDED_OWNER);
+    await sql`select 1`.catch(async (err: { code?: string }) => {
+      if (err.code !== '3D000') throw err; // 3D000: the database does not exist yet
+      await createDatabase(`${base}/postgres`, database);
+    });
+    log('database there; setting up its roles');
+    await setUpRoles(sql, appPassword);
+    log('roles set up');
+    await prepare?.(sql);
   } finally {
     await sql.end({ timeout: 5 });
   }
 }
 
-async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+/** The owner role (owns the schema, runs migrations) and the bot's role, neither a superuser. */
+async function setUpRoles(sql: Sql, appPassword: string): Promise<void> {
+  await ensureRole(sql, EMBEDDED_OWNER);
+  await ensureRole(sql, EMBEDDED_APP, appPassword);
+  await handOverToOwner(sql, EMBEDDED_OWNER);
+}
+
+async function createDatabase(adminUrl: string, database: string): Promise<void> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {}, fetch_types: false });
   try {
     const rows = await sql`select 1 from pg_database where datname = ${database}`;
     if (rows.length === 0) await sql.unsafe(`create database "${database.replaceAll('"', '""')}"`);

@@ -29,9 +29,13 @@ export interface MigrateOptions {
   appRole?: string;
 }
 
-/** Applies the committed drizzle-kit migrations. Safe when several replicas start together. */
-export async function applyMigrations(url: string, opts: MigrateOptions = {}): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+/**
+ * Applies the committed drizzle-kit migrations. Safe when several replicas start together.
+ * `target`: a URL (a connection is opened and closed here) or an open single connection (the
+ * embedded server's set-up connection), left open.
+ */
+export async function applyMigrations(target: string | Sql, opts: MigrateOptions = {}): Promise<void> {
+  const sql = typeof target === 'string' ? postgres(target, { max: 1, onnotice: () => {}, fetch_types: false }) : target;
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {
@@ -43,7 +47,7 @@ export async function applyMigrations(url: string, opts: MigrateOptions = {}): P
       await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     }
   } finally {
-    await sql.end({ timeout: 5 });
+    if (typeof target === 'string') await sql.end({ timeout: 5 });
   }
 }
 
