@@ -29,6 +29,9 @@ export function createSlackApp(config: Config, deps: Omit<BotDeps, 'config'>, pa
     // quickly: a user is waiting, and our own step records resume anything that still fails.
     retryConfig: QUICK_RETRIES,
   };
+  // Bolt sets its logger to its own level (info unless told) when the app is made: LOG_LEVEL=debug
+  // would go quiet and LOG_LEVEL=warn would print info lines from then on. Tell it ours.
+  const logLevel = logger.getLevel();
   let receiver: HTTPReceiver | undefined;
   let app: App;
   if (config.slack.mode === 'socket') {
@@ -38,6 +41,7 @@ export function createSlackApp(config: Config, deps: Omit<BotDeps, 'config'>, pa
       socketMode: true,
       clientOptions,
       logger,
+      logLevel,
       deferInitialization: true,
       // breachbot keeps its state in PostgreSQL, not in Bolt's conversation store (a per-request cost).
       convoStore: false,
@@ -52,7 +56,7 @@ export function createSlackApp(config: Config, deps: Omit<BotDeps, 'config'>, pa
       // instead of hanging; every listener here acks first.
       unhandledRequestTimeoutMillis: 2_900,
     });
-    app = new App({ token: config.slack.botToken, receiver, clientOptions, logger, deferInitialization: true, convoStore: false });
+    app = new App({ token: config.slack.botToken, receiver, clientOptions, logger, logLevel, deferInitialization: true, convoStore: false });
   }
   app.error(async (err) => {
     logger.error('unhandled listener error:', err);
