@@ -167,6 +167,18 @@ describe('npm start', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('says in one line when Slack rejects the bot token, and stops its embedded PostgreSQL', async () => {
+    slack ??= await SlackEmulator.start({ scopes: manifestScopes() });
+    const dir = mkdtempSync(join(tmpdir(), 'breachbot-start-'));
+    dirs.push(dir);
+    const { code, stderr } = await runBotToExit({ BREACHBOT_DATA_DIR: dir, SLACK_BOT_TOKEN: 'xoxb-not-this-workspace', SLACK_API_URL: slack.apiUrl });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(/^breachbot: cannot start: Slack rejected SLACK_BOT_TOKEN \(invalid_auth\) at .*; check the token$/);
+    expect(stderr).not.toMatch(/^\s+at /m); // no stack trace
+    expect(stderr).not.toContain('xoxb-not-this-workspace');
+    expect(existsSync(join(dir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+
   const asRoot = userInfo().uid === 0;
   (asRoot ? it : it.skip)('starts as root from a checkout in a private (0700) folder, data in ./.breachbot', async () => {
     // A checkout in /root: the unprivileged user PostgreSQL runs as can reach neither the binaries
