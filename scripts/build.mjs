@@ -112,6 +112,10 @@ async function bundle(outDir) {
       // CommonJS dependencies (Bolt) call require(); an ES module has none of its own.
       banner: { js: "import { createRequire as __breachbotRequire } from 'node:module'; const require = __breachbotRequire(import.meta.url);" },
       plugins: [lazyBoltReceivers],
+      // Less to read and parse at every start (about 30 ms of 300 for the bot's chunk); names are
+      // kept (no minifyIdentifiers), so a stack trace still names its functions.
+      minifyWhitespace: true,
+      minifySyntax: true,
       logLevel: 'silent',
     });
     return null;
