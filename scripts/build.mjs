@@ -86,12 +86,12 @@ export async function build() {
 }
 
 /**
- * `npm start` runs the bot bundled (dist/bundle/main.js, made by esbuild from the compiled
+ * `npm start` runs the bot bundled (dist/bundle/main.cjs, made by esbuild from the compiled
  * dist/main.js): loading about 900 modules one by one (Bolt alone is over 500 CommonJS files) took
- * half the start; the bundle loads in about half the time (docs/benchmarks.md, start to /healthz).
- * Split at main.ts's dynamic imports, so the database starts before the bulk of the bot is read.
- * dist/ keeps the plain compiled modules for the commands (scripts/run.mjs). Returns an error
- * message, or null.
+ * half the start; the bundle, loaded through V8's code cache (code-cache.mjs), takes a fraction
+ * (docs/benchmarks.md, start to /healthz). The bot's modules behind main.ts's `import('./bot.js')`
+ * run only when it is reached, so the database starts first. dist/ keeps the plain compiled
+ * modules for the commands (scripts/run.mjs). Returns an error message, or null.
  */
 async function bundle(outDir) {
   let esbuild;
@@ -100,23 +100,28 @@ async function bundle(outDir) {
   } catch {
     return 'esbuild is not installed (it is a development dependency: run `npm ci` without --omit=dev)';
   }
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    // Less to read and parse at every start (about 30 ms of 300 for the bot); names are kept (no
+    // minifyIdentifiers), so a stack trace still names its functions.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'silent',
+  };
   try {
     await esbuild.build({
+      ...common,
       entryPoints: [join(outDir, 'main.js')],
-      outdir: join(outDir, 'bundle'),
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      // CommonJS dependencies (Bolt) call require(); an ES module has none of its own.
-      banner: { js: "import { createRequire as __breachbotRequire } from 'node:module'; const require = __breachbotRequire(import.meta.url);" },
+      outfile: join(outDir, 'bundle', 'main.cjs'),
+      // CommonJS, so that it loads through V8's code cache (code-cache.mjs). main.ts's
+      // `import('./bot.js')` stays lazy: the bot's modules run only when main.ts asks for them,
+      // after the embedded server has been launched.
+      format: 'cjs',
+      define: { 'import.meta.url': '__breachbotModuleUrl' },
+      banner: { js: "const __breachbotModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       plugins: [lazyBoltReceivers],
-      // Less to read and parse at every start (about 30 ms of 300 for the bot's chunk); names are
-      // kept (no minifyIdentifiers), so a stack trace still names its functions.
-      minifyWhitespace: true,
-      minifySyntax: true,
-      logLevel: 'silent',
     });
     return null;
   } catch (err) {

@@ -1,6 +1,7 @@
 // `npm start`: runs the compiled bot (dist/main.js) in this node process, after compiling it
 // when the build is missing or older than src/ (a fresh checkout, a `git pull`, an edit).
 import { ensureBuilt } from './build.mjs';
+import { loadCommonJs } from './code-cache.mjs';
 
 await ensureBuilt();
 
@@ -13,5 +14,6 @@ setInterval(() => {
   if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
 }, 1000).unref();
 
-// The bundle of dist/main.js (build.mjs): the same code, read from a few files instead of ~900.
-await import('../dist/bundle/main.js');
+// The bundle of dist/main.js (build.mjs): the same code, read from one file instead of ~900,
+// through V8's code cache (code-cache.mjs).
+loadCommonJs(new URL('../dist/bundle/main.cjs', import.meta.url));

