@@ -110,7 +110,7 @@ export async function claimDue(
       with candidate as (
         select b.id, b.deadline_at, b.channel_id
         from breaches b
-        -- = any(array(…)), not in (…): the planner then looks the few due breaches up by primary key
+        -- = any(array(...)), not in (...): the planner then looks the few due breaches up by primary key
         -- instead of hashing a guess of thousands of rows against a scan of every breach.
         where b.id = any(array(
             select r.breach_id from reminders r

@@ -100,7 +100,7 @@ const NONE = /^(none|ingen|n\/a|-)\.?$/i;
 
 /** One item per line; bullets a person may type are dropped. Null when nothing was typed. */
 export function parseList(raw: string | null): string[] | null {
-  const lines = (raw ?? '').split('\n').map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim()).filter(Boolean);
+  const lines = (raw ?? '').split('\n').map((l) => l.replace(/^\s*(?:[-*\u2022]|\d+[.)])\s+/, '').trim()).filter(Boolean);
   if (lines.length === 0) return null;
   if (lines.length === 1 && NONE.test(lines[0]!)) return [];
   return lines;
@@ -136,8 +136,8 @@ export function parseCountryCounts(raw: string | null): { ok: true; value: Count
   if (lines.length > EEA_COUNTRIES.length) return { ok: false, message: `At most ${EEA_COUNTRIES.length} lines: one per EU/EEA country.` };
   const out: CountryCount[] = [];
   for (const line of lines) {
-    const m = /^(.*?)[\s:=\-–]*(?:(?:ca\.?|about|approx\.?|~)\s*)?([\d.,\s]+|unknown|not known|ukendt|\?)?$/i.exec(line.trim());
-    const name = (m?.[1] ?? line).trim().replace(/[:\-–]+$/, '').trim();
+    const m = /^(.*?)[\s:=\-\u2013]*(?:(?:ca\.?|about|approx\.?|~)\s*)?([\d.,\s]+|unknown|not known|ukendt|\?)?$/i.exec(line.trim());
+    const name = (m?.[1] ?? line).trim().replace(/[:\-\u2013]+$/, '').trim();
     const country = findCountry(name);
     if (!country) {
       return { ok: false, message: `"${name.slice(0, 40)}" is not an EU/EEA country I know. Write ${COUNTRY_EXAMPLE}.` };

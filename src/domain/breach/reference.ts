@@ -20,11 +20,12 @@ export function channelNameFor(year: number, seq: number, codename?: string | nu
 }
 
 const SPELLED: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ß: 'ss', œ: 'oe', ł: 'l', đ: 'd', þ: 'th' };
+const SPELLED_LETTERS = new RegExp(`[${Object.keys(SPELLED).join('')}]`, 'g');
 
 export function sanitizeCodename(raw: string): string {
   return raw
     .toLowerCase()
-    .replace(/[æøåßœłđþ]/g, (c) => SPELLED[c] ?? c)
+    .replace(SPELLED_LETTERS, (c) => SPELLED[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9_-]+/g, '-')

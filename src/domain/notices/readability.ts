@@ -33,7 +33,7 @@ export interface TextStats {
   syllables: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['\u2019-][\p{L}\p{N}]+)*/gu;
 /** A sentence ends at . ! ? or : followed by a space or the end of the line. */
 const SENTENCE_END = /[.!?:]+(?=\s|$)/g;
 

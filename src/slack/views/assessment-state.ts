@@ -135,10 +135,10 @@ export function parseCount(raw: string | null | undefined): Parsed {
   const core = t
     .replace(/^(about|approx\.?|approximately|around|roughly|ca\.?|c\.|~|more than|over|at least|up to)\s*/, '')
     .replace(/\s*\+$/, '');
-  if (!/^\d+$/.test(core) && !/^\d{1,3}([ ,.'’]\d{3})+$/.test(core)) {
+  if (!/^\d+$/.test(core) && !/^\d{1,3}([ ,.'\u2019]\d{3})+$/.test(core)) {
     return { ok: false, error: 'Enter a number, such as 1200, or leave it empty if you do not know yet.' };
   }
-  const n = Number(core.replace(/[ ,.'’]/g, ''));
+  const n = Number(core.replace(/[ ,.'\u2019]/g, ''));
   if (n < 1) return { ok: false, error: 'Enter at least 1, or leave it empty if you do not know yet.' };
   if (n > 1e10) return { ok: false, error: 'That is more than there are people on Earth: check the number.' };
   return { ok: true, value: n };
