@@ -1,7 +1,8 @@
 /*
  * Ack latency: signed `/breach` (opens the Declare modal) and the card's "Assess risk" button
  * (opens the questionnaire), at 1, 10 and 50 requests in flight, against the bot and against a
- * bare Bolt app that only acks, in the same run and interleaved, so both see the same machine.
+ * bare Bolt app that only acks, in the same run and interleaved, so both see the same machine; for
+ * `/breach` also against the bare app that opens the same Declare modal after its ack.
  * Closed loop: each of the N workers sends its next request when the previous one is answered.
  * The requests are what the emulator's driver sends (fresh trigger_id and response_url each), sent
  * from a separate load-generator process (see load-generator.ts).
@@ -18,16 +19,21 @@ import { botEnv, createDatabase, declareAndWait, dropDatabase, sleep, startBotPr
 
 export const LEVELS = [1, 10, 50] as const;
 export type Kind = 'command' | 'button';
-type Target = 'bot' | 'bare';
+type Target = 'bot' | 'bare' | 'bareModal';
 
 export interface AckLevel {
   kind: Kind;
   concurrency: number;
   requests: number;
-  p50: Record<Target, Figure>;
-  p99: Record<Target, Figure>;
+  p50: Record<'bot' | 'bare', Figure>;
+  p99: Record<'bot' | 'bare', Figure>;
   /** p99 of the bot / p99 of the bare app, per run. */
   ratio: Figure;
+  /**
+   * `/breach` only: the bare app that also opens the bot's Declare modal after its ack (the same
+   * Slack work as the bot, nothing else), and the bot's p99 over its p99.
+   */
+  modal?: { p50: Figure; p99: Figure; ratio: Figure };
   /** Non-200 answers or failed requests seen (should be 0). */
   errors: number;
 }
@@ -175,37 +181,49 @@ export async function benchAck(opts: { runs: number; log: (line: string) => void
     procs.push(bot);
     const bare = await startBotProcess(botEnv(s), { script: 'bench/bare-bolt.ts' });
     procs.push(bare);
+    const bareModal = await startBotProcess(botEnv(s, { BARE_OPEN_MODAL: '1' }), { script: 'bench/bare-bolt.ts' });
+    procs.push(bareModal);
     const urls: Record<Target, string> = {
       bot: `http://127.0.0.1:${bot.port}/slack/events`,
       bare: `http://127.0.0.1:${bare.port}/slack/events`,
+      bareModal: `http://127.0.0.1:${bareModal.port}/slack/events`,
     };
+    const targetsFor = (kind: Kind): Target[] => (kind === 'command' ? ['bot', 'bare', 'bareModal'] : ['bot', 'bare']);
     const card = await declareAndWait(s, s.slack.driver(urls.bot), sql, 'Ack benchmark breach');
     const gen = await startGenerator(s.slack.signingSecret, requestBodies(s, { channel: card.channel_id, ts: card.card_ts }));
     closers.push(() => gen.close());
     const batch = async (target: Target, kind: Kind, c: number, total: number) => {
       const r = await gen.run(urls[target], kind, c, total);
-      // Let the bot finish the views.open calls behind its acks before the next batch.
-      await sleep(target === 'bot' ? 400 : 100);
+      // Let the views.open calls behind the acks finish before the next batch.
+      await sleep(target === 'bare' ? 100 : 400);
       pruneEmulator(s);
       return r;
     };
     // Warm-up (JIT, connection pools): the first thousand requests are several times slower than
     // the rest on every process here, the load generator's included.
-    for (const t of ['bot', 'bare'] as const) {
-      for (const k of kinds()) {
+    for (const k of kinds()) {
+      for (const t of targetsFor(k)) {
         await batch(t, k, 50, 1500);
         await batch(t, k, 1, 200);
       }
     }
 
-    const samples = new Map<string, { bot: { p50: number[]; p99: number[] }; bare: { p50: number[]; p99: number[] }; ratio: number[]; errors: number }>();
+    type Samples = { p50: number[]; p99: number[] };
+    const samples = new Map<string, Record<Target, Samples> & { ratio: number[]; modalRatio: number[]; errors: number }>();
     const key = (k: Kind, c: number) => `${k}:${c}`;
     for (let run = 0; run < opts.runs; run += 1) {
       for (const kind of kinds()) {
         for (const c of LEVELS) {
-          const entry = samples.get(key(kind, c)) ?? { bot: { p50: [], p99: [] }, bare: { p50: [], p99: [] }, ratio: [], errors: 0 };
+          const entry = samples.get(key(kind, c)) ?? {
+            bot: { p50: [], p99: [] },
+            bare: { p50: [], p99: [] },
+            bareModal: { p50: [], p99: [] },
+            ratio: [],
+            modalRatio: [],
+            errors: 0,
+          };
           samples.set(key(kind, c), entry);
-          const order: Target[] = run % 2 === 0 ? ['bare', 'bot'] : ['bot', 'bare'];
+          const order: Target[] = run % 2 === 0 ? targetsFor(kind).reverse() : targetsFor(kind);
           const got = {} as Record<Target, { p50: number; p99: number }>;
           for (const target of order) {
             const { times, errors } = await batch(target, kind, c, requestsFor(c));
@@ -219,9 +237,13 @@ export async function benchAck(opts: { runs: number; log: (line: string) => void
             entry[target].p99.push(got[target].p99);
           }
           entry.ratio.push(got.bot.p99 / got.bare.p99);
+          if (got.bareModal) entry.modalRatio.push(got.bot.p99 / got.bareModal.p99);
           opts.log(
             `ack run ${run + 1}/${opts.runs} ${kind} c=${c}: bot p50 ${got.bot.p50.toFixed(1)} p99 ${got.bot.p99.toFixed(1)} ms; ` +
-              `bare p50 ${got.bare.p50.toFixed(1)} p99 ${got.bare.p99.toFixed(1)} ms; p99 ratio ${(got.bot.p99 / got.bare.p99).toFixed(2)}`,
+              `bare p50 ${got.bare.p50.toFixed(1)} p99 ${got.bare.p99.toFixed(1)} ms; p99 ratio ${(got.bot.p99 / got.bare.p99).toFixed(2)}` +
+              (got.bareModal
+                ? `; bare+modal p50 ${got.bareModal.p50.toFixed(1)} p99 ${got.bareModal.p99.toFixed(1)} ms, ratio ${(got.bot.p99 / got.bareModal.p99).toFixed(2)}`
+                : ''),
           );
         }
       }
@@ -237,6 +259,7 @@ export async function benchAck(opts: { runs: number; log: (line: string) => void
           p50: { bot: figure(e.bot.p50), bare: figure(e.bare.p50) },
           p99: { bot: figure(e.bot.p99), bare: figure(e.bare.p99) },
           ratio: figure(e.ratio),
+          ...(e.modalRatio.length ? { modal: { p50: figure(e.bareModal.p50), p99: figure(e.bareModal.p99), ratio: figure(e.modalRatio) } } : {}),
           errors: e.errors,
         });
       }

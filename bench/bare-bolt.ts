@@ -1,9 +1,11 @@
 /*
  * The baseline of the ack benchmark: a bare Bolt 5 app on HTTPReceiver that only acks `/breach`
- * and any button, with no database and no Slack calls. Started as its own process, like the bot.
+ * and any button, with no database and no Slack calls (with BARE_OPEN_MODAL=1, `/breach` also opens
+ * the bot's Declare modal, see below). Started as its own process, like the bot.
  *   SLACK_SIGNING_SECRET=… PORT=… node --import tsx bench/bare-bolt.ts
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { declareModal } from '../src/slack/views/declare-modal.js';
 
 const port = Number(process.env.PORT ?? 0);
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', endpoints: '/slack/events', logLevel: LogLevel.WARN });
@@ -15,8 +17,14 @@ const app = new App({
   logLevel: LogLevel.WARN,
   ...(process.env.SLACK_API_URL ? { clientOptions: { slackApiUrl: process.env.SLACK_API_URL } } : {}),
 });
-app.command('/breach', async ({ ack }) => {
+// BARE_OPEN_MODAL=1: the same Slack work as the bot's `/breach` after the ack, and nothing else:
+// views.open with the bot's own Declare modal (the fair baseline for what the bot adds on top).
+const openModal = process.env.BARE_OPEN_MODAL === '1';
+app.command('/breach', async ({ ack, client, command }) => {
   await ack();
+  if (!openModal) return;
+  const view = declareModal(Math.floor(Date.now() / 1000), {}, { responseUrl: command.response_url });
+  await client.views.open({ trigger_id: command.trigger_id, view }).catch(() => {});
 });
 app.action(/.*/, async ({ ack }) => {
   await ack();

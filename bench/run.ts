@@ -67,6 +67,15 @@ function summary(r: Results): Row[] {
         met: yes(l.ratio.median <= 1.3),
       });
     }
+    for (const l of r.ack.levels) {
+      if (!l.modal) continue;
+      rows.push({
+        figure: `ack /breach, ${l.concurrency} in flight: p99 bot / bare app that also opens the modal`,
+        target: '—',
+        result: `${fmt(l.modal.ratio, '×')} (bot p99 ${fmt(l.p99.bot, 'ms')}, bare+modal ${fmt(l.modal.p99, 'ms')})`,
+        met: null,
+      });
+    }
   }
   if (r.declare) {
     rows.push({ figure: 'declare: submission → pinned card', target: '< 300 ms', result: fmt(r.declare.toCard, 'ms'), met: r.declare.toCard.median < 300 });
