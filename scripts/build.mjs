@@ -15,7 +15,14 @@ export const distDir = join(root, 'dist');
 /** Written last into a finished build; its mtime is when that build started reading the sources. */
 const stampFile = join(distDir, '.built');
 /** What the build reads: a change to any of these makes dist/ stale. */
-const inputs = [join(root, 'src'), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json')];
+const inputs = [
+  join(root, 'src'),
+  join(root, 'tsconfig.json'),
+  join(root, 'tsconfig.build.json'),
+  // How the bundle is made and loaded: a dist/ from before a change to them is stale too.
+  join(root, 'scripts', 'build.mjs'),
+  join(root, 'scripts', 'code-cache.mjs'),
+];
 
 function newestMtime(path) {
   const st = statSync(path, { throwIfNoEntry: false });
@@ -125,12 +132,17 @@ async function bundle(outDir) {
       // after the embedded server has been launched.
       format: 'cjs',
       define: { 'import.meta.url': '__breachbotModuleUrl' },
-      banner: { js: "const __breachbotModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      // "use strict" first: after any other statement it would no longer make the file strict
+      // (the sources are ES modules, strict everywhere, as under the tests).
+      banner: { js: "\"use strict\";const __breachbotModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       plugins: [lazyBoltReceivers],
     });
     return null;
   } catch (err) {
     return `esbuild failed: ${err instanceof Error ? err.message : String(err)}`;
+  } finally {
+    // The async API starts esbuild's service process: a bot that built at start must not keep it.
+    await esbuild.stop();
   }
 }
 

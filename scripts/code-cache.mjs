@@ -3,28 +3,34 @@
 // compiling the bot at every start (about 100 ms of a restart; docs/benchmarks.md). Node 20 has
 // no code cache for ES modules (module.enableCompileCache came in Node 22), hence CommonJS here.
 //
-// V8 checks the cache against the source and its own version and flags; a cache it rejects (a new
-// Node, a new build) is ignored and written afresh. Writing is best effort: a read-only install
-// simply starts without one.
+// V8 checks a cache only against the source's length and its own version and flags, so the cache
+// also names the bundle it was made from (size, modification time, inode): a bundle changed in
+// any way, even to the same length, gets a new cache instead of old compiled code. A cache that
+// does not match, or that V8 rejects, is ignored and written afresh. Writing is best effort: a
+// read-only install simply starts without one.
 import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
-/** The cache is written this long after loading (or at exit), so it also holds the code the start ran. */
+/** The cache is written this long after loading (or at a clean exit), so it holds the start's code too. */
 const SAVE_AFTER_MS = 5_000;
 
 export function loadCommonJs(url) {
   const file = fileURLToPath(url);
   const cacheFile = `${file}.cache`;
   const bytes = readFileSync(file);
-  // esbuild writes ASCII (non-ASCII text as escapes): read as such, much faster than UTF-8.
+  const st = statSync(file);
+  const header = Buffer.from(`breachbot code cache for ${st.size} ${st.mtimeMs} ${st.ino}\n`);
+  // esbuild writes ASCII (build.mjs): read as such, much faster than UTF-8.
   const source = isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    const stored = readFileSync(cacheFile);
+    if (stored.subarray(0, header.length).equals(header)) cachedData = stored.subarray(header.length);
   } catch {
     cachedData = undefined;
   }
@@ -36,22 +42,24 @@ export function loadCommonJs(url) {
   script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
   mod.loaded = true;
   if (!cachedData || script.cachedDataRejected) {
-    // Once, a few seconds in or at exit (a stop sooner, as in a quick restart), whichever is first.
+    // Once, a few seconds in or at a clean exit (a quick restart), whichever is first; not after a
+    // failed start, whose cache would hold little of the bot and be kept.
     let saved = false;
     const saveOnce = () => {
-      if (!saved) save(script, cacheFile);
+      if (!saved) save(script, header, cacheFile);
       saved = true;
     };
     setTimeout(saveOnce, SAVE_AFTER_MS).unref();
-    process.once('exit', saveOnce);
+    process.once('exit', (code) => code === 0 && saveOnce());
   }
   return mod.exports;
 }
 
-function save(script, cacheFile) {
-  const tmp = `${cacheFile}.${process.pid}`;
+function save(script, header, cacheFile) {
+  // Random, not the pid: two containers sharing the folder can both be pid 1.
+  const tmp = `${cacheFile}.${randomBytes(6).toString('hex')}`;
   try {
-    writeFileSync(tmp, script.createCachedData());
+    writeFileSync(tmp, Buffer.concat([header, script.createCachedData()]));
     renameSync(tmp, cacheFile);
   } catch {
     rmSync(tmp, { force: true });

@@ -49,7 +49,7 @@ export async function prepareDatabase(
       ...(opts.onLongWait ? { onLongWait: opts.onLongWait } : {}),
       prepare: migrateOnSetUp,
     }).catch((err: Error) => {
-      throw new StartupError(migrationError ? `database migrations failed: ${err.message}` : `embedded database: ${err.message}`);
+      throw new StartupError(migrationError ? `database migrations failed: ${migrationError.message}` : `embedded database: ${err.message}`);
     });
     logger.info(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
     logger.debug('database migrations applied');

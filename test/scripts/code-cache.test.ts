@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,11 +44,23 @@ describe('loading the bundle through the code cache', () => {
     expect(readFileSync(`${file}.cache`).equals(cache)).toBe(true);
   });
 
+  it('runs a changed bundle as it now is, even when the change keeps its length (V8 checks only that)', () => {
+    const file = bundle();
+    expect(load(file).greet).toBe('Hej Åse – velkommen');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("'Hej '", "'Hey '"));
+    const later = new Date(statSync(file).mtimeMs + 2_000);
+    utimesSync(file, later, later);
+    expect(load(file).greet).toBe('Hey Åse – velkommen');
+    expect(load(file).greet).toBe('Hey Åse – velkommen');
+  });
+
   it('ignores a damaged cache and writes a good one in its place', () => {
     const file = bundle();
-    writeFileSync(`${file}.cache`, 'not a V8 code cache');
+    const st = statSync(file);
+    // The right header, then garbage where V8's data should be.
+    writeFileSync(`${file}.cache`, `breachbot code cache for ${st.size} ${st.mtimeMs} ${st.ino}\nnot a V8 code cache`);
     expect(load(file)).toEqual({ greet: 'Hej Åse – velkommen', file: 'bundle.cjs' });
-    expect(readFileSync(`${file}.cache`, 'utf8')).not.toBe('not a V8 code cache');
+    expect(readFileSync(`${file}.cache`, 'utf8')).not.toContain('not a V8 code cache');
     expect(load(file).greet).toBe('Hej Åse – velkommen');
   });
 });
