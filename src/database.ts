@@ -37,19 +37,13 @@ export async function prepareDatabase(
     logger.debug('starting the embedded PostgreSQL');
     const [{ startEmbedded }, { applyMigrations }] = await Promise.all([import('./db/embedded.js'), import('./db/migrate.js')]);
     // The migrations run on the server's set-up connection, as the schema's owner.
-    let migrationError: Error | undefined;
-    const migrateOnSetUp = (admin: Sql) =>
-      applyMigrations(admin, { asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP }).catch((err: Error) => {
-        migrationError = err;
-        throw err;
-      });
     const embedded = await startEmbedded({
       dataDir: config.dataDir,
       log: (line) => logger.debug(`[postgres] ${line}`),
       ...(opts.onLongWait ? { onLongWait: opts.onLongWait } : {}),
-      prepare: migrateOnSetUp,
+      prepare: (admin: Sql) => applyMigrations(admin, { asRole: EMBEDDED_OWNER, appRole: EMBEDDED_APP }).catch(migrationsFailed),
     }).catch((err: Error) => {
-      throw new StartupError(migrationError ? `database migrations failed: ${migrationError.message}` : `embedded database: ${err.message}`);
+      throw err instanceof StartupError ? err : new StartupError(`embedded database: ${err.message}`);
     });
     logger.info(`embedded PostgreSQL ready on 127.0.0.1:${embedded.port} (data in ${config.dataDir})`);
     logger.debug('database migrations applied');
@@ -66,9 +60,11 @@ export async function prepareDatabase(
     );
   }
   const { applyMigrations } = await import('./db/migrate.js');
-  await applyMigrations(schema.url, schema).catch((err: Error) => {
-    throw new StartupError(`database migrations failed: ${err.message}`);
-  });
+  await applyMigrations(schema.url, schema).catch(migrationsFailed);
   logger.debug('database migrations applied');
   return { url };
+}
+
+function migrationsFailed(err: Error): never {
+  throw new StartupError(`database migrations failed: ${err.message}`);
 }

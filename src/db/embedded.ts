@@ -110,7 +110,8 @@ export async function startEmbedded(opts: EmbeddedOptions): Promise<EmbeddedServ
     try {
       await setUp(base, database, appPassword, log, opts.prepare);
     } catch (err) {
-      await server.stop();
+      // The set-up's failure is the one to report, even if stopping the server fails too.
+      await server.stop().catch(() => {});
       throw err;
     }
     return {
