@@ -26,6 +26,7 @@ import { publishHome } from './flows/home.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createSlackApp } from './slack/app.js';
+import { ChannelMembership } from './slack/channel-membership.js';
 import { setupContext } from './slack/listeners/setup-context.js';
 import { requestKind } from './slack/request-kind.js';
 
@@ -104,7 +105,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     const homes = new HomePublisher({ db: db.db, clock, logger, config, slack: slackSide }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
     const postOnce = reminderClient(config, logger, pacer);
-    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, slack: slackSide };
+    const membership = new ChannelMembership(() => clock.now().toMillis());
+    const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, membership, slack: slackSide };
     const { app, receiver } = createSlackApp(config, deps, pacer);
     // Slack's auth.test (app.init) and the first database check behind /healthz, side by side.
     const slackReady = app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {

@@ -15,7 +15,7 @@ export function channelMembersMemo(client: webApi.WebClient): IsMember {
     if (!channelId) return false;
     let members = cache.get(channelId);
     if (!members) {
-      // If Slack cannot tell us, show less rather than more (as canSeeBreach does).
+      // If Slack cannot tell us, show less rather than more (as ChannelMembership does).
       members = channelMembers(client, channelId).catch(() => null);
       cache.set(channelId, members);
     }

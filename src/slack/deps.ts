@@ -3,6 +3,7 @@ import type { BackgroundTasks } from '../flows/background.js';
 import type { CardRefresher } from '../flows/card.js';
 import type { Deps } from '../flows/deps.js';
 import type { HomePublisher } from '../flows/home.js';
+import type { ChannelMembership } from './channel-membership.js';
 import type { SlackSide } from './slack-side.js';
 
 /** What every listener may use: the process's Deps (flows/deps.ts) and the Slack side's own. */
@@ -18,6 +19,8 @@ export interface BotDeps extends Deps {
    * not be made twice (reminders, the breach card): their callers look for an earlier post first.
    */
   postOnce: webApi.WebClient;
+  /** Who is in each breach channel, for the access guard: one Slack read serves many presses. */
+  membership: ChannelMembership;
   /** The renderers and Slack helpers the flows are handed (slack-side.ts), so they import no Slack code. */
   slack: SlackSide;
 }

@@ -11,14 +11,3 @@ export async function channelMembers(client: webApi.WebClient, channel: string):
   } while (cursor);
   return out;
 }
-
-/** Whether the user may see a breach's details: only members of its private channel may. */
-export async function canSeeBreach(client: webApi.WebClient, channelId: string | null, userId: string): Promise<boolean> {
-  if (!channelId) return false;
-  try {
-    return (await channelMembers(client, channelId)).has(userId);
-  } catch {
-    // If Slack cannot tell us, show less rather than more.
-    return false;
-  }
-}

@@ -285,6 +285,12 @@ export class SlackEmulator {
     for (const u of users) if (!ch.members.includes(u)) ch.members.push(u);
   }
 
+  /** Remove users from a channel (as if they left or a person removed them); no event is sent. */
+  removeMembers(channel: string, users: readonly string[]): void {
+    const ch = this.requireChannel(channel);
+    ch.members = ch.members.filter((m) => !users.includes(m));
+  }
+
   /**
    * A message written by a person. Slack stores user text with &, <, > escaped, so `text` is
    * escaped unless `raw` (give raw when the text already is Slack mrkdwn, e.g. mentions).

@@ -39,6 +39,7 @@ export type PolicyAction =
   | 'list'
   | 'help'
   | 'home'
+  | 'note_membership'
   | 'export_register'
   | 'edit_settings';
 
@@ -78,6 +79,9 @@ export const POLICY: Readonly<Record<PolicyAction, Rule>> = {
   list: { who: 'anyone', about: 'organisation', what: 'list the open breaches' },
   help: { who: 'anyone', about: 'organisation', what: 'read the help' },
   home: { who: 'anyone', about: 'organisation', what: 'open the App Home' },
+  // Slack's own notice that someone left a channel (signed by Slack like every request): it only
+  // makes the next access decision ask Slack again, so it can take nothing from anyone.
+  note_membership: { who: 'anyone', about: 'organisation', what: 'tell me who left a channel' },
   export_register: { who: ['dpo'], about: 'organisation', what: 'export the breach register' },
   edit_settings: { who: ['dpo'], about: 'organisation', what: 'change the settings' },
 };

@@ -3,8 +3,6 @@ import { adminMayStandIn, may, POLICY, type Access, type Actor, type PolicyActio
 import { currentSettings } from '../../flows/settings.js';
 import type { BotDeps } from '../deps.js';
 import { decidersText } from '../blocks/text.js';
-import { channelMembersMemo } from '../channel-members-memo.js';
-import { canSeeBreach } from '../membership.js';
 import { within } from '../../time-limit.js';
 import type { Breach } from '../../domain/breach/entity.js';
 
@@ -23,11 +21,11 @@ const TOO_SLOW = 'too slow' as const;
 /**
  * Finds what the policy needs to know about a person, asking Slack only when the answer matters:
  * DPO, lead and reporter come from the database; channel membership (conversations.members) only
- * for an action members may do; workspace admin (users.info) only while no DPO is configured and
+ * for an action members may do (deps.membership: one read serves many presses); workspace admin (users.info) only while no DPO is configured and
  * the DPO may do the action. If Slack cannot answer, the answer is no: nothing is granted on an error.
  */
 export async function decideAccess(
-  deps: Pick<BotDeps, 'db' | 'config'>,
+  deps: Pick<BotDeps, 'db' | 'config' | 'membership'>,
   client: webApi.WebClient,
   action: PolicyAction,
   userId: string,
@@ -49,7 +47,7 @@ export async function decideAccess(
   const who = POLICY[action].who;
   const inTime = <T>(read: Promise<T>) => within(read, until - Date.now(), () => TOO_SLOW);
   if (!access.ok && breach && who !== 'anyone' && who.includes('member')) {
-    const member = await inTime(canSeeBreach(client, breach.channelId, userId));
+    const member = await inTime(deps.membership.isMember(client, breach.channelId, userId));
     if (member === TOO_SLOW) return { access: { ok: false, reason: SLACK_TOO_SLOW }, actor };
     actor.isMember = member;
     access = may(action, actor);
@@ -64,7 +62,7 @@ export async function decideAccess(
   // (issue 17); an outsider learns nothing about who works on it. Without an answer in time, the
   // refusal goes without the names.
   if (!access.ok && breach && who !== 'anyone' && !who.includes('member')) {
-    if ((await inTime(canSeeBreach(client, breach.channelId, userId))) === true) {
+    if ((await inTime(deps.membership.isMember(client, breach.channelId, userId))) === true) {
       access = { ok: false, reason: `${access.reason} For this breach, ask ${decidersText(breach.leadId, org.dpoUserIds)}.` };
     }
   }
@@ -73,11 +71,11 @@ export async function decideAccess(
 
 /**
  * For lists (`/breach list`, `/breach status` outside a breach channel): whether this user may read
- * each breach's details, by the same policy, with one settings read and one membership read per
- * channel for the whole list.
+ * each breach's details, by the same policy, with one settings read, and channel membership as
+ * for any other decision (deps.membership).
  */
 export async function readerOf(
-  deps: Pick<BotDeps, 'db' | 'config'>,
+  deps: Pick<BotDeps, 'db' | 'config' | 'membership'>,
   client: webApi.WebClient,
   userId: string,
 ): Promise<(b: Pick<Breach, 'leadId' | 'reporterId' | 'channelId'>) => Promise<boolean>> {
@@ -85,13 +83,12 @@ export async function readerOf(
   const isDpo = org.dpoUserIds.includes(userId);
   const dpoConfigured = org.dpoUserIds.length > 0;
   const isAdmin = !isDpo && adminMayStandIn('read', dpoConfigured) && (await isWorkspaceAdmin(client, userId));
-  const isMember = channelMembersMemo(client);
   return async (b) =>
     may('read', {
       userId, isDpo, dpoConfigured, isAdmin,
       isLead: b.leadId === userId,
       isReporter: b.reporterId === userId,
-      isMember: await isMember(b.channelId, userId),
+      isMember: await deps.membership.isMember(client, b.channelId, userId),
     }).ok;
 }
 

@@ -99,6 +99,7 @@ export const SHORTCUT_SURFACES: Record<string, Surface> = {
 
 export const EVENT_SURFACES: Record<string, Surface> = {
   app_home_opened: s('home'),
+  member_left_channel: s('note_membership'),
 };
 
 export const SURFACES: Record<SurfaceKind, Record<string, Surface>> = {

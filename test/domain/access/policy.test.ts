@@ -7,7 +7,7 @@ const as = (facts: Partial<Actor>) => ({ ...nobody, ...facts });
 const BREACH_WORK: PolicyAction[] = ['read', 'update_facts', 'assess', 'draft_notices', 'add_timeline_entry', 'post_timeline'];
 const RECORD: PolicyAction[] = ['decide', 'decide_regimes', 'override', 'record_notification', 'record_communication', 'close', 'set_lead'];
 const DPO_ONLY: PolicyAction[] = ['record_restriction', 'export_register', 'edit_settings'];
-const ANYONE: PolicyAction[] = ['declare', 'list', 'help', 'home'];
+const ANYONE: PolicyAction[] = ['declare', 'list', 'help', 'home', 'note_membership'];
 
 describe('the access policy', () => {
   it('covers every action in exactly one of the groups below', () => {

@@ -283,6 +283,14 @@ describeOnOneDatabase('access table: every surface as outsider, admin, member, l
         return { status: d.acked ? 200 : 500, body: '', headers: {}, ackMs: 0 };
       },
     },
+    {
+      // Slack's notice that someone left: it only makes the next check ask Slack again.
+      surface: 'event:member_left_channel', action: 'note_membership', who: 'anyone',
+      send: async (user) => {
+        const d = await t.driver.event({ type: 'member_left_channel', user, channel: breach.channel_id, channel_type: 'C', team: t.slack.teamId });
+        return { status: d.acked ? 200 : 500, body: '', headers: {}, ackMs: 0 };
+      },
+    },
     submit('declare', 'declare_breach_modal', 'declare', 'anyone'),
     submit('questionnaire', ASSESSMENT.view, 'assess', 'members'),
     submit('facts', NOTICE_VIEWS.facts, 'update_facts', 'members'),
