@@ -1,7 +1,7 @@
 import { App, HTTPReceiver, type Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { BotDeps } from './deps.js';
-import type { KnownListeners } from './listeners/fallback.js';
+import type { ListenerRouter } from './listeners/router.js';
 import { registerListeners } from './listeners/index.js';
 import type { SlackPacer } from './pacer.js';
 import { recordRequestKind } from './request-kind.js';
@@ -12,7 +12,7 @@ export interface SlackApp {
   /** Present in HTTP mode: its requestListener is mounted on our HTTP server. */
   receiver?: HTTPReceiver;
   /** The listeners registered (ids by kind). */
-  listeners: KnownListeners;
+  listeners: ListenerRouter;
 }
 
 /**

@@ -4,24 +4,26 @@ import type { BotDeps } from '../deps.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
-import { KnownListeners } from './fallback.js';
+import { ListenerRouter } from './router.js';
 import * as shortcuts from './shortcuts/index.js';
 import * as views from './views/index.js';
 
 /**
- * Registers every listener, grouped by kind as in Slack's Bolt sample apps. Before any of them runs,
- * requests no listener handles are acked (fallback.ts) and every other request passes the access
- * guard (access/guard.ts). Returns what was registered, for the test that each has a policy entry.
+ * Registers every listener, grouped by kind as in Slack's Bolt sample apps, with the router
+ * (router.ts): requests no listener handles are acked first, every other request passes the access
+ * guard (access/guard.ts), then the router calls the listeners that match. Returns the router, for
+ * the test that each listener has a policy entry.
  */
-export function registerListeners(app: App, deps: BotDeps): KnownListeners {
-  const known = new KnownListeners();
-  app.use(known.middleware());
+export function registerListeners(app: App, deps: BotDeps): ListenerRouter {
+  const router = new ListenerRouter();
+  app.use(router.unhandled());
   app.use(accessGuard(deps));
-  const tracked = known.track(app);
+  app.use(router.dispatch());
+  const tracked = router.track(app);
   commands.register(tracked, deps);
   shortcuts.register(tracked, deps);
   views.register(tracked, deps);
   actions.register(tracked, deps);
   events.register(tracked, deps);
-  return known;
+  return router;
 }

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { SHORTCUTS, VIEWS } from '../../../src/slack/ids.js';
 import { useTestBot } from '../../support/bot-harness.js';
 import { describeOnOneDatabase } from '../../support/databases.js';
 
@@ -38,5 +39,25 @@ describeOnOneDatabase('requests for things breachbot does not handle', ({ freshD
     const res = await t.driver.slashCommand({ user: t.users.outsider, channel: t.generalId, command: '/incident', text: 'x' });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.json)).toContain('/incident is not a breachbot command');
+  });
+
+  it('a closed Declare form (view_closed) is not taken for a submission: nothing is declared', async () => {
+    const calls = t.slack.calls.length;
+    const res = await t.driver.raw(
+      form({ type: 'view_closed', user: user(), team: { id: t.slack.teamId }, api_app_id: t.slack.appId, is_cleared: false, view: { id: 'V1', callback_id: VIEWS.declare, private_metadata: '', state: { values: {} }, hash: '1.a' } }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    expect(t.slack.calls.slice(calls).map((c) => c.method)).toEqual([]);
+  });
+
+  it('the message shortcut\'s id sent as a global shortcut does not run the message shortcut', async () => {
+    const calls = t.slack.calls.length;
+    const res = await t.driver.raw(
+      form({ type: 'shortcut', callback_id: SHORTCUTS.reportMessage, user: user(), team: { id: t.slack.teamId }, trigger_id: t.slack.issueTrigger(t.users.outsider), action_ts: '1' }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    expect(t.slack.calls.slice(calls).map((c) => c.method)).toEqual([]);
   });
 });
