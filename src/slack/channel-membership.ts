@@ -11,11 +11,24 @@ import { channelMembers } from './membership.js';
  */
 export const MEMBERSHIP_MAX_AGE_MS = 30_000;
 
+/**
+ * Slack sends member_left_channel as the person leaves; a read of conversations.members begun
+ * within this long after it may not show the leave yet, so its "yes" for that person is not taken.
+ */
+const LEAVE_SETTLES_MS = 5_000;
+
+/**
+ * A read begun this long ago is not joined: Slack is slow to answer it (or it waits its turn in the
+ * pacer), and a press after the guard's budget ran out on it must not wait on it again.
+ */
+const JOIN_WITHIN_MS = 1_000;
+
 /** Channels remembered at most; the oldest reads go first (one per breach channel in use). */
 const MAX_CHANNELS = 5_000;
 
 interface Read {
   members: Set<string>;
+  /** When the read was begun (on the bot's clock). */
   at: number;
 }
 
@@ -25,13 +38,13 @@ interface Read {
  * src/slack/rate-limits.ts): asked each time, a busy incident or a burst of Home renders used the
  * budget up and presses were refused after waiting ("try again"; docs/benchmarks.md). One read per
  * channel now serves every member's presses for MEMBERSHIP_MAX_AGE_MS, and concurrent presses
- * share the read in flight.
+ * share a read just begun.
  */
 export class ChannelMembership {
   private readonly reads = new Map<string, Read>();
-  private readonly reading = new Map<string, Promise<Set<string>>>();
-  /** Bumped when someone leaves: a read that began before it must not store what it saw. */
-  private readonly leaves = new Map<string, number>();
+  private readonly reading = new Map<string, { read: Promise<Read>; at: number }>();
+  /** When someone left a channel (`<channel> <user>`), for LEAVE_SETTLES_MS plus the age bound. */
+  private readonly departures = new Map<string, number>();
 
   constructor(
     private readonly now: () => number,
@@ -45,32 +58,49 @@ export class ChannelMembership {
   async isMember(client: webApi.WebClient, channelId: string | null, userId: string): Promise<boolean> {
     if (!channelId) return false;
     const known = this.reads.get(channelId);
-    if (known && this.now() - known.at < this.maxAgeMs && known.members.has(userId)) return true;
+    // A clock set back makes the age negative: ask again rather than trust the read for longer.
+    const age = known ? this.now() - known.at : -1;
+    if (known && age >= 0 && age < this.maxAgeMs && this.says(known, channelId, userId)) return true;
     try {
-      return (await this.read(client, channelId)).has(userId);
+      return this.says(await this.read(client, channelId), channelId, userId);
     } catch {
       return false;
     }
   }
 
-  /** Someone left the channel (or was removed): the next decision asks Slack again. */
-  left(channelId: string): void {
+  /**
+   * Someone left the channel (or was removed): the next decision asks Slack again, a read already
+   * under way is not joined or kept, and for a few seconds no read's "yes" for them is taken.
+   */
+  left(channelId: string, userId: string): void {
     this.reads.delete(channelId);
-    this.leaves.set(channelId, (this.leaves.get(channelId) ?? 0) + 1);
+    this.reading.delete(channelId);
+    const now = this.now();
+    for (const [key, at] of this.departures) if (now - at > LEAVE_SETTLES_MS + this.maxAgeMs) this.departures.delete(key);
+    this.departures.set(`${channelId} ${userId}`, now);
   }
 
-  private read(client: webApi.WebClient, channelId: string): Promise<Set<string>> {
-    const inFlight = this.reading.get(channelId);
-    if (inFlight) return inFlight;
+  private says(read: Read, channelId: string, userId: string): boolean {
+    if (!read.members.has(userId)) return false;
+    const leftAt = this.departures.get(`${channelId} ${userId}`);
+    return leftAt === undefined || read.at >= leftAt + LEAVE_SETTLES_MS;
+  }
+
+  private read(client: webApi.WebClient, channelId: string): Promise<Read> {
     const at = this.now();
-    const leavesBefore = this.leaves.get(channelId) ?? 0;
-    const read = channelMembers(client, channelId)
+    const inFlight = this.reading.get(channelId);
+    if (inFlight && at - inFlight.at >= 0 && at - inFlight.at < JOIN_WITHIN_MS) return inFlight.read;
+    const read: Promise<Read> = channelMembers(client, channelId)
       .then((members) => {
-        if ((this.leaves.get(channelId) ?? 0) === leavesBefore) this.remember(channelId, { members, at });
-        return members;
+        // Kept only if it is still the channel's latest read: no leave came meanwhile (left()
+        // drops it from `reading`) and no later read replaced it.
+        if (this.reading.get(channelId)?.read === read) this.remember(channelId, { members, at });
+        return { members, at };
       })
-      .finally(() => this.reading.delete(channelId));
-    this.reading.set(channelId, read);
+      .finally(() => {
+        if (this.reading.get(channelId)?.read === read) this.reading.delete(channelId);
+      });
+    this.reading.set(channelId, { read, at });
     return read;
   }
 

@@ -8,6 +8,6 @@ import type { BotDeps } from '../../deps.js';
  */
 export function register(app: App, deps: BotDeps): void {
   app.event('member_left_channel', async ({ event }) => {
-    deps.membership.left(event.channel);
+    deps.membership.left(event.channel, event.user);
   });
 }
