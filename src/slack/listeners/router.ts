@@ -109,16 +109,18 @@ export class ListenerRouter {
   }
 
   /**
-   * Last global middleware: runs the matching listeners, side by side as Bolt runs them, and
-   * fails as Bolt would (one error as itself, several together) so app.error sees it.
+   * Last global middleware: runs the matching listeners side by side, as Bolt runs them, and
+   * Bolt's own (anything registered on the app itself, such as app.message, which this router
+   * does not keep) beside them; fails as Bolt would (one error as itself, several together) so
+   * app.error sees it.
    */
   dispatch(): Middleware<AnyMiddlewareArgs> {
     return async (args) => {
       const target = targetOf(args.body as Record<string, any>);
       const listeners = target ? this.matching(target) : [];
-      const full = { ...args, next: async () => {} } as AnyMiddlewareArgs & AllMiddlewareArgs;
-      if (listeners.length === 1) return void (await listeners[0]!(full));
-      const failed = (await Promise.allSettled(listeners.map(async (l) => l(full)))).filter((r) => r.status === 'rejected');
+      const runs = listeners.map(async (listener) => listener({ ...args, next: async () => {} } as AnyMiddlewareArgs & AllMiddlewareArgs));
+      runs.push(args.next());
+      const failed = (await Promise.allSettled(runs)).filter((r) => r.status === 'rejected');
       if (failed.length === 1) throw failed[0]!.reason;
       if (failed.length > 1) throw new AggregateError(failed.map((r) => r.reason), 'several listeners failed');
     };
