@@ -17,7 +17,7 @@ import { CardRefresher } from './flows/card.js';
 import { HomePublisher } from './flows/home.js';
 import { SlackPacer } from './slack/pacer.js';
 import { reminderClient } from './slack/reminder-client.js';
-import { slackSide } from './slack/slack-side.js';
+import { slackSideFor } from './slack/slack-side.js';
 import { backgroundClient } from './slack/web-client.js';
 import { getOrgSettings } from './store/settings.js';
 import { startBackupScheduler } from './flows/backups.js';
@@ -99,13 +99,15 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     cleanups.push(() => background.drain());
     // One pacer for every Web API client of this process: Slack's limits are per app, not per client.
     const pacer = new SlackPacer();
+    // Who is in each breach channel, for the access guard and the Home tabs alike.
+    const membership = new ChannelMembership(() => clock.now().toMillis());
+    const slackSide = slackSideFor(membership);
     // Card updates take their chat.update turn before rendering, so their client does not pace it again.
     const cardClient = backgroundClient(config, logger, pacer, { prepaced: ['chat.update'] });
     const cards = new CardRefresher({ db: db.db, client: cardClient, clock, logger, config, slack: slackSide }, (update) => pacer.turn('chat.update', update));
     const homes = new HomePublisher({ db: db.db, clock, logger, config, slack: slackSide }, backgroundClient(config, logger, pacer));
     cleanups.push(() => cards.drain(), () => homes.drain());
     const postOnce = reminderClient(config, logger, pacer);
-    const membership = new ChannelMembership(() => clock.now().toMillis());
     const deps = { db: db.db, sql: db.sql, logger, metrics, clock, owner, background, cards, homes, postOnce, membership, slack: slackSide };
     const { app, receiver } = createSlackApp(config, deps, pacer);
     // Slack's auth.test (app.init) and the first database check behind /healthz, side by side.

@@ -52,18 +52,19 @@ export interface HomeInput {
  * the 100-block limit whatever the titles hold.
  */
 export const OPEN_SHOWN = 25;
-/** Whether a user is in a channel, asking Slack at most once per channel. */
+/** Whether a user is in a channel (the bot's shared view of channel membership). */
 export type IsMember = (channelId: string | null, userId: string) => Promise<boolean>;
 
 /**
  * What the Home flow needs from the Slack side (src/slack/slack-side.ts, handed in at wiring time):
- * the Home view (src/slack/views/home.ts), whether a user is a workspace admin, and a per-batch memo
- * of channel members (src/slack/access/actor.ts, src/slack/channel-members-memo.ts).
+ * the Home view (src/slack/views/home.ts), whether a user is a workspace admin, and channel
+ * membership as the access guard sees it (src/slack/channel-membership.ts: one Slack read per
+ * channel serves every viewer's Home and every press for a while; a leave is seen at once).
  */
 export interface HomeSlack {
   home(input: HomeInput): HomeView;
   isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean>;
-  channelMembersMemo(client: webApi.WebClient): IsMember;
+  isMember(client: webApi.WebClient): IsMember;
 }
 
 export type HomeDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'logger'> & { slack: HomeSlack };
@@ -94,7 +95,7 @@ async function snapshot(deps: HomeDeps, client: webApi.WebClient): Promise<Snaps
     backupStatus(deps.db),
   ]);
   const progress = await progressOfEach(deps.db, deps.config, open.slice(0, OPEN_SHOWN), now);
-  return { now, open, closed, org, backup, progress, isMember: deps.slack.channelMembersMemo(client) };
+  return { now, open, closed, org, backup, progress, isMember: deps.slack.isMember(client) };
 }
 
 async function homeFor(deps: HomeDeps, client: webApi.WebClient, snap: Snapshot, userId: string) {

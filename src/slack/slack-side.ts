@@ -22,22 +22,22 @@ import { regimeDraftFile, regimeDraftSummaryMessage } from './blocks/regime-draf
 import { renderRegimeReminder, renderReminder } from './blocks/reminder-message.js';
 import { renderSetupReport } from './blocks/setup-report.js';
 import { renderDpoDm, renderWelcome } from './blocks/welcome.js';
-import { channelMembersMemo } from './channel-members-memo.js';
+import type { ChannelMembership } from './channel-membership.js';
 import { channelMembers } from './membership.js';
 import { findOwnMessage } from './own-messages.js';
 import { postToResponseUrl } from './response-url.js';
 import { renderHome } from './views/home.js';
 
 /**
- * Everything the flows need from the Slack side, as one object handed to them at wiring time
- * (src/bot.ts, `BotDeps.slack`): each flow defines the small port it needs (`CardSlack` in
+ * Everything the flows need from the Slack side, as one object per bot handed to them at wiring
+ * time (src/bot.ts, `BotDeps.slack`; per bot because channel membership is the bot's own view): each flow defines the small port it needs (`CardSlack` in
  * flows/card.ts…) and this file implements them, so the import arrow points slack → flows and the
  * flows import no Slack code (.dependency-cruiser.cjs, flows-import-no-slack).
  */
 export type SlackSide = CardSlack & RecordingSlack & AssessmentSlack & ReminderSlack & NoticesSlack & CloseSlack & LeadSlack & DecisionSlack & HomeSlack & SetupSlack
   & RegimeDraftsSlack;
 
-export const slackSide: SlackSide = {
+const renderersAndHelpers: Omit<SlackSide, 'isMember'> = {
   card: renderBreachCard,
   recordingText,
   recordingReply,
@@ -57,9 +57,13 @@ export const slackSide: SlackSide = {
   decisionReply,
   home: renderHome,
   isWorkspaceAdmin,
-  channelMembersMemo,
   welcome: renderWelcome,
   dpoDm: renderDpoDm,
   setupReport: renderSetupReport,
   postToResponseUrl,
 };
+
+/** The Slack side of one bot: its renderers and helpers, and its view of channel membership. */
+export function slackSideFor(membership: ChannelMembership): SlackSide {
+  return { ...renderersAndHelpers, isMember: (client) => (channelId, userId) => membership.isMember(client, channelId, userId) };
+}

@@ -116,9 +116,21 @@ describeOnOneDatabase('App Home', ({ freshDatabase }) => {
     // Past the listed ones: the breach declared in Slack, whose deadline is furthest away.
     expect(outsider).not.toContain(stored[0]!.reference);
 
+    const reads = t.slack.callsTo('conversations.members').length;
     const reporter = await openHome(t, t.users.reporter);
     expect(reporter).toContain('Stored breach number 59: Assessing risk');
     expect(t.slack.homeView(t.users.reporter)!.blocks.length).toBeLessThanOrEqual(100);
+    // The bot's view of who is in each channel (shared with the access check) answered for the
+    // reporter: no channel was asked about again (conversations.members is Tier 4).
+    expect(t.slack.callsTo('conversations.members').length).toBe(reads);
+
+    // The outsider leaves breach 60's channel: their next Home no longer shows its details.
+    const channel60 = stored[59]!.channelId!;
+    t.slack.removeMembers(channel60, [t.users.outsider]);
+    await t.driver.event({ type: 'member_left_channel', user: t.users.outsider, channel: channel60, channel_type: 'G', team: t.slack.teamId });
+    const after = await openHome(t, t.users.outsider);
+    expect(after).not.toContain('Stored breach number 60');
+    expect(after).toContain(`*${stored[59]!.reference}*: deadline`);
     t.slack.assertNoViolations();
   });
 });
