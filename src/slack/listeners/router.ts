@@ -1,7 +1,10 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import type { SurfaceKind } from '../access/surfaces.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
 
 type Constraint = string | RegExp | Record<string, unknown>;
-type Kind = 'action' | 'view' | 'shortcut' | 'command' | 'options' | 'event';
+/** The kinds of listener: the access map's surfaces, and options (none registered; acked empty). */
+type Kind = SurfaceKind | 'options';
 type Listener = (args: AnyMiddlewareArgs & AllMiddlewareArgs) => unknown;
 
 interface Route {
@@ -11,14 +14,18 @@ interface Route {
 
 const KINDS: readonly Kind[] = ['action', 'view', 'shortcut', 'command', 'options', 'event'];
 
-/** What a request is, for matching: its kind, its id, and the fields an object constraint may name. */
-interface Target {
+/**
+ * What a request is, as Bolt routes it (slack-rules.md §1.3): its kind, its id (the command, action
+ * id, callback id or event type), and the fields an object constraint may name. The access guard
+ * finds a request's surface from it too (access/guard.ts).
+ */
+export interface Target {
   kind: Kind;
   id: string | undefined;
   fields: Record<string, unknown>;
 }
 
-function targetOf(body: Record<string, any>): Target | null {
+export function targetOf(body: Record<string, any>): Target | null {
   if (body['command'] !== undefined) return { kind: 'command', id: body['command'], fields: {} };
   switch (body['type']) {
     case 'block_actions': {
@@ -99,7 +106,7 @@ export class ListenerRouter {
       if (!ack || !target || target.kind === 'event' || this.matching(target).length > 0) return args.next();
       args.logger.info(`acked a ${body['type'] ?? 'command'} request no listener handles`);
       if (target.kind === 'command') {
-        await ack({ response_type: 'ephemeral', text: `${body['command']} is not a breachbot command. Try /breach help.` });
+        await ack({ response_type: 'ephemeral', text: `${escapeMrkdwn(String(body['command']))} is not a breachbot command. Try /breach help.` });
       } else if (target.kind === 'options') {
         await ack({ options: [] });
       } else {

@@ -39,6 +39,9 @@ describeOnOneDatabase('requests for things breachbot does not handle', ({ freshD
     const res = await t.driver.slashCommand({ user: t.users.outsider, channel: t.generalId, command: '/incident', text: 'x' });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.json)).toContain('/incident is not a breachbot command');
+    // A command name is request text like any other: it cannot ping the channel from our answer.
+    const odd = await t.driver.slashCommand({ user: t.users.outsider, channel: t.generalId, command: '/x<!channel>', text: '' });
+    expect((odd.json as { text: string }).text).toBe('/x&lt;!channel&gt; is not a breachbot command. Try /breach help.');
   });
 
   it('a closed Declare form (view_closed) is not taken for a submission: nothing is declared', async () => {
