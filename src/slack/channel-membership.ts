@@ -35,9 +35,10 @@ interface Read {
 /**
  * Who is in each breach channel, for the access guard and the Home tabs (which show a breach's
  * details only to those who may read it). The guard asks before every button, command and form
- * about a breach, every Home render asks for each open breach, and conversations.members is Tier 4 (about 100 calls a minute, paced:
- * src/slack/rate-limits.ts): asked each time, a busy incident or a burst of Home renders used the
- * budget up and presses were refused after waiting ("try again"; docs/benchmarks.md). One read per
+ * about a breach, every Home render asks for each open breach, and conversations.members is Tier 4
+ * (about 100 calls a minute, paced: src/slack/rate-limits.ts): asked each time, a busy incident or
+ * a burst of Home renders used the budget up and presses were refused after waiting ("try again";
+ * docs/benchmarks.md). One read per
  * channel now serves every member's presses for MEMBERSHIP_MAX_AGE_MS, and concurrent presses
  * share a read just begun.
  */

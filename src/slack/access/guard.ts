@@ -4,6 +4,7 @@ import { refreshCard } from '../../flows/card.js';
 import { asStandInAdmin, findTarget } from '../../flows/access.js';
 import type { BotDeps } from '../deps.js';
 import { parse } from '../listeners/commands/parse.js';
+import { targetOf } from '../listeners/router.js';
 import { decideAccess } from './actor.js';
 import { setGranted } from './context.js';
 import { replyOnlyTo } from '../reply-only.js';
@@ -15,27 +16,20 @@ import type { Breach } from '../../domain/breach/entity.js';
 
 type Body = Record<string, any>;
 
-/** Which listener surface a request is for, as Bolt routes it (slack-rules.md §1.3). Null: none of ours. */
+/**
+ * Which listener surface a request is for, from what the router matches it by (listeners/router.ts);
+ * a command's surface is its subcommand. Null: none of ours.
+ */
 export function surfaceOf(body: Body): { kind: SurfaceKind; id: string } | null {
-  if (body['command'] !== undefined) {
+  const target = targetOf(body);
+  if (!target || target.kind === 'options') return null;
+  if (target.kind === 'command') {
     const { name } = parse(String(body['text'] ?? ''));
     // Own keys only: `/breach constructor` must not find Object's constructor as a surface.
     const id = name === '' ? 'declare' : Object.hasOwn(SURFACES.command, name) ? name : 'unknown';
     return { kind: 'command', id };
   }
-  switch (body['type']) {
-    case 'block_actions':
-      return { kind: 'action', id: String(body['actions']?.[0]?.['action_id'] ?? '') };
-    case 'view_submission':
-      return { kind: 'view', id: String(body['view']?.['callback_id'] ?? '') };
-    case 'shortcut':
-    case 'message_action':
-      return { kind: 'shortcut', id: String(body['callback_id'] ?? '') };
-    case 'event_callback':
-      return { kind: 'event', id: String(body['event']?.['type'] ?? '') };
-    default:
-      return null;
-  }
+  return { kind: target.kind, id: String(target.id ?? '') };
 }
 
 function userOf(body: Body): string {
