@@ -307,7 +307,7 @@ export function accessTable(part: TablePart): void {
         // Slack's notice that someone left: it only makes the next check ask Slack again.
         surface: 'event:member_left_channel', action: 'note_membership', who: 'anyone',
         send: async (user) => {
-          const d = await t.driver.event({ type: 'member_left_channel', user, channel: breach.channel_id, channel_type: 'C', team: t.slack.teamId });
+          const d = await t.driver.event({ type: 'member_left_channel', user, channel: breach.channel_id, channel_type: 'G', team: t.slack.teamId });
           return { status: d.acked ? 200 : 500, body: '', headers: {}, ackMs: 0 };
         },
       },
