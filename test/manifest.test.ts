@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { createSlackApp } from '../src/slack/app.js';
 import { COMMAND, SHORTCUT_NAMES, SHORTCUTS } from '../src/slack/ids.js';
+import { SlackPacer } from '../src/slack/pacer.js';
 
 const schema = JSON.parse(readFileSync('../shared/slack/manifest.schema.1.0.0.json', 'utf8'));
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
@@ -38,6 +41,13 @@ describe('manifest.yml', () => {
   it('names the shortcuts as /breach help does', () => {
     const names = Object.fromEntries(manifest.features.shortcuts.map((s: { callback_id: string; name: string }) => [s.callback_id, s.name]));
     expect(names).toEqual({ [SHORTCUTS.declare]: SHORTCUT_NAMES.declare, [SHORTCUTS.reportMessage]: SHORTCUT_NAMES.reportMessage });
+  });
+
+  it('subscribes to exactly the events the bot listens to (an event not subscribed never arrives)', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret' });
+    const logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => 'info', setName() {} } as never;
+    const { listeners } = createSlackApp(config, { logger } as never, new SlackPacer());
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...new Set(listeners.registered().event)].sort());
   });
 
   it('enables the Home tab and the app_home_opened event, and points every URL at /slack/events', () => {
